@@ -1,0 +1,103 @@
+"""Load every data file once per build, and check that records which point at each other match up."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from .loader import DataError, Dataset, load_dataset
+from .models import DATASETS
+
+# A field with one of these names holds the id (or a list of ids) of a record in another dataset.
+REFERENCES = {
+    "source": "sources",
+    "reported": "sources",
+    "area": "areas",
+    "see_also": "glossary",
+    "figures": "figures",
+}
+LOADS = {"count": 0}  # how many times the data has been loaded (the build should load it once)
+
+
+@dataclass
+class Site:
+    """All the data, dataset by dataset, checked."""
+
+    root: Path
+    sets: dict[str, Dataset]
+
+    def __getattr__(self, name: str) -> list[Any]:
+        sets = self.__dict__.get("sets", {})
+        if name in sets:
+            return sets[name].records
+        raise AttributeError(name)
+
+    def get(self, dataset: str, record_id: str) -> Any:
+        return self.sets[dataset].by_id()[record_id]
+
+
+def _references(value: Any, loc: tuple) -> Iterator[tuple[tuple, str, str]]:
+    """Every (location, dataset, id) that a record points to."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            if name in REFERENCES:
+                ids = item if isinstance(item, list) else [item]
+                for i, ref in enumerate(ids):
+                    if ref is not None:
+                        where = loc + ((name, i) if isinstance(item, list) else (name,))
+                        yield where, REFERENCES[name], ref
+            else:
+                yield from _references(item, loc + (name,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _references(item, loc + (i,))
+
+
+def check_references(sets: dict[str, Dataset]) -> None:
+    problems = []
+    for name, ds in sets.items():
+        for index, record in enumerate(ds.records):
+            for loc, target, ref in _references(record, ()):
+                if ref not in sets[target].ids():
+                    problems.append(
+                        f'{ds.display}, line {ds.line(index, *loc)}: record "{record.id}", field '
+                        f'"{loc[0]}": there is no record "{ref}" in {sets[target].display}. '
+                        f"Check the spelling, or add it there first."
+                    )
+    priorities = sets["priorities"]
+    numbers: dict[int, str] = {}
+    for index, p in enumerate(priorities.records):
+        if p.number in numbers:
+            problems.append(
+                f'{priorities.display}, line {priorities.line(index, "number")}: record "{p.id}": '
+                f'priority number {p.number} is already used by "{numbers[p.number]}".'
+            )
+        numbers[p.number] = p.id
+    if problems:
+        raise DataError("\n".join(problems[:10]))
+
+
+def load_site(root: Path) -> Site:
+    """Read, check and cross-check every file in data/. Raises DataError with a plain message."""
+    root = Path(root)
+    LOADS["count"] += 1
+    sets = {
+        name: load_dataset(root / "data" / f"{name}.yml", model, root)
+        for name, model in DATASETS.items()
+    }
+    extra = sorted(
+        p.relative_to(root).as_posix()
+        for p in (root / "data").glob("*.y*ml")
+        if p.stem not in DATASETS
+    )
+    if extra:
+        raise DataError(
+            f"{extra[0]}: the site does not know this data file. The data files are: "
+            + ", ".join(f"data/{n}.yml" for n in DATASETS)
+            + ". Move its records into one of them, or ask the web team to add a new dataset."
+        )
+    check_references(sets)
+    return Site(root=root, sets=sets)

@@ -1,0 +1,225 @@
+"""Read the YAML files in data/, check them, and explain any mistake in plain English.
+
+Nothing here needs MkDocs: tests and the `python -m macros.check` command import it directly.
+Every problem becomes a DataError whose message names the file, the line, the field and what was
+expected, so an officer never has to read a Python traceback.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+
+class DataError(Exception):
+    """A mistake in a data file, explained for the person who made it."""
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML loader that leaves dates as text, so that our own checks can explain a bad date."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Dataset:
+    """The records of one data file, with the line each record and field starts on."""
+
+    path: Path
+    display: str
+    records: list[Any]
+    lines: list[dict[tuple, int]] = field(default_factory=list)
+
+    def line(self, index: int, *path: Any) -> int:
+        """Line of a record (or of one of its fields, if given), counting from 1."""
+        where = self.lines[index]
+        key = tuple(path)
+        while key and key not in where:
+            key = key[:-1]
+        return where.get(key, where[()])
+
+    def ids(self) -> set[str]:
+        return {r.id for r in self.records}
+
+    def by_id(self) -> dict[str, Any]:
+        return {r.id: r for r in self.records}
+
+
+def _walk(node: yaml.Node, path: tuple, out: dict[tuple, int], display: str) -> None:
+    """Note the line of every value under `node`, and refuse a key given twice."""
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                raise DataError(
+                    f'{display}, line {line}: the field "{key}" is given twice in the same record '
+                    f"(first on line {seen[key]}). Keep one of them."
+                )
+            seen[key] = line
+            out[path + (key,)] = line
+            _walk(value_node, path + (key,), out, display)
+            out[path + (key,)] = line
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, path + (i,), out, display)
+
+
+def read_yaml(path: Path, display: str) -> tuple[Any, dict[tuple, int]]:
+    """Parse one YAML file. Returns the data and a map from each value's path to its line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise DataError(f"{display}: the file is not saved as UTF-8 text ({err.reason}).") from None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {(): 1}
+        lines: dict[tuple, int] = {}
+        _walk(node, (), lines, display)
+        return loader.construct_document(node), lines
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = (err.problem or err.context or "the file could not be read").strip()
+        raise DataError(
+            f"{display}, line {line}: this is not valid YAML ({problem}). "
+            "Check the indentation, that every field is written as 'name: value', and that text "
+            "containing a colon or starting with a quote is wrapped in quotes."
+        ) from None
+    finally:
+        loader.dispose()
+
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list (one item a line, each starting with '- ')",
+    "dict_type": "a record of 'name: value' lines",
+    "model_type": "a record of 'name: value' lines",
+    "date_type": "a real date written as YYYY-MM-DD",
+    "date_from_datetime_parsing": "a real date written as YYYY-MM-DD",
+    "date_parsing": "a real date written as YYYY-MM-DD",
+}
+
+
+def _describe(err: dict, value_shown: bool = True) -> str:
+    kind = err["type"]
+    got = err.get("input")
+    got_text = f' but found "{got}"' if value_shown and isinstance(got, (str, int, float)) else ""
+    if kind == "missing":
+        return "this field is missing, and every record needs it"
+    if kind == "extra_forbidden":
+        return "there is no such field (is it misspelt?)"
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"expected one of {expected}{got_text}"
+    if kind == "string_pattern_mismatch":
+        return f"expected an id made of lower-case letters, digits, dots and hyphens{got_text}"
+    if kind in ("string_too_short", "too_short"):
+        return "this must not be empty"
+    if kind in _TYPE_WORDS:
+        if isinstance(got, bool):
+            got_text = f" but found {str(got).lower()} (put words like yes, no, on or off in quotes)"
+        return f"expected {_TYPE_WORDS[kind]}{got_text}"
+    if kind == "value_error":
+        return str(err.get("ctx", {}).get("error", err["msg"]))
+    return err["msg"]
+
+
+def _field_name(loc: tuple) -> str:
+    parts = [str(p) if not isinstance(p, int) else f"item {p + 1}" for p in loc]
+    return " > ".join(parts)
+
+
+def load_dataset(path: Path, model: type[BaseModel], root: Path) -> Dataset:
+    """Read and check one data file: a list of records, each checked against `model`."""
+    display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    if not path.exists():
+        raise DataError(f"{display}: the file is missing. The site needs it to be built.")
+    data, lines = read_yaml(path, display)
+    if not isinstance(data, list):
+        raise DataError(
+            f"{display}, line 1: expected a list of records, each starting with '- id: ...'."
+        )
+    problems: list[str] = []
+    records = []
+    record_lines = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(data):
+        sub = {k[1:]: v for k, v in lines.items() if k and k[0] == i}
+        record_lines.append(sub)
+        label = f'record {i + 1}'
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            label = f'record "{raw["id"]}"'
+        if not isinstance(raw, dict):
+            problems.append(f"{display}, line {sub[()]}: {label} should be a set of 'name: value' lines.")
+            continue
+        try:
+            rec = model.model_validate(raw)
+        except ValidationError as err:
+            for e in err.errors():
+                loc = tuple(e["loc"])
+                key = loc
+                while key and key not in sub:
+                    key = key[:-1]
+                line = sub.get(key, sub[()])
+                problems.append(
+                    f'{display}, line {line}: {label}, field "{_field_name(loc)}": {_describe(e)}.'
+                    + (f" Allowed fields are: {', '.join(model.model_fields)}."
+                       if e["type"] == "extra_forbidden" else "")
+                )
+            continue
+        if rec.id in seen:
+            problems.append(
+                f'{display}, line {sub[()]}: the id "{rec.id}" is used twice (also on line '
+                f"{seen[rec.id]}). Every record needs its own id."
+            )
+        seen[rec.id] = sub[()]
+        records.append(rec)
+    if problems:
+        raise DataError(_join(problems))
+    return Dataset(path=path, display=display, records=records, lines=record_lines)
+
+
+def _join(problems: list[str]) -> str:
+    shown = problems[:10]
+    more = len(problems) - len(shown)
+    text = "\n".join(shown)
+    if more:
+        text += f"\n(and {more} more problem{'s' if more > 1 else ''} of the same kind)"
+    return text
+
+
+def parse_partial_date(text: str) -> tuple[dt.date, str]:
+    """'2023', '2023-07' or '2023-07-14' → (first day, precision). Raises ValueError in plain words."""
+    parts = str(text).split("-")
+    try:
+        if len(parts) == 1 and len(parts[0]) == 4:
+            return dt.date(int(parts[0]), 1, 1), "year"
+        if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2:
+            return dt.date(int(parts[0]), int(parts[1]), 1), "month"
+        if len(parts) == 3 and len(parts[0]) == 4 and len(parts[1]) == 2 and len(parts[2]) == 2:
+            return dt.date(int(parts[0]), int(parts[1]), int(parts[2])), "day"
+    except ValueError:
+        pass
+    raise ValueError(
+        f'expected a real date written as YYYY-MM-DD (or YYYY-MM, or YYYY) but found "{text}"'
+    )

@@ -1,0 +1,211 @@
+"""What each data file must contain. One model a dataset; every record has a stable id.
+
+Records that state a fact name the source document it comes from (`source`, an id in
+data/sources.yml) and where in that document (`where`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Optional
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
+
+from .loader import parse_partial_date
+
+Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
+Text = Annotated[StrictStr, Field(min_length=1)]
+
+
+def _check_date(text: str) -> str:
+    parse_partial_date(text)
+    return text
+
+
+def _check_full_date(text: str) -> str:
+    _, precision = parse_partial_date(text)
+    if precision != "day":
+        raise ValueError(f'expected a full date written as YYYY-MM-DD but found "{text}"')
+    return text
+
+
+def _year_as_text(value: object) -> object:
+    # "since: 2020" is read by YAML as a number; a year on its own is fine here.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+# A date that may be only a year ("2018") or a month ("2023-07") when the source gives no more.
+PartialDate = Annotated[StrictStr, BeforeValidator(_year_as_text), AfterValidator(_check_date)]
+FullDate = Annotated[StrictStr, AfterValidator(_check_full_date)]
+Rag = Literal["Red", "Amber", "Green"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    id: Id
+
+
+class Cited(Record):
+    source: Id
+    where: Text  # the section or heading of the source document
+
+
+class Source(Record):
+    title: Text
+    short_title: Text
+    date: PartialDate  # as exact as the document itself is
+    body: Text  # the organisation that wrote it
+    written_by: Optional[Text] = None  # the office that wrote it (never a personal contact)
+    to: Text  # who it was written for
+    kind: Literal["report", "plan"]
+    summary: list[Text]  # plain-English summary, one paragraph an item
+    notes: Optional[Text] = None  # what our copy of the document is missing or unclear about
+
+
+class Term(Record):
+    term: Text  # as written in the documents, e.g. "CAMHS"
+    expansion: Text
+    explanation: Text
+    see_also: list[Id] = []
+    source: Id
+    where: Text
+
+
+class Area(Record):
+    order: int
+    name: Text  # its name today
+    icon: Text
+    intro: Text  # plain-English description written for this site
+    also_called: list["AreaName"] = []
+
+
+class AreaName(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: Text
+    source: Id
+    where: Text
+
+
+class Wording(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    text: Text
+    source: Id
+    where: Text
+
+
+class Priority(Record):
+    number: int
+    area: Id
+    wording: list[Wording] = Field(min_length=1)  # oldest first
+
+
+class Statement(Cited):
+    group: Id
+    text: Text
+    children: list[Text] = []
+    quoted: bool = True  # the document's own words (True) or our plain-English summary (False)
+
+
+class PlanAction(Cited):
+    area: Id
+    focus: Optional[Text] = None  # left out where the plan gives none
+    actions: list[Text]
+    agencies: list[Text]
+    measures: list[Text]
+    leads: list[Text]
+    reporting: list[Text]
+
+
+class Role(Cited):
+    role: Literal["chair", "vice-chair", "city-seat", "district-seat"]
+    person: Text
+    position: Text  # the office they held
+    since: Optional[PartialDate] = None
+    until: Optional[PartialDate] = None
+    noted: PartialDate  # when the source says they held the role
+
+
+class Member(Cited):
+    name: Text
+    group: Literal["trust-board", "city-partnership"]
+
+
+class Meeting(Cited):
+    date: PartialDate
+    kind: Literal["board", "joint", "workshop", "steering-group", "health-and-wellbeing-board"]
+    title: Text
+    items: list[Text] = []
+    planned: bool = False  # true when the source says the meeting was still to come
+
+
+class TrustPriority(Cited):
+    period: Text  # e.g. "2019/20"
+    title: Text
+    detail: Optional[Text] = None
+
+
+class Figure(Cited):
+    label: Text  # what is counted, in plain English
+    value: float
+    unit: Literal["count", "percent", "gbp", "people", "weeks"]
+    qualifier: Literal["exactly", "about", "over", "up-to", "almost"] = "exactly"
+    period: Optional[Text] = None  # what time the figure is for, e.g. "2017" or "2019/20"
+    series: Optional[Id] = None  # figures that track the same thing over time share a series
+
+
+class RagRating(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    rag: Rag
+    date: PartialDate
+    source: Id
+    where: Text
+
+
+class Indicator(Cited):
+    number: Optional[Text] = None  # the performance framework number, where the report gives one
+    title: Text  # the indicator as the report words it
+    plain: Text  # what it measures, in plain English
+    why: Text  # why it matters, in plain English
+    area: Id
+    ratings: list[RagRating] = Field(min_length=1)
+    target: Optional[Text] = None
+    figures: list[Id] = []
+    actions: list[Text] = []  # what is being done, in plain English
+
+
+class Initiative(Cited):
+    name: Text
+    summary: Text
+    details: list[Text] = []
+    ages: Optional[Text] = None
+    places: list[Text] = []
+    partners: list[Text] = []
+    figures: list[Id] = []
+    reported: list[Id] = Field(min_length=1)  # the sources that report it
+
+
+class Event(Cited):
+    date: Optional[PartialDate] = None  # left out where the source gives no date
+    topic: Literal["send", "commission", "plan", "trust", "council"]
+    title: Text
+    text: Text
+
+
+Area.model_rebuild()
+
+# The data files, their models, and the page an officer should look at to see what they feed.
+DATASETS: dict[str, type[Record]] = {
+    "sources": Source,
+    "glossary": Term,
+    "areas": Area,
+    "priorities": Priority,
+    "statements": Statement,
+    "implementation": PlanAction,
+    "roles": Role,
+    "members": Member,
+    "meetings": Meeting,
+    "trust_priorities": TrustPriority,
+    "figures": Figure,
+    "indicators": Indicator,
+    "initiatives": Initiative,
+    "timeline": Event,
+}
