@@ -1,0 +1,46 @@
+"""The macros behind the pages: this file only registers them with mkdocs-macros.
+
+Loading and checking the data lives in data.py and loader.py; turning it into Markdown lives in
+render.py; checking each page's macros before rendering lives in checks.py.
+"""
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .checks import check_page
+from .data import load_site
+from .loader import DataError
+from .render import Renderer, argument_choices, iter_macros
+
+_state: dict = {}
+
+
+def define_env(env):
+    """Called once per build: load and check all data, then register every macro."""
+    try:
+        site = load_site(Path(env.project_dir))
+    except DataError as err:
+        raise PluginError(f"The site was not built, because of a problem in the data:\n{err}") from None
+    renderer = Renderer(site)
+    for name, function in iter_macros(renderer):
+        env.macro(function, name)
+    _state.update(renderer=renderer, choices=argument_choices(site))
+
+
+def on_pre_page_macros(env):
+    """Before a page is rendered: check its macros, and start collecting its source notes."""
+    page = env.page
+    raw = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    offset = raw[: len(raw) - len(env.markdown)].count("\n") if raw.endswith(env.markdown) else 0
+    known = set(env.variables) | set(env.macros) | set(env.env.globals) | set(page.meta)
+    try:
+        check_page(env.markdown, f"docs/{page.file.src_uri}", offset, env.env, known,
+                   Renderer.ARGUMENTS, _state["choices"])
+    except DataError as err:
+        raise PluginError(f"The site was not built, because of a problem in a page:\n{err}") from None
+    _state["renderer"].start_page(page.file.src_uri)
+
+
+def on_post_page_macros(env):
+    """After a page is rendered: add its source notes and abbreviations."""
+    env.markdown = _state["renderer"].finish_page(env.markdown)

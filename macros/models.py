@@ -161,6 +161,7 @@ class RagRating(BaseModel):
 
 
 class Indicator(Cited):
+    name: Text  # a short plain-English name, used in headings and tables
     number: Optional[Text] = None  # the performance framework number, where the report gives one
     title: Text  # the indicator as the report words it
     plain: Text  # what it measures, in plain English

@@ -1,0 +1,566 @@
+"""Turn checked data into Markdown for the pages.
+
+Every macro a page can call is a method of Renderer listed in MACROS. Text from data is escaped
+before it reaches the page, so `<script>` typed into YAML shows as text. Each fact carries a
+footnote that names its source; the footnotes and the glossary's abbreviations are added to the
+end of each page by `finish_page`. Nothing here needs MkDocs.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import OrderedDict, defaultdict
+from typing import Any, Iterable
+
+from .data import Site
+from .loader import parse_partial_date
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+RAG_ICONS = {"Red": "material-close-octagon", "Amber": "material-alert", "Green": "material-check-circle"}
+RAG_MEANING = {"Red": "off track", "Amber": "some concern", "Green": "on track"}
+ROLE_NAMES = {
+    "chair": "Chair",
+    "vice-chair": "Vice-chair",
+    "city-seat": "Oxford City Council's seat",
+    "district-seat": "Rotating district council seat",
+}
+TOPIC_PAGES = {
+    "send": "send.md",
+    "commission": "education-commission.md",
+    "plan": "plan/index.md",
+    "trust": "trust/index.md",
+    "council": "council/index.md",
+}
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+_ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+
+
+def text(value: Any) -> str:
+    """Data text made safe for a Markdown page: no HTML, no accidental Markdown."""
+    s = str(value)
+    s = _ENTITY_LIKE.sub("&amp;", s)
+    s = s.replace("<", "&lt;").replace(">", "&gt;")
+    s = _MD_SPECIAL.sub(r"\\\1", s)
+    s = re.sub(r"^(\d+)\.", r"\1\\.", s)
+    return " ".join(s.split())
+
+
+def attr(value: Any) -> str:
+    """Data text made safe inside an HTML attribute."""
+    return (str(value).replace("&", "&amp;").replace('"', "&quot;")
+            .replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def nice_date(value: str | None) -> str:
+    """'2023-07' → 'July 2023'; '2023-10-02' → '2 October 2023'; '2018' → '2018'."""
+    if not value:
+        return "Date not given"
+    day, precision = parse_partial_date(value)
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return f"{MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def format_figure(fig: Any) -> str:
+    """A figure's value as a reader would say it: '£1,120,199', 'about £600,000', '42%'."""
+    n = number(fig.value)
+    shown = {"gbp": f"£{n}", "percent": f"{n}%", "weeks": f"{n} weeks"}.get(fig.unit, n)
+    words = {"exactly": "", "about": "about ", "over": "over ", "up-to": "up to ", "almost": "almost "}
+    return words[fig.qualifier] + shown
+
+
+def slug(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+
+
+class Renderer:
+    """Holds the data for one build and the notes collected for the page being rendered."""
+
+    MACROS = [
+        "figure", "figure_table", "series_table", "statement_list", "quote", "vision",
+        "areas_and_priorities", "areas_summary", "area_count", "priority_count", "implementation_plan",
+        "indicator_table", "indicator", "indicators", "rag", "people", "members", "meetings",
+        "trust_priorities", "timeline", "latest_changes", "initiatives_index", "initiative",
+        "initiatives", "glossary", "source_page", "sources_list", "count",
+    ]
+    # For each macro whose first argument names a record, the dataset (or statement group)
+    # it must name. Pages are checked against this before they are rendered.
+    ARGUMENTS = {
+        "figure": "figures",
+        "quote": "statements",
+        "indicator": "indicators",
+        "initiative": "initiatives",
+        "source_page": "sources",
+        "statement_list": "statement-groups",
+        "people": "roles",
+        "members": "member-groups",
+        "timeline": "topics",
+        "count": "datasets",
+    }
+
+    def __init__(self, site: Site):
+        self.site = site
+        self.page = "index.md"
+        self.notes: OrderedDict[str, str] = OrderedDict()
+
+    # ----- the page being rendered -----
+
+    def start_page(self, src_uri: str) -> None:
+        self.page = src_uri
+        self.notes = OrderedDict()
+
+    def finish_page(self, markdown: str) -> str:
+        """Add the source notes and the abbreviations used on the page."""
+        out = [markdown.rstrip(), ""]
+        for key, note in self.notes.items():
+            out.append(f"[^{key}]: {note}")
+        out.append("")
+        body = markdown + "\n".join(self.notes.values())
+        for term in self.site.glossary:
+            if re.search(r"(?<![\w&])" + re.escape(term.term) + r"(?![\w&+])", body):
+                out.append(f"*[{term.term}]: {text(term.expansion)}")
+        return "\n".join(out) + "\n"
+
+    def link(self, target: str, anchor: str = "") -> str:
+        """Relative link from the current page to another page of the site."""
+        rel = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def cite(self, source_id: str, where: str) -> str:
+        """A footnote marker naming the source document and the part of it a fact comes from."""
+        key = f"{source_id}-{slug(where)}"[:60]
+        if key not in self.notes:
+            src = self.site.get("sources", source_id)
+            self.notes[key] = (
+                f"Source: [{text(src.short_title)}]({self.link(f'reports/{src.id}.md')}), "
+                f"{nice_date(src.date)}, section “{text(where)}”."
+            )
+        return f"[^{key}]"
+
+    def cited(self, record: Any) -> str:
+        return self.cite(record.source, record.where)
+
+    # ----- figures -----
+
+    def figure(self, figure_id: str) -> str:
+        """One figure, inline in a sentence, with its source."""
+        fig = self.site.get("figures", figure_id)
+        return f"**{format_figure(fig)}**{self.cited(fig)}"
+
+    def figure_table(self, *figure_ids: str, caption: str = "Figures") -> str:
+        """A table of figures: what is counted, when, and the number."""
+        rows = ["| What is counted | When | Figure |", "| --- | --- | --- |"]
+        for fid in figure_ids:
+            fig = self.site.get("figures", fid)
+            rows.append(f"| {text(fig.label).capitalize()} | {text(fig.period or 'Not given')} "
+                        f"| {format_figure(fig)}{self.cited(fig)} |")
+        return self._table(rows, caption)
+
+    def series_table(self, *series_ids: str, caption: str = "Figures over time") -> str:
+        """Figures that track the same thing over time, one row a series, one column a period."""
+        series: dict[str, list] = defaultdict(list)
+        periods: list[str] = []
+        for fig in self.site.figures:
+            if fig.series in series_ids:
+                series[fig.series].append(fig)
+                if (fig.period or "") not in periods:
+                    periods.append(fig.period or "")
+        rows = ["| What is counted | " + " | ".join(text(p) for p in periods) + " |",
+                "| --- |" + " --- |" * len(periods)]
+        for sid in series_ids:
+            figs = {f.period or "": f for f in series[sid]}
+            label = min((f.label for f in series[sid]), key=len)
+            cells = [f"{format_figure(figs[p])}{self.cited(figs[p])}" if p in figs else "–"
+                     for p in periods]
+            rows.append(f"| {text(label).capitalize()} | " + " | ".join(cells) + " |")
+        return self._table(rows, caption)
+
+    def _table(self, rows: list[str], caption: str) -> str:
+        return "\n".join(rows) + f"\n\n/// table-caption\n{text(caption)}\n///\n"
+
+    # ----- statements -----
+
+    def _statement(self, st: Any) -> str:
+        body = f"“{text(st.text)}”" if st.quoted else text(st.text)
+        return body + self.cited(st)
+
+    def statement_list(self, group: str, numbered: bool = False) -> str:
+        """A group of statements as a list, each with its source; sub-points indented."""
+        lines = []
+        for i, st in enumerate(s for s in self.site.statements if s.group == group):
+            lines.append(f"{i + 1}. " if numbered else "- ")
+            lines[-1] += self._statement(st)
+            for child in st.children:
+                lines.append(f"    - {text(child)}")
+        return "\n".join(lines) + "\n"
+
+    def quote(self, statement_id: str) -> str:
+        """One statement as a block quotation with its source."""
+        st = self.site.get("statements", statement_id)
+        src = self.site.get("sources", st.source)
+        return (f"> {text(st.text)}\n>\n> — {text(src.short_title)}"
+                f"{self.cited(st)}\n")
+
+    def vision(self, history: bool = True) -> str:
+        """The vision as the latest document words it, and how the wording has changed."""
+        versions = sorted((s for s in self.site.statements if s.group == "vision"),
+                          key=lambda s: parse_partial_date(self.site.get("sources", s.source).date)[0])
+        latest = versions[-1]
+        if not history:
+            return self.quote(latest.id)
+        out = [self.quote(latest.id), "", "How the documents have worded the vision over time:", ""]
+        for st in versions:
+            src = self.site.get("sources", st.source)
+            out.append(f"- **{nice_date(src.date)}**: “{text(st.text)}”{self.cited(st)}")
+        return "\n".join(out) + "\n"
+
+    # ----- the plan -----
+
+    def area_count(self) -> int:
+        return len(self.site.areas)
+
+    def priority_count(self) -> int:
+        return len(self.site.priorities)
+
+    def count(self, dataset: str) -> int:
+        """How many records a dataset holds, for sentences like 'the 19 initiatives'."""
+        return len(self.site.sets[dataset].records)
+
+    def _areas(self) -> list:
+        return sorted(self.site.areas, key=lambda a: a.order)
+
+    def areas_and_priorities(self) -> str:
+        """Each area of focus with its numbered priorities, quoted as the plan words them."""
+        out = []
+        for area in self._areas():
+            out += [f"### {text(area.name)} {{#{area.id}}}", "", text(area.intro), ""]
+            for other in area.also_called:
+                out += [f"The plan calls this area “{text(other.name)}”"
+                        f"{self.cite(other.source, other.where)}.", ""]
+            for p in sorted((p for p in self.site.priorities if p.area == area.id),
+                            key=lambda p: p.number):
+                current = p.wording[-1]
+                out.append(f"{p.number}. “{text(current.text)}”{self.cite(current.source, current.where)}")
+                for older in reversed(p.wording[:-1]):
+                    src = self.site.get("sources", older.source)
+                    out.append(f"    - Worded in {nice_date(src.date)} as: “{text(older.text)}”"
+                               f"{self.cite(older.source, older.where)}")
+            out.append("")
+        return "\n".join(out)
+
+    def areas_summary(self) -> str:
+        """The areas of focus as a short list linking to their priorities."""
+        return "\n".join(
+            f"- **[{text(a.name)}]({self.link('plan/priorities.md', a.id)})**: {text(a.intro)}"
+            for a in self._areas()) + "\n"
+
+    def implementation_plan(self) -> str:
+        """The implementation plan: one table for each area of focus."""
+        out = []
+        names = {a.id: a.name for a in self.site.areas}
+        for act in sorted(self.site.implementation,
+                          key=lambda a: self.site.get("areas", a.area).order):
+            rows = ["| | |", "| --- | --- |"]
+            rows.append(f"| **Focus** | {text(act.focus) if act.focus else 'The plan gives no focus for this area.'} |")
+            for label, items, numbered in [
+                ("Actions", act.actions, False),
+                ("Responsible agencies", act.agencies, False),
+                ("How we will know this area of focus has improved", act.measures, True),
+                ("Children's Trust Board leads", act.leads, False),
+                ("Reporting timetable", act.reporting, False),
+            ]:
+                cells = "<br>".join((f"{i + 1}. " if numbered else "• ") + text(item)
+                                    for i, item in enumerate(items))
+                rows.append(f"| **{label}** | {cells} |")
+            out += [f"### {text(names[act.area])} {{#plan-{act.area}}}", "",
+                    self._table(rows, f"Implementation plan 2020–21: {names[act.area]}").rstrip()
+                    + self.cited(act), ""]
+        return "\n".join(out)
+
+    # ----- performance -----
+
+    def rag(self, rating: str) -> str:
+        """A RAG rating as a word with an icon, never colour alone."""
+        icon = RAG_ICONS[rating]
+        return (f'<span class="rag rag--{rating.lower()}">:{icon}:{{ aria-hidden="true" }} '
+                f"{rating}</span>")
+
+    def indicator_table(self) -> str:
+        """All indicators with their latest rating."""
+        rows = ["| Number | Indicator | Area of focus | Latest rating | Rated |",
+                "| --- | --- | --- | --- | --- |"]
+        for ind in self._indicators():
+            last = ind.ratings[-1]
+            rows.append(
+                f"| {text(ind.number or 'Not numbered')} | [{text(ind.name)}](#{ind.id}) "
+                f"| {text(self.site.get('areas', ind.area).name)} | {self.rag(last.rag)} "
+                f"| {nice_date(last.date)}{self.cite(last.source, last.where)} |")
+        return self._table(rows, "Performance indicators and their latest rating")
+
+    def _indicators(self) -> list:
+        order = {a.id: a.order for a in self.site.areas}
+        return sorted(self.site.indicators, key=lambda i: (order[i.area], i.number or "9"))
+
+    def indicator(self, indicator_id: str) -> str:
+        """One indicator: what it measures, why it matters, its ratings, figures and actions."""
+        ind = self.site.get("indicators", indicator_id)
+        number = f"{text(ind.number)}: " if ind.number else ""
+        out = [f"### {number}{text(ind.name)} {{#{ind.id}}}", "",
+               f"The indicator, as the report words it: “{text(ind.title)}”{self.cited(ind)}", "",
+               f"**What it measures.** {text(ind.plain)}", "",
+               f"**Why it matters.** {text(ind.why)}", "",
+               f"**Area of focus.** [{text(self.site.get('areas', ind.area).name)}]"
+               f"({self.link('plan/priorities.md', ind.area)})", ""]
+        if ind.target:
+            out += [f"**Target.** {text(ind.target)}", ""]
+        out += ["**Ratings.**", ""]
+        for r in ind.ratings:
+            out.append(f"- {nice_date(r.date)}: {self.rag(r.rag)} ({RAG_MEANING[r.rag]})"
+                       f"{self.cite(r.source, r.where)}")
+        out.append("")
+        if ind.figures:
+            out += ["**Figures.**", ""]
+            for fid in ind.figures:
+                fig = self.site.get("figures", fid)
+                when = f" ({text(fig.period)})" if fig.period else ""
+                out.append(f"- {text(fig.label).capitalize()}{when}: {self.figure(fid)}")
+            out.append("")
+        if ind.actions:
+            out += ["**What is being done.**", ""]
+            out += [f"- {text(a)}" for a in ind.actions]
+            out[-1] += self.cited(ind)
+            out.append("")
+        return "\n".join(out)
+
+    def indicators(self) -> str:
+        return "\n".join(self.indicator(i.id) for i in self._indicators())
+
+    # ----- the Trust -----
+
+    def people(self, role: str | None = None) -> str:
+        """Who has held the Trust's leading roles, as each document says, oldest first."""
+        rows = ["| Role | Person | Office they held | When | As the document dated |",
+                "| --- | --- | --- | --- | --- |"]
+        records = [r for r in self.site.roles if role is None or r.role == role]
+        order = list(ROLE_NAMES)
+        for r in sorted(records, key=lambda r: (order.index(r.role), parse_partial_date(r.noted)[0])):
+            when = []
+            if r.since:
+                when.append(f"from {nice_date(r.since)}")
+            if r.until:
+                when.append(f"until {nice_date(r.until)}")
+            rows.append(f"| {ROLE_NAMES[r.role]} | {text(r.person)} | {text(r.position)} "
+                        f"| {' '.join(when) or 'Not given'} | {nice_date(r.noted)}{self.cited(r)} |")
+        return self._table(rows, "Who has held the Trust's leading roles")
+
+    def members(self, group: str) -> str:
+        return "\n".join(f"- {text(m.name)}{self.cited(m)}"
+                         for m in self.site.members if m.group == group) + "\n"
+
+    def meetings(self) -> str:
+        rows = ["| Date | Meeting | What it covered |", "| --- | --- | --- |"]
+        for m in sorted(self.site.meetings, key=lambda m: parse_partial_date(m.date)[0]):
+            title = text(m.title) + (" (planned at the time of the report)" if m.planned else "")
+            items = "<br>".join("• " + text(i) for i in m.items) or "The report does not say."
+            rows.append(f"| {nice_date(m.date)} | {title}{self.cited(m)} | {items} |")
+        return self._table(rows, "Meetings the documents mention")
+
+    def trust_priorities(self, latest: bool = False) -> str:
+        """The Trust's priorities, period by period as the documents give them (or just the latest)."""
+        out = []
+        periods = OrderedDict()
+        for p in self.site.trust_priorities:
+            periods.setdefault(p.period, []).append(p)
+        if latest:  # everything the newest document says about the Trust's priorities
+            newest = max((p.source for p in self.site.trust_priorities),
+                         key=lambda s: parse_partial_date(self.site.get("sources", s).date)[0])
+            periods = OrderedDict((k, [p for p in v if p.source == newest])
+                                  for k, v in periods.items())
+        for period, items in periods.items():
+            if not items:
+                continue
+            if not latest:
+                out += [f"### {text(period)}", ""]
+            for p in items:
+                detail = f" {text(p.detail)}" if p.detail else ""
+                out.append(f"- **{text(p.title)}**.{detail}{self.cited(p)}")
+            out.append("")
+        return "\n".join(out)
+
+    # ----- dates -----
+
+    def _events(self, topic: str | None = None) -> list:
+        dated = [e for e in self.site.timeline if e.date and (topic is None or e.topic == topic)]
+        return sorted(dated, key=lambda e: parse_partial_date(e.date)[0])
+
+    def timeline(self, topic: str) -> str:
+        """Dated events on one topic, oldest first; events with no date come last."""
+        out = []
+        for e in self._events(topic):
+            out.append(f"- **{nice_date(e.date)}: {text(e.title)}.** {text(e.text)}{self.cited(e)}")
+        for e in (e for e in self.site.timeline if e.topic == topic and not e.date):
+            out.append(f"- **Date not given: {text(e.title)}.** {text(e.text)}{self.cited(e)}")
+        return "\n".join(out) + "\n"
+
+    def latest_changes(self, how_many: int = 5) -> str:
+        """The newest dated events across the site, newest first, each linking to its topic."""
+        out = []
+        for e in list(reversed(self._events()))[:how_many]:
+            out.append(f"- **{nice_date(e.date)}**: [{text(e.title)}]({self.link(TOPIC_PAGES[e.topic])})."
+                       f" {text(e.text)}{self.cited(e)}")
+        return "\n".join(out) + "\n"
+
+    # ----- the council's work -----
+
+    def initiatives_index(self) -> str:
+        rows = ["| Work | Who it is for | Reported |", "| --- | --- | --- |"]
+        for ini in self.site.initiatives:
+            years = ", ".join(nice_date(self.site.get("sources", s).date) for s in ini.reported)
+            rows.append(f"| [{text(ini.name)}](#{ini.id}) | {text(ini.ages or 'Everyone')} | {years} |")
+        return self._table(rows, "Oxford City Council's work for children and young people")
+
+    def initiative(self, initiative_id: str) -> str:
+        ini = self.site.get("initiatives", initiative_id)
+        out = [f"### {text(ini.name)} {{#{ini.id}}}", "", text(ini.summary), ""]
+        out += [f"- {text(d)}" for d in ini.details]
+        if ini.details:
+            out[-1] += self.cited(ini)
+        out.append("")
+        facts = []
+        if ini.ages:
+            facts.append(f"**Who it is for:** {text(ini.ages)}")
+        if ini.places:
+            facts.append("**Where:** " + ", ".join(text(p) for p in ini.places))
+        if ini.partners:
+            facts.append("**Partners:** " + ", ".join(text(p) for p in ini.partners))
+        for fid in ini.figures:
+            fig = self.site.get("figures", fid)
+            facts.append(f"**{text(fig.label).capitalize()}:** {self.figure(fid)}")
+        reports = [self.site.get("sources", s) for s in ini.reported]
+        facts.append("**Reported in:** " + ", ".join(
+            f"[{text(s.short_title)}]({self.link(f'reports/{s.id}.md')})" for s in reports))
+        out += ["\n".join(f"{f}  " for f in facts).rstrip(), ""]
+        return "\n".join(out)
+
+    def initiatives(self) -> str:
+        return "\n".join(self.initiative(i.id) for i in self.site.initiatives)
+
+    # ----- glossary and sources -----
+
+    def glossary(self) -> str:
+        out = []
+        for term in sorted(self.site.glossary, key=lambda t: t.term.lower()):
+            see = ""
+            if term.see_also:
+                links = [f"[{text(self.site.get('glossary', s).term)}](#{s})" for s in term.see_also]
+                see = " See also " + ", ".join(links) + "."
+            out += [f"### {text(term.term)} {{#{term.id}}}", "",
+                    f"**{text(term.expansion)}**. {text(term.explanation)}{see}{self.cited(term)}", ""]
+        return "\n".join(out)
+
+    def sources_list(self) -> str:
+        rows = ["| Date | Document | Written by | Written for |", "| --- | --- | --- | --- |"]
+        for s in sorted(self.site.sources, key=lambda s: parse_partial_date(s.date)[0]):
+            rows.append(f"| {nice_date(s.date)} | [{text(s.title)}]({self.link(f'reports/{s.id}.md')}) "
+                        f"| {text(s.body)} | {text(s.to)} |")
+        return self._table(rows, "The five documents this site is built from")
+
+    def source_page(self, source_id: str) -> str:
+        """A page about one source document: what it is, and everything the site takes from it."""
+        s = self.site.get("sources", source_id)
+        facts = [f"**Date:** {nice_date(s.date)}", f"**Written by:** {text(s.body)}"
+                 + (f" ({text(s.written_by)})" if s.written_by else ""),
+                 f"**Written for:** {text(s.to)}",
+                 f"**Kind of document:** {'the plan itself' if s.kind == 'plan' else 'a report'}"]
+        out = ["\n".join(f"{f}  " for f in facts).rstrip(), "", "## In short", ""]
+        out += [text(p) + "\n" for p in s.summary]
+        if s.notes:
+            out += ["!!! note \"About our copy of this document\"", "", f"    {text(s.notes)}", ""]
+        out += ["## What this site takes from it", ""]
+        used = self._records_from(source_id)
+        pages = {
+            "priorities": ("The plan's priorities", "plan/priorities.md"),
+            "implementation": ("The implementation plan", "plan/implementation.md"),
+            "indicators": ("Performance indicators", "performance/index.md"),
+            "initiatives": ("The council's work in Oxford", "council/index.md"),
+            "roles": ("Who leads the Trust", "trust/people.md"),
+            "members": ("Who sits on the Trust", "trust/people.md"),
+            "meetings": ("Meetings", "trust/meetings.md"),
+            "trust_priorities": ("The Trust's priorities", "trust/priorities.md"),
+            "glossary": ("Glossary", "glossary.md"),
+            "areas": ("Areas of focus", "plan/priorities.md"),
+        }
+        for dataset, (label, page) in pages.items():
+            if used.get(dataset):
+                out.append(f"- [{label}]({self.link(page)}): {len(used[dataset])} "
+                           f"record{'s' if len(used[dataset]) > 1 else ''}")
+        for topic, page in TOPIC_PAGES.items():
+            events = [e for e in used.get("timeline", []) if e.topic == topic]
+            if events:
+                out.append(f"- [Dates: {topic}]({self.link(page)}): " + "; ".join(text(e.title) for e in events))
+        if used.get("statements"):
+            out.append(f"- Quotations and statements: {len(used['statements'])}, "
+                       "shown on the pages about the plan, the Trust and how we're doing")
+        out.append("")
+        if used.get("figures"):
+            out += ["### Figures from this document", ""]
+            rows = ["| What is counted | When | Figure |", "| --- | --- | --- |"]
+            for fig in used["figures"]:
+                rows.append(f"| {text(fig.label).capitalize()} | {text(fig.period or 'Not given')} "
+                            f"| {format_figure(fig)}{self.cited(fig)} |")
+            out.append(self._table(rows, f"Figures from: {s.short_title}"))
+        return "\n".join(out)
+
+    def _records_from(self, source_id: str) -> dict[str, list]:
+        used: dict[str, list] = defaultdict(list)
+        for name, ds in self.site.sets.items():
+            for rec in ds.records:
+                if source_id in _sources_of(rec):
+                    used[name].append(rec)
+        return used
+
+
+def _sources_of(record: Any) -> set[str]:
+    found = set()
+    for name in ("source", "reported"):
+        value = getattr(record, name, None)
+        if isinstance(value, str):
+            found.add(value)
+        elif isinstance(value, list):
+            found.update(value)
+    for name in ("wording", "ratings", "also_called"):
+        for item in getattr(record, name, []) or []:
+            found.add(item.source)
+    return found
+
+
+def statement_groups(site: Site) -> set[str]:
+    return {s.group for s in site.statements}
+
+
+def argument_choices(site: Site) -> dict[str, set[str]]:
+    """What each kind of macro argument may be: used to check pages before rendering."""
+    return {
+        "figures": site.sets["figures"].ids(),
+        "statements": site.sets["statements"].ids(),
+        "indicators": site.sets["indicators"].ids(),
+        "initiatives": site.sets["initiatives"].ids(),
+        "sources": site.sets["sources"].ids(),
+        "statement-groups": statement_groups(site),
+        "roles": set(ROLE_NAMES),
+        "member-groups": {m.group for m in site.members},
+        "topics": set(TOPIC_PAGES),
+        "datasets": set(site.sets),
+    }
+
+
+def iter_macros(renderer: Renderer) -> Iterable[tuple[str, Any]]:
+    for name in Renderer.MACROS:
+        yield name, getattr(renderer, name)
