@@ -54,8 +54,9 @@ def check_page(markdown: str, page: str, line_offset: int, env: jinja2.Environme
         for arg in call.args[:1]:
             if isinstance(arg, nodes.Const) and arg.value not in choices[kind]:
                 what, where = WHAT[kind]
+                article = "an" if what[0] in "aeiou" else "a"
                 raise DataError(
                     f'{page}, line {call.lineno + line_offset}: {call.node.name}("{arg.value}") '
-                    f'names a {what} that does not exist.{_suggest(str(arg.value), choices[kind])} '
+                    f'names {article} {what} that does not exist.{_suggest(str(arg.value), choices[kind])} '
                     f"The ids are in {where}."
                 )

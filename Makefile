@@ -1,0 +1,40 @@
+# The two commands a newcomer needs:
+#   make serve   build the site and serve it on http://127.0.0.1:8000 (rebuilds when you save)
+#   make test    run every test (data, macros, build, built pages, browser)
+# Both make the virtual environment and install the pinned packages on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+serve: $(BIN)/.installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Build into a temporary folder and only replace site/ when the whole build succeeded,
+# so a failed build never leaves a half-built site to publish.
+build: $(BIN)/.installed
+	rm -rf build/site.tmp
+	$(BIN)/mkdocs build --strict --site-dir build/site.tmp
+	rm -rf site && mv build/site.tmp site
+
+# Check the data files only (quicker than a build).
+check: $(BIN)/.installed
+	$(BIN)/python -m macros.check
+
+test: $(BIN)/.installed
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site build .pytest_cache

@@ -1,0 +1,96 @@
+"""Shared fixtures: the project's data, a copy of the project to break, one strict build, a server."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ["docs", "data", "macros", "overrides", "mkdocs.yml", "Makefile",
+                 "requirements.txt", "requirements-dev.txt"]
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+
+
+def run_build(project: Path, out: Path) -> subprocess.CompletedProcess:
+    """Run the real strict build, as `make build` does, in a separate process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=project, capture_output=True, text=True, env=env, timeout=300,
+    )
+
+
+def run_make_build(project: Path) -> subprocess.CompletedProcess:
+    """Run `make build` in a copy of the project, with the virtual environment running the tests."""
+    venv = Path(sys.executable).parent.parent
+    return subprocess.run(["make", "--no-print-directory", "build", f"VENV={venv}"],
+                          cwd=project, capture_output=True, text=True, timeout=300)
+
+
+def copy_project(dest: Path) -> Path:
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the project that a test may break."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The real site, built once with --strict."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    result = run_build(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def pages(built: Path) -> dict[str, str]:
+    """Every built HTML page (except the 404 page), by its path in the site."""
+    return {p.relative_to(built).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted(built.rglob("*.html")) if p.name != "404.html"}
+
+
+@pytest.fixture(scope="session")
+def server(built: Path):
+    """The built site served on 127.0.0.1 for the browser tests."""
+    handler = functools.partial(_QuietHandler, directory=str(built))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

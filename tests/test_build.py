@@ -1,0 +1,93 @@
+"""Layer 3, the build: the real site builds strictly, and a mistake stops it with a clear message."""
+from pathlib import Path
+
+from conftest import run_build, run_make_build
+
+
+def add_line(path: Path, after: str, new: str) -> int:
+    """Insert a line after the first line containing `after`; return the new line's number."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if after in line) + 1
+    lines.insert(index, new)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return index + 1
+
+
+def failed_build(project: Path) -> str:
+    """Run `make build` on a broken copy: it must fail, plainly, and leave the last good site alone."""
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("last good site", encoding="utf-8")
+    result = run_make_build(project)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == "last good site", \
+        "a failed build must not replace the published site"
+    return result.stderr
+
+
+def test_make_build_replaces_the_site_when_the_build_succeeds(project):
+    result = run_make_build(project)
+    assert result.returncode == 0, result.stderr
+    assert "Oxfordshire" in (project / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_real_site_builds_strictly(built):
+    assert (built / "index.html").exists()
+    assert (built / "search" / "search_index.json").exists()
+
+
+def test_bad_data_stops_the_build_with_file_and_line(project):
+    path = project / "data" / "indicators.yml"
+    body = path.read_text(encoding="utf-8")
+    line = body[: body.index("rag: Amber")].count("\n") + 1
+    path.write_text(body.replace("rag: Amber", "rag: Purple"), encoding="utf-8")
+    err = failed_build(project)
+    assert "The site was not built, because of a problem in the data:" in err
+    assert f"data/indicators.yml, line {line}:" in err and "Purple" in err
+
+
+def test_mistyped_macro_names_page_and_line(project):
+    line = add_line(project / "docs" / "trust" / "meetings.md", "# Meetings", '{{ figur("play-areas") }}')
+    err = failed_build(project)
+    assert f'docs/trust/meetings.md, line {line}: there is no macro or value called "figur". ' \
+           'Did you mean "figure"?' in err
+
+
+def test_unknown_id_names_page_and_line(project):
+    line = add_line(project / "docs" / "council" / "index.md", "{{ initiatives() }}",
+                    '{{ initiative("youth-investment-fnd") }}')
+    err = failed_build(project)
+    assert (f'docs/council/index.md, line {line}: initiative("youth-investment-fnd") names an '
+            'initiative that does not exist. Did you mean "youth-investment-fund"?') in err
+
+
+def test_broken_macro_syntax_names_page_and_line(project):
+    line = add_line(project / "docs" / "glossary.md", "# Glossary", '{{ figure("play-areas" }}')
+    err = failed_build(project)
+    assert f"docs/glossary.md, line {line}: a macro is not written correctly" in err
+
+
+def test_broken_link_stops_the_build(project):
+    add_line(project / "docs" / "about.md", "# About this site", "See [the missing page](missing.md).")
+    err = failed_build(project)
+    assert "missing.md" in err
+
+
+def test_broken_anchor_stops_the_build(project):
+    add_line(project / "docs" / "about.md", "# About this site", "See [this](glossary.md#no-such-term).")
+    err = failed_build(project)
+    assert "no-such-term" in err
+
+
+def test_html_typed_into_data_shows_as_text(project):
+    path = project / "data" / "glossary.yml"
+    body = path.read_text(encoding="utf-8")
+    path.write_text(body.replace(
+        "explanation: The NHS services that help children and young people with their mental health.",
+        "explanation: \"<script>alert('x')</script> <b>bold</b>\""), encoding="utf-8")
+    out = project / "out"
+    result = run_build(project, out)
+    assert result.returncode == 0, result.stderr
+    html = (out / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert('x')&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt;" in html
+    assert "<script>alert" not in html and "<b>bold</b>" not in html

@@ -1,0 +1,128 @@
+"""Layer 1, the data: the real data is valid, and each kind of mistake gets a plain message."""
+from pathlib import Path
+
+import pytest
+
+from macros.data import load_site
+from macros.loader import DataError
+
+from conftest import ROOT
+
+
+def test_real_data_is_valid_and_complete():
+    site = load_site(ROOT)
+    assert len(site.areas) == 4
+    assert sorted(p.number for p in site.priorities) == list(range(1, 17))
+    assert len(site.initiatives) == 19  # every item in the 2024/25 report's list
+    assert len(site.sources) == 5
+    assert {i.number for i in site.indicators} >= {"1.1b", "2.3", "2.4", "2.5", "3.14"}
+    terms = {t.term for t in site.glossary}
+    for term in ["C&YP", "CTB", "HWB", "OSCB", "SEND", "EHCP", "CAMHS", "LCSS", "MASH", "TAF",
+                 "EHA", "VOXY", "CIZ", "OIEP", "OxCEP", "MOX", "EET", "BOB ICS", "SIAB",
+                 "MHST", "RAG", "KS2", "EAL"]:
+        assert term in terms, term
+
+
+def test_no_personal_contact_details_in_data():
+    import re
+    for path in (ROOT / "data").glob("*.yml"):
+        body = path.read_text(encoding="utf-8")
+        assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", body), f"e-mail address in {path.name}"
+        assert not re.search(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b", body), f"phone number in {path.name}"
+
+
+def break_file(project: Path, name: str, old: str, new: str, count: int = 1) -> int:
+    """Replace text in a data file of the copy; return the line number of the change."""
+    path = project / "data" / name
+    body = path.read_text(encoding="utf-8")
+    assert old in body, old
+    line = body[: body.index(old)].count("\n") + 1
+    path.write_text(body.replace(old, new, count), encoding="utf-8")
+    return line
+
+
+def error_for(project: Path) -> str:
+    with pytest.raises(DataError) as caught:
+        load_site(project)
+    return str(caught.value)
+
+
+def test_rag_must_be_red_amber_or_green(project):
+    line = break_file(project, "indicators.yml", "rag: Amber", "rag: Purple")
+    msg = error_for(project)
+    assert f"data/indicators.yml, line {line}:" in msg
+    assert '"ratings > item 1 > rag"' in msg
+    assert "expected one of 'Red', 'Amber' or 'Green'" in msg and '"Purple"' in msg
+
+
+def test_yaml_syntax_error_names_file_and_line(project):
+    line = break_file(project, "figures.yml", "  value: 1120199", "  value: [1120199")
+    msg = error_for(project)
+    assert msg.startswith("data/figures.yml, line ")
+    assert "this is not valid YAML" in msg
+    assert abs(int(msg.split("line ")[1].split(":")[0]) - line) <= 2
+
+
+def test_missing_field(project):
+    line = break_file(project, "sources.yml", "  short_title: Children's Trust update, October 2017\n", "")
+    msg = error_for(project)
+    assert "data/sources.yml, line" in msg and '"short_title": this field is missing' in msg
+    assert 'record "hwb-2017-10"' in msg
+
+
+def test_unknown_field_is_refused(project):
+    line = break_file(project, "figures.yml", "  source: city-2026-01\n", "  sorce: city-2026-01\n")
+    msg = error_for(project)
+    assert f"data/figures.yml, line {line}:" in msg
+    assert '"sorce": there is no such field' in msg
+
+
+def test_impossible_date(project):
+    line = break_file(project, "timeline.yml", "date: 2023-07\n", "date: 2023-02-30\n")
+    msg = error_for(project)
+    assert f"data/timeline.yml, line {line}:" in msg
+    assert 'expected a real date written as YYYY-MM-DD' in msg and "2023-02-30" in msg
+
+
+def test_duplicate_id(project):
+    line = break_file(project, "glossary.yml", "- id: camhs\n", "- id: cef\n")
+    msg = error_for(project)
+    assert msg.startswith("data/glossary.yml, line ")
+    assert f'the id "cef" is used twice (also on line {line})' in msg
+
+
+def test_reference_to_missing_source(project):
+    line = break_file(project, "meetings.yml", "  source: hwb-2020-05\n", "  source: hwb-2020-06\n")
+    msg = error_for(project)
+    assert f"data/meetings.yml, line {line}:" in msg
+    assert 'there is no record "hwb-2020-06" in data/sources.yml' in msg
+
+
+def test_reference_to_missing_glossary_term(project):
+    line = break_file(project, "glossary.yml", "see_also: [taf, lcss]", "see_also: [taf, lcs]")
+    msg = error_for(project)
+    assert f"data/glossary.yml, line {line}:" in msg
+    assert 'no record "lcs" in data/glossary.yml' in msg
+
+
+def test_text_where_a_number_belongs(project):
+    line = break_file(project, "figures.yml", "  value: 1120199", "  value: lots")
+    msg = error_for(project)
+    assert f"data/figures.yml, line {line}:" in msg and 'expected a number but found "lots"' in msg
+
+
+def test_yes_no_words_need_quotes(project):
+    line = break_file(project, "members.yml", "name: Young people,", "name: yes,")
+    msg = error_for(project)
+    assert f"data/members.yml, line {line}:" in msg and "put words like yes, no" in msg
+
+
+def test_field_given_twice(project):
+    line = break_file(project, "areas.yml", "  order: 1\n", "  order: 1\n  order: 2\n")
+    msg = error_for(project)
+    assert f"data/areas.yml, line {line + 1}:" in msg and 'the field "order" is given twice' in msg
+
+
+def test_unknown_data_file(project):
+    (project / "data" / "extra.yml").write_text("- id: x\n", encoding="utf-8")
+    assert "data/extra.yml: the site does not know this data file" in error_for(project)
