@@ -240,7 +240,7 @@ class Renderer:
         """Each area of focus with its numbered priorities, quoted as the plan words them."""
         out = []
         for area in self._areas():
-            out += [f"### {text(area.name)} {{#{area.id}}}", "", text(area.intro), ""]
+            out += [f"## {text(area.name)} {{#{area.id}}}", "", text(area.intro), ""]
             for other in area.also_called:
                 out += [f"The plan calls this area “{text(other.name)}”"
                         f"{self.cite(other.source, other.where)}.", ""]
@@ -267,7 +267,7 @@ class Renderer:
         names = {a.id: a.name for a in self.site.areas}
         for act in sorted(self.site.implementation,
                           key=lambda a: self.site.get("areas", a.area).order):
-            rows = ["| | |", "| --- | --- |"]
+            rows = ["| Part of the plan | What it says |", "| --- | --- |"]
             rows.append(f"| **Focus** | {text(act.focus) if act.focus else 'The plan gives no focus for this area.'} |")
             for label, items, numbered in [
                 ("Actions", act.actions, False),
@@ -279,7 +279,7 @@ class Renderer:
                 cells = "<br>".join((f"{i + 1}. " if numbered else "• ") + text(item)
                                     for i, item in enumerate(items))
                 rows.append(f"| **{label}** | {cells} |")
-            out += [f"### {text(names[act.area])} {{#plan-{act.area}}}", "",
+            out += [f"## {text(names[act.area])} {{#plan-{act.area}}}", "",
                     self._table(rows, f"Implementation plan 2020–21: {names[act.area]}").rstrip()
                     + self.cited(act), ""]
         return "\n".join(out)
@@ -387,7 +387,7 @@ class Renderer:
             if not items:
                 continue
             if not latest:
-                out += [f"### {text(period)}", ""]
+                out += [f"## {text(period)}", ""]
             for p in items:
                 detail = f" {text(p.detail)}" if p.detail else ""
                 out.append(f"- **{text(p.title)}**.{detail}{self.cited(p)}")
@@ -461,7 +461,7 @@ class Renderer:
             if term.see_also:
                 links = [f"[{text(self.site.get('glossary', s).term)}](#{s})" for s in term.see_also]
                 see = " See also " + ", ".join(links) + "."
-            out += [f"### {text(term.term)} {{#{term.id}}}", "",
+            out += [f"## {text(term.term)} {{#{term.id}}}", "",
                     f"**{text(term.expansion)}**. {text(term.explanation)}{see}{self.cited(term)}", ""]
         return "\n".join(out)
 

@@ -1,0 +1,110 @@
+"""Layer 5, the browser: headless Chromium reads the built site as a resident would."""
+import pytest
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def h1(page) -> str:
+    """The page's heading as a reader sees it (without the section-link sign)."""
+    return page.locator("h1").inner_text().rstrip("¶").strip()
+
+
+def page_urls(pages, server):
+    return [server + path.removesuffix("index.html") for path in pages]
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_home_page_loads(tab, server):
+    tab.goto(server)
+    assert tab.title().startswith("Home")
+    assert h1(tab) == "Oxfordshire's plan for children and young people"
+    assert tab.locator("html").get_attribute("lang") == "en-GB"
+    assert "be a great place to grow up" in tab.locator("blockquote").first.inner_text()
+
+
+def test_navigation_reaches_another_section(tab, server):
+    tab.goto(server)
+    tab.get_by_role("navigation", name="Navigation").get_by_role("link", name="School results").click()
+    tab.wait_for_url("**/performance/attainment/")
+    assert h1(tab) == "School results"
+
+
+def test_a_source_note_leads_to_the_source_document(tab, server):
+    tab.goto(server + "council/")
+    tab.locator("a.footnote-ref").first.click()
+    tab.locator(".footnote li:target a[href*='reports/']").first.click()
+    tab.wait_for_url("**/reports/city-2023-10/")
+    assert "October 2023" in h1(tab)
+
+
+def test_search_finds_words_that_exist_only_in_the_data(tab, server):
+    # "Healios" is typed only in data/indicators.yml: it reaches the page through a macro.
+    tab.goto(server)
+    box = tab.locator(".md-search__input")
+    box.click()
+    box.press_sequentially("Healios", delay=50)
+    result = tab.locator(".md-search-result__item").first
+    result.wait_for(timeout=15000)
+    assert "performance" in result.locator("a").first.get_attribute("href")
+    assert "Healios" in tab.locator(".md-search-result").inner_text()
+
+
+def test_search_works_from_the_keyboard(tab, server):
+    tab.goto(server)
+    tab.keyboard.press("/")
+    tab.keyboard.type("Youth Investment", delay=30)
+    tab.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    tab.keyboard.press("ArrowDown")
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**/council/**")
+
+
+def test_no_sideways_scrolling_on_a_phone(browser, pages, server):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    wide = []
+    for url in page_urls(pages, server):
+        page.goto(url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 375:
+            wide.append((url, width))
+    context.close()
+    assert not wide
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_axe_finds_no_accessibility_problems(browser, pages, server, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    problems = []
+    for url in page_urls(pages, server):
+        page.goto(url)
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        for v in result.response["violations"]:
+            problems.append(f"{url}: {v['id']} at {v['nodes'][0]['target']}")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_no_request_leaves_the_site(browser, pages, server):
+    context = browser.new_context()
+    page = context.new_page()
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
+    for url in page_urls(pages, server)[:8]:
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+    context.close()
+    assert not [u for u in outside if not u.startswith("data:")]

@@ -1,0 +1,170 @@
+"""Layer 4, the built pages: structure, figures in the right places, nothing unrendered or external."""
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from macros.data import load_site
+from macros.render import format_figure
+
+from conftest import ROOT
+
+
+class Page(HTMLParser):
+    """The parts of a page the tests look at."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.h1 = 0
+        self.title = ""
+        self.in_title = False
+        self.resources: list[str] = []
+        self.links: list[str] = []
+        self.abbrs: list[tuple[str, str]] = []
+        self._abbr = None
+        self.lang = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "h1":
+            self.h1 += 1
+        if tag == "title":
+            self.in_title = True
+        if tag in ("script", "img", "iframe", "audio", "video", "source") and a.get("src"):
+            self.resources.append(a["src"])
+        if tag == "link" and a.get("rel") in ("stylesheet", "preload", "icon", "modulepreload"):
+            self.resources.append(a.get("href", ""))
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        if tag == "abbr":
+            self._abbr = [a.get("title"), ""]
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+        if tag == "abbr" and self._abbr:
+            self.abbrs.append((self._abbr[1], self._abbr[0]))
+            self._abbr = None
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+        if self._abbr is not None:
+            self._abbr[1] += data
+
+
+def visible_text(html: str) -> str:
+    body = html.split('<article', 1)[-1].split('</article>', 1)[0]
+    body = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", body, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body))
+
+
+def test_site_has_every_page(pages):
+    assert len(pages) >= 25
+    for path in ["index.html", "plan/priorities/index.html", "trust/people/index.html",
+                 "performance/index.html", "council/index.html", "send/index.html",
+                 "education-commission/index.html", "glossary/index.html",
+                 "reports/city-2026-01/index.html"]:
+        assert path in pages
+
+
+def test_every_page_has_one_h1_and_a_descriptive_unique_title(pages):
+    titles = {}
+    for path, html in pages.items():
+        page = Page(html)
+        assert page.h1 == 1, f"{path} has {page.h1} h1 headings"
+        assert page.title.strip(), path
+        titles.setdefault(page.title.strip(), []).append(path)
+    assert all(len(v) == 1 for v in titles.values()), [v for v in titles.values() if len(v) > 1]
+
+
+def test_nothing_left_unrendered(pages, built):
+    search_index = (built / "search" / "search_index.json").read_text(encoding="utf-8")
+    for marker in ("{{", "{%", "Macro Rendering Error", "Macro Syntax Error"):
+        assert marker not in search_index, marker
+    for path, html in pages.items():
+        text = visible_text(html)
+        for marker in ("{{", "}}", "{%", "%}", "[^", "*[", "Macro Rendering Error"):
+            assert marker not in text, f"{marker} left in {path}"
+
+
+def test_nothing_loaded_from_another_host(pages):
+    for path, html in pages.items():
+        for url in Page(html).resources:
+            assert not re.match(r"^(https?:)?//", url), f"{path} loads {url}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_no_personal_contact_details_published(pages, built):
+    for path in built.rglob("*"):
+        if path.suffix in (".html", ".json", ".xml", ".txt"):
+            body = path.read_text(encoding="utf-8", errors="ignore")
+            assert "@oxford" not in body and "@oxfordshire" not in body, path
+            assert not re.search(r"\b07\d{3}\s?\d{3}\s?\d{3}\b", body), path
+            assert not re.search(r"mailto:", body), path
+
+
+@pytest.mark.parametrize("page, figure_id", [
+    ("council/index.html", "youth-investment-capital"),
+    ("council/index.html", "youth-investment-revenue"),
+    ("council/index.html", "play-areas"),
+    ("performance/index.html", "looked-after-children-february-2020"),
+    ("performance/index.html", "permanent-exclusions-latest"),
+    ("performance/attainment/index.html", "ks2-disadvantaged-rwm-2017"),
+    ("performance/safeguarding/index.html", "standards-green"),
+    ("education-commission/index.html", "education-commission-recommendations"),
+    ("send/index.html", "send-priority-action-areas"),
+])
+def test_figures_appear_on_the_right_pages(pages, page, figure_id):
+    fig = load_site(ROOT).get("figures", figure_id)
+    assert format_figure(fig) in visible_text(pages[page])
+
+
+def test_every_figure_in_the_data_appears_somewhere_with_a_source(pages):
+    text = " ".join(visible_text(html) for html in pages.values())
+    for fig in load_site(ROOT).figures:
+        assert format_figure(fig) in text, fig.id
+
+
+def test_facts_carry_a_note_linking_to_their_source(pages):
+    html = pages["council/index.html"]
+    notes = re.findall(r'<li id="fn:([^"]+)">(.*?)</li>', html, flags=re.S)
+    assert notes, "no source notes on the council page"
+    for _, note in notes:
+        assert re.search(r'href="\.\./\.\./reports/[a-z0-9-]+/"', note) or \
+               re.search(r'href="\.\./reports/[a-z0-9-]+/"', note), note
+
+
+def test_every_initiative_and_indicator_is_shown(pages):
+    site = load_site(ROOT)
+    council = pages["council/index.html"]
+    for ini in site.initiatives:
+        assert f'id="{ini.id}"' in council, ini.id
+    performance = pages["performance/index.html"]
+    for ind in site.indicators:
+        assert f'id="{ind.id}"' in performance, ind.id
+
+
+def test_priorities_are_quoted_as_written(pages):
+    text = visible_text(pages["plan/priorities/index.html"])
+    for p in load_site(ROOT).priorities:
+        assert f"“{p.wording[-1].text}”" in text.replace("&#39;", "'").replace("&amp;", "&"), p.id
+
+
+def test_acronyms_are_marked_up_with_their_meaning(pages):
+    glossary = {t.term: t.expansion for t in load_site(ROOT).glossary}
+    seen = {}
+    for html in pages.values():
+        for shown, title in Page(html).abbrs:
+            seen[shown] = title
+    for term in ["CAMHS", "SEND", "C&YP", "CTB", "BOB ICS", "VOXY"]:
+        assert seen.get(term) == glossary[term].replace("&", "&"), term
+
+
+def test_rag_ratings_are_words(pages):
+    html = pages["performance/index.html"]
+    assert re.search(r'class="rag rag--red">.*?Red</span>', html, flags=re.S)
+    assert re.search(r'class="rag rag--amber">.*?Amber</span>', html, flags=re.S)
