@@ -346,18 +346,15 @@ class Renderer:
 
     def people(self, role: str | None = None) -> str:
         """Who has held the Trust's leading roles, as each document says, oldest first."""
-        rows = ["| Role | Person | Office they held | When | As the document dated |",
-                "| --- | --- | --- | --- | --- |"]
+        rows = ["| Role | Person | Office they held | When |", "| --- | --- | --- | --- |"]
         records = [r for r in self.site.roles if role is None or r.role == role]
         order = list(ROLE_NAMES)
         for r in sorted(records, key=lambda r: (order.index(r.role), parse_partial_date(r.noted)[0])):
-            when = []
-            if r.since:
-                when.append(f"from {nice_date(r.since)}")
-            if r.until:
-                when.append(f"until {nice_date(r.until)}")
+            when = [f"From {nice_date(r.since)}." if r.since else "",
+                    f"Until {nice_date(r.until)}." if r.until else "",
+                    f"Named in a document of {nice_date(r.noted)}."]
             rows.append(f"| {ROLE_NAMES[r.role]} | {text(r.person)} | {text(r.position)} "
-                        f"| {' '.join(when) or 'Not given'} | {nice_date(r.noted)}{self.cited(r)} |")
+                        f"| {' '.join(w for w in when if w)}{self.cited(r)} |")
         return self._table(rows, "Who has held the Trust's leading roles")
 
     def members(self, group: str) -> str:
