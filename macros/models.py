@@ -73,6 +73,7 @@ class Term(Record):
 class Area(Record):
     order: int
     name: Text  # its name today
+    easy: Text  # the Easy Read version: short sentences, common words
     icon: Text
     intro: Text  # plain-English description written for this site
     also_called: list["AreaName"] = []
@@ -95,6 +96,7 @@ class Wording(BaseModel):
 class Priority(Record):
     number: int
     area: Id
+    easy: Text  # the Easy Read version: short sentences, common words
     wording: list[Wording] = Field(min_length=1)  # oldest first
 
 
@@ -191,6 +193,14 @@ class Event(Cited):
     text: Text
 
 
+class AccessibilityNote(Record):
+    kind: Literal["test", "known-issue", "prepared", "reviewed"]
+    date: FullDate
+    text: Text  # what was tested, or what the issue is
+    how: Optional[Text] = None  # for tests: the tool or method
+    result: Optional[Text] = None  # for tests: what it found
+
+
 Area.model_rebuild()
 
 # The data files, their models, and the page an officer should look at to see what they feed.
@@ -209,4 +219,5 @@ DATASETS: dict[str, type[Record]] = {
     "indicators": Indicator,
     "initiatives": Initiative,
     "timeline": Event,
+    "accessibility": AccessibilityNote,
 }

@@ -89,6 +89,7 @@ class Renderer:
         "indicator_table", "indicator", "indicators", "rag", "people", "members", "meetings",
         "trust_priorities", "timeline", "latest_changes", "initiatives_index", "initiative",
         "initiatives", "glossary", "source_page", "sources_list", "count",
+        "accessibility_tests", "known_issues", "statement_date", "easy_read", "plan_on_a_page",
     ]
     # For each macro whose first argument names a record, the dataset (or statement group)
     # it must name. Pages are checked against this before they are rendered.
@@ -448,6 +449,65 @@ class Renderer:
 
     def initiatives(self) -> str:
         return "\n".join(self.initiative(i.id) for i in self.site.initiatives)
+
+    # ----- other versions of the plan -----
+
+    def easy_read(self) -> str:
+        """The Easy Read plan: one idea a line, from the same areas and priorities."""
+        def lines(sentences: str) -> str:
+            parts = [p.strip() for p in re.split(r"(?<=\.)\s+", sentences) if p.strip()]
+            return "  \n".join(text(p) for p in parts)
+
+        def group(name: str) -> list[str]:
+            return [lines(s.text) + "\n" for s in self.site.statements if s.group == name]
+
+        out = ["## What we want", ""] + group("easy-vision")
+        out += ["## What is the plan?", ""] + group("easy-about")
+        out += [f"## The plan has {len(self.site.areas)} big aims", ""]
+        for area in self._areas():
+            out += [f"### {text(area.name)} {{#easy-{area.id}}}", "", lines(area.easy), "",
+                    "We want you to:", ""]
+            for p in sorted((p for p in self.site.priorities if p.area == area.id),
+                            key=lambda p: p.number):
+                out.append(f"- {lines(p.easy)}")
+            out.append("")
+        out += ["## What is happening now", ""] + group("easy-now")
+        return "\n".join(out)
+
+    def plan_on_a_page(self) -> str:
+        """The vision, areas and priorities, laid out to print on one sheet of A4."""
+        vision = sorted((s for s in self.site.statements if s.group == "vision"),
+                        key=lambda s: parse_partial_date(self.site.get("sources", s.source).date)[0])[-1]
+        out = ['<div class="plan-on-a-page" markdown>', "",
+               f"**Our vision:** “{text(vision.text)}”{self.cited(vision)}", "",
+               '<div class="pop-grid" markdown>', ""]
+        for area in self._areas():
+            out += ['<section class="pop-area" markdown>', "", f"## {text(area.name)} {{#pop-{area.id}}}", ""]
+            for p in sorted((p for p in self.site.priorities if p.area == area.id),
+                            key=lambda p: p.number):
+                current = p.wording[-1]
+                out.append(f"{p.number}. {text(current.text)}{self.cite(current.source, current.where)}")
+            out += ["", "</section>", ""]
+        out += ["</div>", "", "</div>", ""]
+        return "\n".join(out)
+
+    # ----- the accessibility statement -----
+
+    def accessibility_tests(self) -> str:
+        rows = ["| Date | What was tested | How | What we found |", "| --- | --- | --- | --- |"]
+        for t in (n for n in self.site.accessibility if n.kind == "test"):
+            rows.append(f"| {nice_date(t.date)} | {text(t.text)} | {text(t.how or '')} "
+                        f"| {text(t.result or '')} |")
+        return self._table(rows, "How this site was tested")
+
+    def known_issues(self) -> str:
+        return "\n".join(f"- {text(n.text)}" for n in self.site.accessibility
+                         if n.kind == "known-issue") + "\n"
+
+    def statement_date(self, kind: str) -> str:
+        """When the accessibility statement was prepared or last reviewed."""
+        dates = [n.date for n in self.site.accessibility if n.kind == kind]
+        return nice_date(max(dates, key=lambda d: parse_partial_date(d)[0]))
 
     # ----- glossary and sources -----
 

@@ -1,0 +1,244 @@
+"""Make a synthetic copy of the site with N pages, for the benchmark (bench/run.py).
+
+`project(n, dest)` writes a project that uses the real mkdocs.yml (its nav replaced by the generated
+pages), the real macros, overrides and assets, the real small datasets, and synthetic figures,
+statements, indicators and initiatives in proportion to the pages, made with macros/models.py.
+`plain(project_dir, dest)` writes the same site with every page pre-rendered to plain Markdown by
+the project's own Renderer, and no macros plugin. `material_defaults(dest)` turns a plain copy into
+a site with Material's default settings (no features, no overrides, no extra CSS or JavaScript).
+"""
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import jinja2
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.data import load_site  # noqa: E402
+from macros.models import Figure, Indicator, Initiative, RagRating, Statement  # noqa: E402
+from macros.render import Renderer, iter_macros  # noqa: E402
+
+WORDS = ("children young people families school health council partnership plan support early "
+         "help services city county safe healthy successful supported trust board report progress "
+         "outcomes needs education play youth mental wellbeing work community local priority "
+         "CAMHS SEND CYPP EHCP").split()
+PAGES_PER_GROUP = 10
+GROUPS_PER_SECTION = 10
+FIGURES_PER_PAGE = 3
+STATEMENTS_PER_PAGE = 6
+
+
+def _prose(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    sentences = [s.strip()[0].upper() + s.strip()[1:] + "." for s in re.findall(r"(?:\S+\s*){1,14}", text)]
+    return " ".join(sentences)
+
+
+def _blocks(config: str) -> list[list]:
+    """mkdocs.yml as [key, text] blocks, one for each top-level key (comments go with the one above)."""
+    blocks: list[list] = [[None, ""]]
+    for line in config.splitlines(keepends=True):
+        m = re.match(r"([A-Za-z_]+):", line)
+        if m:
+            blocks.append([m.group(1), ""])
+        blocks[-1][1] += line
+    return blocks
+
+
+def edit_config(config: str, nav: list | None = None, macros: bool = True,
+                prune: bool | None = None, defaults: bool = False) -> str:
+    """The project's mkdocs.yml with its nav replaced, and optionally without the macros plugin,
+    with navigation.prune switched on or off, or with Material's default theme settings."""
+    out = []
+    for key, text in _blocks(config):
+        if key == "nav" and nav is not None:
+            text = yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True)
+        elif key == "plugins" and not macros:
+            text = re.sub(r"\n  - macros:\n(?:      .*\n)*", "\n", text)
+        elif key == "watch" and not macros:
+            continue
+        elif key in ("extra_css", "extra_javascript") and defaults:
+            continue
+        elif key == "theme" and defaults:
+            text = "theme:\n  name: material\n"
+        elif key == "theme" and prune is not None:
+            text = text.replace("    - navigation.prune\n", "")
+            if prune:
+                text = text.replace("  features:\n", "  features:\n    - navigation.prune\n")
+        out.append(text)
+    return "".join(out)
+
+
+def _records(n_content: int, sources: list[str], areas: list[str]) -> dict[str, list]:
+    """Synthetic records for n_content pages, validated by the project's models as they are made."""
+    rng = random.Random(n_content)
+    figures, statements, indicators, initiatives = [], [], [], []
+    for p in range(1, n_content + 1):
+        src = sources[p % len(sources)]
+        where = f"Section {p % 7 + 1}"
+        fids = [f"bench-fig-{p:04d}-{k}" for k in range(1, FIGURES_PER_PAGE + 1)]
+        for k, fid in enumerate(fids):
+            figures.append(Figure(id=fid, label=f"{_prose(rng, 6)[:-1].lower()}", value=rng.randint(1, 5000),
+                                  unit=rng.choice(["count", "percent", "gbp", "people"]),
+                                  period=str(2017 + k), series=f"bench-series-{p:04d}",
+                                  source=src, where=where))
+        for k in range(STATEMENTS_PER_PAGE):
+            statements.append(Statement(id=f"bench-st-{p:04d}-{k}", group=f"bench-{p:04d}",
+                                        text=_prose(rng, 20), children=[_prose(rng, 8)] if k == 0 else [],
+                                        quoted=bool(k % 2), source=src, where=where))
+        indicators.append(Indicator(
+            id=f"bench-ind-{p:04d}", name=f"Indicator {p}", number=f"{p % 9 + 1}.{p % 4 + 1}",
+            title=_prose(rng, 16), plain=_prose(rng, 24), why=_prose(rng, 24), area=areas[p % len(areas)],
+            ratings=[RagRating(rag=rag, date=f"20{18 + i}-05-27", source=src, where=where)
+                     for i, rag in enumerate(["Red", "Amber", "Green"][p % 3:])],
+            target=_prose(rng, 8), figures=fids[:2], actions=[_prose(rng, 12), _prose(rng, 12)],
+            source=src, where=where))
+        initiatives.append(Initiative(
+            id=f"bench-ini-{p:04d}", name=f"Piece of work {p}", summary=_prose(rng, 30),
+            details=[_prose(rng, 15) for _ in range(3)], ages="0 to 19", places=["Oxford"],
+            partners=["Oxfordshire County Council"], figures=fids[2:], reported=[src],
+            source=src, where=where))
+    return {"figures": figures, "statements": statements, "indicators": indicators,
+            "initiatives": initiatives}
+
+
+def _content_page(p: int, n_content: int, uri: str, rng: random.Random) -> str:
+    fids = [f"bench-fig-{p:04d}-{k}" for k in range(1, FIGURES_PER_PAGE + 1)]
+    nxt = p % n_content + 1
+    up = "../" * uri.count("/")
+    return f"""---
+title: Synthetic page {p}
+description: Page {p} of the benchmark site.
+---
+
+# Synthetic page {p}
+
+{_prose(rng, 70)} The figure for this page is {{{{ figure("{fids[0]}") }}}}. {_prose(rng, 50)}
+
+## What the documents say
+
+{{{{ statement_list("bench-{p:04d}") }}}}
+
+## Figures
+
+{{{{ figure_table({", ".join(f'"{f}"' for f in fids)}, caption="Figures for page {p}") }}}}
+
+{_prose(rng, 60)}
+
+## How it is doing
+
+{{{{ indicator("bench-ind-{p:04d}") }}}}
+
+## What the council does
+
+{{{{ initiative("bench-ini-{p:04d}") }}}}
+
+## See also
+
+- [The next page]({up}{_content_uri(nxt)})
+- [Home]({up}index.md)
+"""
+
+
+def _content_uri(p: int) -> str:
+    g = (p - 1) // PAGES_PER_GROUP + 1
+    s = (g - 1) // GROUPS_PER_SECTION + 1
+    return f"topics/s{s:02d}/g{g:03d}/p{p:04d}.md"
+
+
+def project(n: int, dest: Path) -> Path:
+    """A synthetic project of n pages: home, the areas of focus, a page for each source, content pages."""
+    for part in ["macros", "overrides"]:
+        shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "data", dest / "data")
+    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
+    sources = [r["id"] for r in yaml.safe_load((ROOT / "data/sources.yml").read_text())]
+    areas = [r["id"] for r in yaml.safe_load((ROOT / "data/areas.yml").read_text())]
+    n_content = n - 2 - len(sources)
+    for name, records in _records(n_content, sources, areas).items():
+        dumped = [r.model_dump(mode="json", exclude_defaults=True) for r in records]
+        (dest / "data" / f"{name}.yml").write_text(
+            "# Synthetic records for the benchmark.\n"
+            + yaml.safe_dump(dumped, sort_keys=False, allow_unicode=True, width=100))
+    docs = dest / "docs"
+    rng = random.Random(n)
+    nav: list = [{"Home": "index.md"}]
+    links = "\n".join(f"- [Section {s}](topics/s{s:02d}/g{(s - 1) * GROUPS_PER_SECTION + 1:03d}/"
+                      f"p{(s - 1) * GROUPS_PER_SECTION * PAGES_PER_GROUP + 1:04d}.md)"
+                      for s in range(1, (n_content - 1) // (PAGES_PER_GROUP * GROUPS_PER_SECTION) + 2))
+    (docs / "index.md").write_text(
+        f"---\ntitle: Home\ndescription: The benchmark site.\n---\n\n# The benchmark site\n\n"
+        f"{_prose(rng, 80)} The first figure is {{{{ figure(\"bench-fig-0001-1\") }}}}.\n\n"
+        f"## Sections\n\n{links}\n\n## Sources\n\n{{{{ sources_list() }}}}\n")
+    reports = []
+    for sid in sources:
+        (docs / "reports").mkdir(parents=True, exist_ok=True)
+        (docs / "reports" / f"{sid}.md").write_text(
+            f"# Source {sid}\n\n{_prose(rng, 60)}\n\n## All the documents\n\n{{{{ sources_list() }}}}\n")
+        reports.append(f"reports/{sid}.md")
+    nav.append({"Reports": reports})
+    (docs / "plan").mkdir()
+    (docs / "plan" / "priorities.md").write_text(  # indicators link to the areas of focus here
+        "# Areas of focus and priorities\n\n{{ areas_and_priorities() }}\n")
+    nav.append({"Areas of focus": "plan/priorities.md"})
+    sections: dict = {}
+    for p in range(1, n_content + 1):
+        uri = _content_uri(p)
+        path = docs / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_content_page(p, n_content, uri, rng))
+        s, g = uri.split("/")[1:3]
+        sections.setdefault(f"Section {int(s[1:])}", {}).setdefault(f"Group {int(g[1:])}", []).append(uri)
+    nav += [{s: [{g: pages} for g, pages in groups.items()]} for s, groups in sections.items()]
+    config = (ROOT / "mkdocs.yml").read_text()
+    (dest / "mkdocs.yml").write_text(edit_config(config, nav=nav))
+    return dest
+
+
+def plain(project_dir: Path, dest: Path) -> Path:
+    """The same site, every page pre-rendered to plain Markdown, with no macros plugin."""
+    shutil.copytree(project_dir / "overrides", dest / "overrides")
+    shutil.copytree(project_dir / "docs" / "assets", dest / "docs" / "assets")
+    renderer = Renderer(load_site(project_dir))
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    env.globals.update(dict(iter_macros(renderer)))
+    for path in sorted((project_dir / "docs").rglob("*.md")):
+        uri = path.relative_to(project_dir / "docs").as_posix()
+        head, body = "", path.read_text()
+        if body.startswith("---\n"):
+            end = body.index("\n---\n", 4) + 5
+            head, body = body[:end], body[end:]
+        renderer.start_page(uri)
+        out = dest / "docs" / uri
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(head + renderer.finish_page(env.from_string(body).render()))
+    config = (project_dir / "mkdocs.yml").read_text()
+    (dest / "mkdocs.yml").write_text(edit_config(config, macros=False))
+    return dest
+
+
+def set_prune(project_dir: Path, on: bool) -> None:
+    path = project_dir / "mkdocs.yml"
+    path.write_text(edit_config(path.read_text(), prune=on))
+
+
+def material_defaults(plain_dir: Path, dest: Path) -> Path:
+    """A plain site with Material's default settings: no features, overrides or extra assets."""
+    shutil.copytree(plain_dir / "docs", dest / "docs", ignore=shutil.ignore_patterns("assets"))
+    config = (plain_dir / "mkdocs.yml").read_text()
+    (dest / "mkdocs.yml").write_text(edit_config(config, defaults=True))
+    return dest
+
+
+if __name__ == "__main__":  # python bench/generate.py N DEST: make one synthetic project to look at
+    n, dest = int(sys.argv[1]), Path(sys.argv[2])
+    project(n, dest / "project")
+    plain(dest / "project", dest / "plain")
+    print(f"Wrote {dest}/project and {dest}/plain")
