@@ -168,3 +168,28 @@ def test_rag_ratings_are_words(pages):
     html = pages["performance/index.html"]
     assert re.search(r'class="rag rag--red">.*?Red</span>', html, flags=re.S)
     assert re.search(r'class="rag rag--amber">.*?Amber</span>', html, flags=re.S)
+
+
+def test_every_table_has_a_caption_and_header_cells(pages):
+    for path, html in pages.items():
+        for table in re.findall(r"<table>.*?</table>", html, flags=re.S):
+            assert "<th" in table, path
+        tables = html.count("<table>")
+        captions = len(re.findall(r"<figcaption>", html))
+        assert captions >= tables, f"{path}: {tables} tables, {captions} captions"
+
+
+def test_accessibility_statement_and_privacy_notice_linked_from_every_page(pages):
+    for path, html in pages.items():
+        footer = html.split('class="md-copyright"', 1)[1]
+        assert re.search(r'href="[./]*accessibility/">Accessibility statement</a>', footer), path
+        assert re.search(r'href="[./]*privacy/">Privacy notice</a>', footer), path
+
+
+def test_accessibility_statement_figures_come_from_data(pages):
+    site = load_site(ROOT)
+    text = visible_text(pages["accessibility/index.html"])
+    for note in site.accessibility:
+        if note.kind == "test":
+            assert note.result in text
+    assert "It was last reviewed on 24 November 2026" in text

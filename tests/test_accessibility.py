@@ -1,0 +1,140 @@
+"""Accessibility in the browser: keyboard, reflow, text spacing, print, no cookies."""
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def urls(pages, server):
+    return [server + path.removesuffix("index.html") for path in pages]
+
+
+def test_skip_link_is_first_and_moves_past_the_menus(tab, server):
+    tab.goto(server + "council/")
+    tab.keyboard.press("Tab")
+    focused = tab.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to content"
+    tab.wait_for_timeout(400)  # the link slides into view
+    top = tab.evaluate("document.activeElement.getBoundingClientRect().top")
+    assert top >= 0 and tab.locator(".md-skip").is_visible()
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("location.hash") != ""
+    tab.keyboard.press("Tab")
+    # the next stop is inside the page's content, not the menus
+    assert tab.evaluate("!!document.activeElement.closest('.md-content')")
+
+
+def test_every_keyboard_stop_shows_focus_and_nothing_traps_it(tab, server):
+    tab.goto(server + "performance/")
+    seen, unmarked = [], []
+    for _ in range(400):
+        tab.keyboard.press("Tab")
+        info = tab.evaluate("""() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            const s = getComputedStyle(el);
+            const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+            return {key: el.tagName + '|' + (el.getAttribute('href') || '') + '|' + el.textContent.trim().slice(0, 40),
+                    ring: ring, footer: !!el.closest('.md-footer, .md-copyright')};
+        }""")
+        if info is None:
+            continue
+        seen.append(info["key"])
+        if not info["ring"]:
+            unmarked.append(info["key"])
+        if info["footer"] and "Accessibility statement" in info["key"]:
+            break
+    assert any("Accessibility statement" in k for k in seen), "keyboard never reached the footer"
+    assert not unmarked, f"no visible focus on: {sorted(set(unmarked))[:10]}"
+
+
+def test_acronym_meaning_shows_on_keyboard_focus(tab, server):
+    tab.goto(server)
+    abbr = tab.locator("article abbr[tabindex='0']").first
+    abbr.focus()
+    tip = tab.locator("[role=tooltip]").first
+    tip.wait_for(state="visible", timeout=5000)
+    assert tip.inner_text().strip() == "Children and Young People's Plan"
+
+
+def test_wide_tables_scroll_in_a_named_box_reachable_by_keyboard(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(server + "trust/people/")
+    box = page.locator(".md-typeset__scrollwrap[role=region]").first
+    assert box.get_attribute("tabindex") == "0"
+    assert "Who has held the Trust's leading roles" in box.get_attribute("aria-label")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [320])
+def test_reflow_at_320_pixels_with_wider_text_spacing(browser, pages, server, width):
+    context = browser.new_context(viewport={"width": width, "height": 700})
+    page = context.new_page()
+    problems = []
+    for url in urls(pages, server):
+        page.goto(url)
+        page.add_style_tag(content="* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+                                   " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
+        width_used = page.evaluate("document.documentElement.scrollWidth")
+        if width_used > width:
+            problems.append(f"{url}: {width_used}px wide")
+        clipped = page.evaluate("""() => [...document.querySelectorAll('article *')].filter(el => {
+            const s = getComputedStyle(el);
+            return (s.overflow === 'hidden' || s.overflowX === 'hidden') && el.textContent.trim() &&
+                   (el.scrollWidth > el.clientWidth + 2 || el.scrollHeight > el.clientHeight + 2);
+        }).map(el => el.tagName + '.' + el.className).slice(0, 3)""")
+        if clipped:
+            problems.append(f"{url}: text cut off in {clipped}")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_print_shows_content_only_with_ratings_as_words_and_link_addresses(tab, server):
+    tab.goto(server + "performance/")
+    tab.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
+        assert not tab.locator(selector).first.is_visible(), selector
+    assert "Red" in tab.locator(".rag--red").first.inner_text()
+    link = tab.locator("article a[data-print-url]").first
+    after = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert after.startswith('" (') and server in after
+
+
+def test_plan_on_a_page_prints_on_one_sheet_of_a4(tab, server):
+    tab.goto(server + "plan/on-a-page/")
+    pdf = tab.pdf(format="A4", print_background=True)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages == 1
+
+
+def test_whole_plan_prints_as_one_document(tab, server):
+    tab.goto(server + "plan/print/")
+    text = tab.locator("article").inner_text()
+    for heading in ("Be successful", "Our values", "Implementation plan 2020 to 2021", "Checking progress"):
+        assert heading in text
+    pdf = tab.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) > 3
+
+
+def test_no_cookies_and_nothing_stored(browser, pages, server):
+    context = browser.new_context()
+    page = context.new_page()
+    for url in urls(pages, server)[:10]:
+        page.goto(url)
+    page.locator(".md-search__input").click()
+    page.keyboard.type("plan", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    assert context.cookies() == []
+    assert page.evaluate("document.cookie") == ""
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    context.close()
