@@ -4,12 +4,14 @@ Loading and checking the data lives in data.py and loader.py; turning it into Ma
 render.py; checking each page's macros before rendering lives in checks.py.
 """
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
 from .checks import check_page
 from .data import load_site
 from .loader import DataError
+from .opendata import write_all
 from .render import Renderer, argument_choices, iter_macros
 
 _state: dict = {}
@@ -24,7 +26,7 @@ def define_env(env):
     renderer = Renderer(site)
     for name, function in iter_macros(renderer):
         env.macro(function, name)
-    _state.update(renderer=renderer, choices=argument_choices(site))
+    _state.update(renderer=renderer, choices=argument_choices(site), site=site)
 
 
 def on_pre_page_macros(env):
@@ -44,3 +46,9 @@ def on_pre_page_macros(env):
 def on_post_page_macros(env):
     """After a page is rendered: add its source notes and abbreviations."""
     env.markdown = _state["renderer"].finish_page(env.markdown)
+
+
+def on_post_build(env):
+    """After the pages are written: publish every dataset as CSV and JSON, and the meetings calendar."""
+    domain = urlsplit(env.conf["site_url"] or "http://localhost/").hostname or "localhost"
+    write_all(_state["site"], Path(env.conf["site_dir"]), domain)

@@ -12,6 +12,7 @@ import re
 from collections import OrderedDict, defaultdict
 from typing import Any, Iterable
 
+from . import opendata
 from .data import Site
 from .loader import parse_partial_date
 
@@ -76,6 +77,17 @@ def format_figure(fig: Any) -> str:
     return words[fig.qualifier] + shown
 
 
+def uses(*datasets: str):
+    """Mark a macro as showing these datasets, so the page offers them for reuse."""
+    def mark(method):
+        def wrapper(self, *args, **kwargs):
+            self.used.update(datasets)
+            return method(self, *args, **kwargs)
+        wrapper.__name__, wrapper.__doc__ = method.__name__, method.__doc__
+        return wrapper
+    return mark
+
+
 def slug(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
 
@@ -90,6 +102,7 @@ class Renderer:
         "trust_priorities", "timeline", "latest_changes", "initiatives_index", "initiative",
         "initiatives", "glossary", "source_page", "sources_list", "count",
         "accessibility_tests", "known_issues", "statement_date", "easy_read", "plan_on_a_page",
+        "datasets", "calendar_link",
     ]
     # For each macro whose first argument names a record, the dataset (or statement group)
     # it must name. Pages are checked against this before they are rendered.
@@ -110,16 +123,21 @@ class Renderer:
         self.site = site
         self.page = "index.md"
         self.notes: OrderedDict[str, str] = OrderedDict()
+        self.used: set[str] = set()
+        self.last_changed: dict[str, str | None] = {}
 
     # ----- the page being rendered -----
 
     def start_page(self, src_uri: str) -> None:
         self.page = src_uri
         self.notes = OrderedDict()
+        self.used = set()
 
     def finish_page(self, markdown: str) -> str:
-        """Add the source notes and the abbreviations used on the page."""
+        """Add the datasets to reuse, the source notes and the abbreviations used on the page."""
         out = [markdown.rstrip(), ""]
+        if self.used:
+            out += [self.reuse_links(sorted(self.used)), ""]
         for key, note in self.notes.items():
             out.append(f"[^{key}]: {note}")
         out.append("")
@@ -128,6 +146,21 @@ class Renderer:
             if re.search(r"(?<![\w&])" + re.escape(term.term) + r"(?![\w&+])", body):
                 out.append(f"*[{term.term}]: {text(term.expansion)}")
         return "\n".join(out) + "\n"
+
+    def to_root(self) -> str:
+        """Relative path from the current page's web address to the site's root."""
+        folder, name = posixpath.split(self.page)
+        url = folder if name in ("index.md", "README.md") else posixpath.join(folder, name[:-3])
+        return "../" * len([p for p in url.split("/") if p])
+
+    def reuse_links(self, datasets: list[str]) -> str:
+        """'Reuse this data' links to the CSV and JSON of each dataset shown on the page."""
+        root = self.to_root()
+        items = [f'{name.replace("_", " ")} (<a href="{root}data/{name}.csv">CSV</a>, '
+                 f'<a href="{root}data/{name}.json">JSON</a>)' for name in datasets]
+        return (f'<div class="reuse" markdown>\n**Reuse this data:** {"; ".join(items)}. '
+                f"Free to use under the Open Government Licence. "
+                f"[About the data]({self.link('data.md')}).\n</div>")
 
     def link(self, target: str, anchor: str = "") -> str:
         """Relative link from the current page to another page of the site."""
@@ -150,11 +183,13 @@ class Renderer:
 
     # ----- figures -----
 
+    @uses("figures")
     def figure(self, figure_id: str) -> str:
         """One figure, inline in a sentence, with its source."""
         fig = self.site.get("figures", figure_id)
         return f"**{format_figure(fig)}**{self.cited(fig)}"
 
+    @uses("figures")
     def figure_table(self, *figure_ids: str, caption: str = "Figures") -> str:
         """A table of figures: what is counted, when, and the number."""
         rows = ["| What is counted | When | Figure |", "| --- | --- | --- |"]
@@ -164,6 +199,7 @@ class Renderer:
                         f"| {format_figure(fig)}{self.cited(fig)} |")
         return self._table(rows, caption)
 
+    @uses("figures")
     def series_table(self, *series_ids: str, caption: str = "Figures over time") -> str:
         """Figures that track the same thing over time, one row a series, one column a period."""
         series: dict[str, list] = defaultdict(list)
@@ -192,6 +228,7 @@ class Renderer:
         body = f"“{text(st.text)}”" if st.quoted else text(st.text)
         return body + self.cited(st)
 
+    @uses("statements")
     def statement_list(self, group: str, numbered: bool = False) -> str:
         """A group of statements as a list, each with its source; sub-points indented."""
         lines = []
@@ -202,6 +239,7 @@ class Renderer:
                 lines.append(f"    - {text(child)}")
         return "\n".join(lines) + "\n"
 
+    @uses("statements")
     def quote(self, statement_id: str) -> str:
         """One statement as a block quotation with its source."""
         st = self.site.get("statements", statement_id)
@@ -209,6 +247,7 @@ class Renderer:
         return (f"> {text(st.text)}\n>\n> — {text(src.short_title)}"
                 f"{self.cited(st)}\n")
 
+    @uses("statements")
     def vision(self, history: bool = True) -> str:
         """The vision as the latest document words it, and how the wording has changed."""
         versions = sorted((s for s in self.site.statements if s.group == "vision"),
@@ -237,6 +276,7 @@ class Renderer:
     def _areas(self) -> list:
         return sorted(self.site.areas, key=lambda a: a.order)
 
+    @uses("areas", "priorities")
     def areas_and_priorities(self) -> str:
         """Each area of focus with its numbered priorities, quoted as the plan words them."""
         out = []
@@ -256,12 +296,14 @@ class Renderer:
             out.append("")
         return "\n".join(out)
 
+    @uses("areas")
     def areas_summary(self) -> str:
         """The areas of focus as a short list linking to their priorities."""
         return "\n".join(
             f"- **[{text(a.name)}]({self.link('plan/priorities.md', a.id)})**: {text(a.intro)}"
             for a in self._areas()) + "\n"
 
+    @uses("implementation")
     def implementation_plan(self) -> str:
         """The implementation plan: one table for each area of focus."""
         out = []
@@ -293,6 +335,7 @@ class Renderer:
         return (f'<span class="rag rag--{rating.lower()}">:{icon}:{{ aria-hidden="true" }} '
                 f"{rating}</span>")
 
+    @uses("indicators")
     def indicator_table(self) -> str:
         """All indicators with their latest rating."""
         rows = ["| Number | Indicator | Area of focus | Latest rating | Rated |",
@@ -309,6 +352,7 @@ class Renderer:
         order = {a.id: a.order for a in self.site.areas}
         return sorted(self.site.indicators, key=lambda i: (order[i.area], i.number or "9"))
 
+    @uses("indicators", "figures")
     def indicator(self, indicator_id: str) -> str:
         """One indicator: what it measures, why it matters, its ratings, figures and actions."""
         ind = self.site.get("indicators", indicator_id)
@@ -345,6 +389,7 @@ class Renderer:
 
     # ----- the Trust -----
 
+    @uses("roles")
     def people(self, role: str | None = None) -> str:
         """Who has held the Trust's leading roles, as each document says, oldest first."""
         rows = ["| Role | Person | Office they held | When |", "| --- | --- | --- | --- |"]
@@ -358,10 +403,12 @@ class Renderer:
                         f"| {' '.join(w for w in when if w)}{self.cited(r)} |")
         return self._table(rows, "Who has held the Trust's leading roles")
 
+    @uses("members")
     def members(self, group: str) -> str:
         return "\n".join(f"- {text(m.name)}{self.cited(m)}"
                          for m in self.site.members if m.group == group) + "\n"
 
+    @uses("meetings")
     def meetings(self) -> str:
         rows = ["| Date | Meeting | What it covered |", "| --- | --- | --- |"]
         for m in sorted(self.site.meetings, key=lambda m: parse_partial_date(m.date)[0]):
@@ -370,6 +417,7 @@ class Renderer:
             rows.append(f"| {nice_date(m.date)} | {title}{self.cited(m)} | {items} |")
         return self._table(rows, "Meetings the documents mention")
 
+    @uses("trust_priorities")
     def trust_priorities(self, latest: bool = False) -> str:
         """The Trust's priorities, period by period as the documents give them (or just the latest)."""
         out = []
@@ -398,6 +446,7 @@ class Renderer:
         dated = [e for e in self.site.timeline if e.date and (topic is None or e.topic == topic)]
         return sorted(dated, key=lambda e: parse_partial_date(e.date)[0])
 
+    @uses("timeline")
     def timeline(self, topic: str) -> str:
         """Dated events on one topic, oldest first; events with no date come last."""
         out = []
@@ -407,6 +456,7 @@ class Renderer:
             out.append(f"- **Date not given: {text(e.title)}.** {text(e.text)}{self.cited(e)}")
         return "\n".join(out) + "\n"
 
+    @uses("timeline")
     def latest_changes(self, how_many: int = 5) -> str:
         """The newest dated events across the site, newest first, each linking to its topic."""
         out = []
@@ -417,6 +467,7 @@ class Renderer:
 
     # ----- the council's work -----
 
+    @uses("initiatives")
     def initiatives_index(self) -> str:
         rows = ["| Work | Who it is for | Reported |", "| --- | --- | --- |"]
         for ini in self.site.initiatives:
@@ -424,6 +475,7 @@ class Renderer:
             rows.append(f"| [{text(ini.name)}](#{ini.id}) | {text(ini.ages or 'Everyone')} | {years} |")
         return self._table(rows, "Oxford City Council's work for children and young people")
 
+    @uses("initiatives", "figures")
     def initiative(self, initiative_id: str) -> str:
         ini = self.site.get("initiatives", initiative_id)
         out = [f"### {text(ini.name)} {{#{ini.id}}}", "", text(ini.summary), ""]
@@ -450,8 +502,29 @@ class Renderer:
     def initiatives(self) -> str:
         return "\n".join(self.initiative(i.id) for i in self.site.initiatives)
 
+    # ----- open data -----
+
+    def datasets(self) -> str:
+        """The open data index: every dataset with its fields, licence, last change and files."""
+        root = self.to_root()
+        rows = ["| Dataset | What it holds | Records | Fields | Last changed | Download |",
+                "| --- | --- | --- | --- | --- | --- |"]
+        for name, ds in self.site.sets.items():
+            changed = opendata.last_change(self.site.root, name)
+            rows.append(
+                f"| {name.replace('_', ' ').capitalize()} | {text(opendata.DESCRIPTIONS.get(name, ''))} "
+                f"| {len(ds.records)} | {', '.join(opendata.columns(self.site, name))} "
+                f"| {nice_date(changed) if changed else 'Not known'} "
+                f'| <a href="{root}data/{name}.csv">CSV</a>, <a href="{root}data/{name}.json">JSON</a> |')
+        return self._table(rows, "Every dataset on this site")
+
+    def calendar_link(self) -> str:
+        return (f'<a href="{self.to_root()}data/meetings.ics">Add the Trust\'s meetings to your calendar '
+                f"(iCalendar file)</a>")
+
     # ----- other versions of the plan -----
 
+    @uses("areas", "priorities")
     def easy_read(self) -> str:
         """The Easy Read plan: one idea a line, from the same areas and priorities."""
         def lines(sentences: str) -> str:
@@ -474,6 +547,7 @@ class Renderer:
         out += ["## What is happening now", ""] + group("easy-now")
         return "\n".join(out)
 
+    @uses("areas", "priorities")
     def plan_on_a_page(self) -> str:
         """The vision, areas and priorities, laid out to print on one sheet of A4."""
         vision = sorted((s for s in self.site.statements if s.group == "vision"),
@@ -493,6 +567,7 @@ class Renderer:
 
     # ----- the accessibility statement -----
 
+    @uses("accessibility")
     def accessibility_tests(self) -> str:
         rows = ["| Date | What was tested | How | What we found |", "| --- | --- | --- | --- |"]
         for t in (n for n in self.site.accessibility if n.kind == "test"):
@@ -500,6 +575,7 @@ class Renderer:
                         f"| {text(t.result or '')} |")
         return self._table(rows, "How this site was tested")
 
+    @uses("accessibility")
     def known_issues(self) -> str:
         return "\n".join(f"- {text(n.text)}" for n in self.site.accessibility
                          if n.kind == "known-issue") + "\n"
@@ -511,6 +587,7 @@ class Renderer:
 
     # ----- glossary and sources -----
 
+    @uses("glossary")
     def glossary(self) -> str:
         out = []
         for term in sorted(self.site.glossary, key=lambda t: t.term.lower()):
@@ -522,6 +599,7 @@ class Renderer:
                     f"**{text(term.expansion)}**. {text(term.explanation)}{see}{self.cited(term)}", ""]
         return "\n".join(out)
 
+    @uses("sources")
     def sources_list(self) -> str:
         rows = ["| Date | Document | Written by | Written for |", "| --- | --- | --- | --- |"]
         for s in sorted(self.site.sources, key=lambda s: parse_partial_date(s.date)[0]):
@@ -529,6 +607,7 @@ class Renderer:
                         f"| {text(s.body)} | {text(s.to)} |")
         return self._table(rows, "The five documents this site is built from")
 
+    @uses("sources")
     def source_page(self, source_id: str) -> str:
         """A page about one source document: what it is, and everything the site takes from it."""
         s = self.site.get("sources", source_id)

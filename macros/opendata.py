@@ -1,0 +1,134 @@
+"""Open data: every dataset as CSV (RFC 4180, header row, UTF-8) and JSON, and the Trust's
+meetings as an iCalendar file, written into the built site. Nothing here needs MkDocs."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .data import Site
+from .loader import parse_partial_date
+
+LICENCE = "Open Government Licence v3.0"
+LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+DESCRIPTIONS = {
+    "sources": "The council documents the site is built from.",
+    "glossary": "Short forms (acronyms) and what they mean.",
+    "areas": "The plan's areas of focus.",
+    "priorities": "The plan's numbered priorities, with each wording the documents give.",
+    "statements": "Quotations and statements from the documents, grouped by topic.",
+    "implementation": "The implementation plan for 2020 to 2021 (COVID-19 recovery plan).",
+    "roles": "Who has held the Trust's leading roles and district council seats.",
+    "members": "Member organisations of the Trust and of Oxford's own partnership.",
+    "meetings": "Meetings of the Trust that the documents mention.",
+    "trust_priorities": "The Trust's priorities year by year.",
+    "figures": "Every number on the site.",
+    "indicators": "Performance indicators and their Red, Amber or Green ratings.",
+    "initiatives": "Oxford City Council's work for children and young people.",
+    "timeline": "Dated events: the plan, the Trust, SEND, the Education Commission, the council.",
+    "accessibility": "How the site was tested for accessibility, and known issues.",
+}
+
+
+def records(site: Site, name: str) -> list[dict[str, Any]]:
+    return [r.model_dump(mode="json") for r in site.sets[name].records]
+
+
+def columns(site: Site, name: str) -> list[str]:
+    model = type(site.sets[name].records[0]) if site.sets[name].records else None
+    return list(model.model_fields) if model else []
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def to_csv(site: Site, name: str) -> str:
+    """RFC 4180: a header row, comma-separated, CRLF line ends, quotes where needed."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    cols = columns(site, name)
+    writer.writerow(cols)
+    for rec in records(site, name):
+        writer.writerow([_cell(rec.get(c)) for c in cols])
+    return out.getvalue()
+
+
+def to_json(site: Site, name: str) -> str:
+    return json.dumps({"dataset": name, "description": DESCRIPTIONS.get(name, ""),
+                       "licence": LICENCE, "records": records(site, name)},
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def last_change(root: Path, name: str) -> str | None:
+    """The date of the last commit that changed the data file, if git knows it."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", f"data/{name}.yml"],
+                             cwd=root, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
+
+def to_ics(site: Site, domain: str) -> str:
+    """The meetings with a known day, as all-day events in an iCalendar file (RFC 5545)."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Oxfordshire CYPP website//Meetings//EN",
+             "CALSCALE:GREGORIAN", "X-WR-CALNAME:Oxfordshire Children's Trust Board meetings"]
+    for m in site.meetings:
+        day, precision = parse_partial_date(m.date)
+        if precision != "day":
+            continue
+        nxt = day.fromordinal(day.toordinal() + 1)
+        src = site.get("sources", m.source)
+        stamp = parse_partial_date(src.date)[0].strftime("%Y%m%dT000000Z")
+        lines += ["BEGIN:VEVENT", f"UID:{m.id}@{domain}", f"DTSTAMP:{stamp}",
+                  f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{nxt:%Y%m%d}",
+                  _fold("SUMMARY:" + _ics_text(m.title)),
+                  _fold("DESCRIPTION:" + _ics_text("; ".join(m.items) or m.title)
+                        + _ics_text(f" Source: {src.short_title}, section {m.where}.")),
+                  "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def _ics_text(value: str) -> str:
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\n", "\\n"))
+
+
+def _fold(line: str) -> str:
+    """Lines longer than 75 octets continue on the next line after a space (RFC 5545)."""
+    data = line.encode("utf-8")
+    parts, start, width = [], 0, 75
+    while len(data) - start > width:
+        cut = start + width
+        while (data[cut] & 0xC0) == 0x80:  # never split a UTF-8 character
+            cut -= 1
+        parts.append(data[start:cut].decode("utf-8"))
+        start, width = cut, 74  # continuation lines begin with a space
+    parts.append(data[start:].decode("utf-8"))
+    return "\r\n ".join(parts)
+
+
+def write_all(site: Site, site_dir: Path, domain: str) -> None:
+    out = Path(site_dir) / "data"
+    out.mkdir(parents=True, exist_ok=True)
+    for name in site.sets:
+        (out / f"{name}.csv").write_text(to_csv(site, name), encoding="utf-8", newline="")
+        (out / f"{name}.json").write_text(to_json(site, name), encoding="utf-8")
+    (out / "meetings.ics").write_text(to_ics(site, domain), encoding="utf-8", newline="")
