@@ -55,7 +55,7 @@ def test_data_index_lists_every_dataset(pages, site):
 
 
 def test_meetings_calendar(built, site):
-    ics = (built / "data" / "meetings.ics").read_text(encoding="utf-8")
+    ics = (built / "data" / "meetings.ics").read_bytes().decode("utf-8")
     assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
     dated = [m for m in site.meetings if len(m.date) == 10]
