@@ -186,8 +186,12 @@ class Renderer:
     @uses("figures")
     def figure(self, figure_id: str) -> str:
         """One figure, inline in a sentence, with its source."""
-        fig = self.site.get("figures", figure_id)
-        return f"**{format_figure(fig)}**{self.cited(fig)}"
+        return self._figure(self.site.get("figures", figure_id))
+
+    def _figure(self, fig: Any) -> str:
+        """A figure's value, marked so tests can check it, followed by the note naming its source."""
+        return (f'<span class="figure" data-figure="{attr(fig.id)}">{attr(format_figure(fig))}</span>'
+                f"{self.cited(fig)}")
 
     @uses("figures")
     def figure_table(self, *figure_ids: str, caption: str = "Figures") -> str:
@@ -196,7 +200,7 @@ class Renderer:
         for fid in figure_ids:
             fig = self.site.get("figures", fid)
             rows.append(f"| {text(fig.label).capitalize()} | {text(fig.period or 'Not given')} "
-                        f"| {format_figure(fig)}{self.cited(fig)} |")
+                        f"| {self._figure(fig)} |")
         return self._table(rows, caption)
 
     @uses("figures")
@@ -214,7 +218,7 @@ class Renderer:
         for sid in series_ids:
             figs = {f.period or "": f for f in series[sid]}
             label = min((f.label for f in series[sid]), key=len)
-            cells = [f"{format_figure(figs[p])}{self.cited(figs[p])}" if p in figs else "–"
+            cells = [self._figure(figs[p]) if p in figs else "–"
                      for p in periods]
             rows.append(f"| {text(label).capitalize()} | " + " | ".join(cells) + " |")
         return self._table(rows, caption)
@@ -650,7 +654,7 @@ class Renderer:
             rows = ["| What is counted | When | Figure |", "| --- | --- | --- |"]
             for fig in used["figures"]:
                 rows.append(f"| {text(fig.label).capitalize()} | {text(fig.period or 'Not given')} "
-                            f"| {format_figure(fig)}{self.cited(fig)} |")
+                            f"| {self._figure(fig)} |")
             out.append(self._table(rows, f"Figures from: {s.short_title}"))
         return "\n".join(out)
 

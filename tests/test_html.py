@@ -196,3 +196,13 @@ def test_accessibility_statement_figures_come_from_data(pages):
         if note.kind == "test":
             assert note.result in text
     assert "It was last reviewed on 24 November 2026" in text
+
+
+def test_every_rendered_figure_links_to_its_source(pages):
+    count = 0
+    for path, html in pages.items():
+        for match in re.finditer(r'<span class="figure" data-figure="([^"]+)">[^<]*</span>(.{0,160})', html):
+            count += 1
+            assert re.match(r'<sup id="fnref[^"]*"><a class="footnote-ref" href="#fn:', match.group(2)), \
+                f"{path}: figure {match.group(1)} has no source note"
+    assert count > 100

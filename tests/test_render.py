@@ -68,7 +68,7 @@ def test_figures_are_formatted_as_a_reader_says_them(renderer):
 
 def test_figure_carries_a_footnote_naming_its_source(renderer):
     out = renderer.figure("money")
-    assert out.startswith("**£1,120,199**[^doc-funding]")
+    assert out == '<span class="figure" data-figure="money">£1,120,199</span>[^doc-funding]'
     page = renderer.finish_page(f"Granted {out}.")
     assert "[^doc-funding]: Source: [The report](../reports/doc.md), 2 October 2023, section “Funding”." in page
 
@@ -103,7 +103,8 @@ def test_series_table_puts_periods_in_columns(renderer):
     out = renderer.series_table("s", caption="Results")
     header = out.splitlines()[0]
     assert header == "| What is counted | 2017 | 2016 |"
-    assert "| Pupils | 42%[^old-results] | 29%[^old-results] |" in out
+    assert ('| Pupils | <span class="figure" data-figure="pc">42%</span>[^old-results] '
+            '| <span class="figure" data-figure="pc-old">29%</span>[^old-results] |') in out
     assert "/// table-caption\nResults\n///" in out
 
 

@@ -1,0 +1,128 @@
+"""JSON Schemas for the data files, made from the models in models.py (never written by hand).
+
+`python -m macros.schema` (or `make schemas`) writes schemas/<name>.schema.json for every dataset
+and points VS Code's YAML extension (Red Hat) at them in .vscode/settings.json, so an officer
+editing data/<name>.yml sees mistakes and field names as they type. tests/test_schema.py fails if
+the committed schemas differ from the models: after changing models.py, run `make schemas`.
+
+Each data file is a YAML list of records, so its schema is an array of the model's records.
+Dates are kept as text by our YAML loader, so a date is a string of the form YYYY-MM-DD (or
+YYYY-MM, or YYYY where the model allows a partial date); a year on its own may also be a number.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic.json_schema import GenerateJsonSchema
+
+from . import models
+from .models import DATASETS
+
+SCHEMA_DIR = "schemas"
+VSCODE_SETTINGS = Path(".vscode") / "settings.json"
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+FULL_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+class _Generator(GenerateJsonSchema):
+    """Pydantic's generator, told what our date validators accept."""
+
+    def function_before_schema(self, schema):
+        inner = super().function_before_schema(schema)
+        if schema["function"]["function"] is models._year_as_text:
+            # "since: 2020" is read by YAML as a number, and the model accepts it.
+            return {"anyOf": [inner, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+        return inner
+
+    def function_after_schema(self, schema):
+        inner = super().function_after_schema(schema)
+        function = schema["function"]["function"]
+        if function is models._check_date:
+            return _with_pattern(inner, PARTIAL_DATE, "A date: YYYY-MM-DD, or YYYY-MM, or YYYY.")
+        if function is models._check_full_date:
+            return _with_pattern(inner, FULL_DATE, "A full date: YYYY-MM-DD.")
+        return inner
+
+
+def _with_pattern(schema: dict[str, Any], pattern: str, description: str) -> dict[str, Any]:
+    """Add the pattern to the string part of a schema (which may be a choice of string or number)."""
+    if "anyOf" in schema:
+        choices = [{**s, "pattern": pattern} if s.get("type") == "string" else s
+                   for s in schema["anyOf"]]
+        return {**schema, "anyOf": choices, "description": description}
+    return {**schema, "pattern": pattern, "description": description}
+
+
+def dataset_schema(name: str) -> dict[str, Any]:
+    """The schema of data/<name>.yml: a list of the dataset's records."""
+    item = DATASETS[name].model_json_schema(mode="validation", schema_generator=_Generator)
+    defs = item.pop("$defs", None)
+    schema: dict[str, Any] = {
+        "$schema": DIALECT,
+        "title": f"data/{name}.yml",
+        "description": (f"The records of data/{name}.yml. Made from macros/models.py by "
+                        "`make schemas`: do not edit by hand."),
+        "type": "array",
+        "items": item,
+    }
+    if defs:
+        schema["$defs"] = defs  # the items' "$ref"s point at "#/$defs/...", from the top
+    return schema
+
+
+def render(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def schema_path(name: str) -> Path:
+    return Path(SCHEMA_DIR) / f"{name}.schema.json"
+
+
+def vscode_schemas() -> dict[str, str]:
+    """The "yaml.schemas" setting: each schema and the data file it describes."""
+    return {f"./{schema_path(name).as_posix()}": f"data/{name}.yml" for name in DATASETS}
+
+
+def write_schemas(root: Path) -> list[Path]:
+    """Write every dataset's schema and the VS Code setting under `root`; remove stale schemas.
+
+    Returns the files that changed.
+    """
+    root = Path(root)
+    changed: list[Path] = []
+
+    def write(path: Path, text: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(path)
+
+    for name in DATASETS:
+        write(root / schema_path(name), render(dataset_schema(name)))
+    for old in sorted((root / SCHEMA_DIR).glob("*.schema.json")):
+        if old.name[: -len(".schema.json")] not in DATASETS:
+            old.unlink()
+            changed.append(old)
+
+    settings_path = root / VSCODE_SETTINGS
+    settings = json.loads(settings_path.read_text(encoding="utf-8")) if settings_path.exists() else {}
+    settings["yaml.schemas"] = vscode_schemas()
+    write(settings_path, json.dumps(settings, indent=2, ensure_ascii=False) + "\n")
+    return changed
+
+
+def main() -> int:
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path.cwd()
+    changed = write_schemas(root)
+    for path in changed:
+        print(f"updated {path.relative_to(root).as_posix()}")
+    print(f"The schemas of all {len(DATASETS)} data files are up to date in {SCHEMA_DIR}/.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
