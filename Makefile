@@ -29,6 +29,12 @@ build: $(BIN)/.installed
 check: $(BIN)/.installed
 	$(BIN)/python -m macros.check
 
+# Remake schemas/*.schema.json (and VS Code's link to them) from macros/models.py.
+# Run it after changing a model; tests/test_schema.py fails until you do.
+.PHONY: schemas
+schemas: $(BIN)/.installed
+	$(BIN)/python -m macros.schema
+
 test: $(BIN)/.installed
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \

@@ -152,6 +152,7 @@ class Figure(Cited):
     qualifier: Literal["exactly", "about", "over", "up-to", "almost"] = "exactly"
     period: Optional[Text] = None  # what time the figure is for, e.g. "2017" or "2019/20"
     series: Optional[Id] = None  # figures that track the same thing over time share a series
+    short: Optional[Text] = None  # a short name for charts and tables
 
 
 class RagRating(BaseModel):
@@ -175,6 +176,13 @@ class Indicator(Cited):
     actions: list[Text] = []  # what is being done, in plain English
 
 
+AgeGroup = Literal["under-5", "children", "young-people", "families", "all", "not-stated"]
+Theme = Literal["health", "sport", "culture", "learning", "safety", "community", "work",
+                "partnerships", "not-stated"]
+Neighbourhood = Literal["citywide", "leys-littlemore-rose-hill", "barton", "city-centre",
+                        "wood-farm", "not-stated"]
+
+
 class Initiative(Cited):
     name: Text
     summary: Text
@@ -183,6 +191,9 @@ class Initiative(Cited):
     places: list[Text] = []
     partners: list[Text] = []
     figures: list[Id] = []
+    age_groups: list[AgeGroup] = Field(min_length=1)  # for the finder
+    themes: list[Theme] = Field(min_length=1)
+    neighbourhoods: list[Neighbourhood] = Field(min_length=1)
     reported: list[Id] = Field(min_length=1)  # the sources that report it
 
 

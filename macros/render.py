@@ -12,7 +12,7 @@ import re
 from collections import OrderedDict, defaultdict
 from typing import Any, Iterable
 
-from . import opendata
+from . import charts, opendata
 from .data import Site
 from .loader import parse_partial_date
 
@@ -26,6 +26,15 @@ ROLE_NAMES = {
     "city-seat": "Oxford City Council's seat",
     "district-seat": "Rotating district council seat",
 }
+AGE_GROUPS = {"under-5": "Under 5s", "children": "Children (5 to 11)", "young-people": "Young people (11 to 19)",
+              "families": "Families", "all": "All ages", "not-stated": "Not stated in the report"}
+THEMES = {"health": "Health and wellbeing", "sport": "Sport, play and being active",
+          "culture": "Arts, culture and museums", "learning": "School and learning",
+          "safety": "Keeping safe", "community": "Communities", "work": "Jobs and skills",
+          "partnerships": "Working together", "not-stated": "Not stated in the report"}
+NEIGHBOURHOODS = {"citywide": "Across Oxford", "leys-littlemore-rose-hill": "Blackbird Leys, Greater Leys, Littlemore and Rose Hill",
+                  "barton": "Barton", "city-centre": "City centre", "wood-farm": "Wood Farm",
+                  "not-stated": "Not stated in the report"}
 TOPIC_PAGES = {
     "send": "send.md",
     "commission": "education-commission.md",
@@ -98,18 +107,19 @@ class Renderer:
     MACROS = [
         "figure", "figure_table", "series_table", "statement_list", "quote", "vision",
         "areas_and_priorities", "areas_summary", "area_count", "priority_count", "implementation_plan",
-        "indicator_table", "indicator", "indicators", "rag", "people", "members", "meetings",
-        "trust_priorities", "timeline", "latest_changes", "initiatives_index", "initiative",
+        "rag", "people", "members", "meetings",
+        "trust_priorities", "timeline", "latest_changes", "initiative",
         "initiatives", "glossary", "source_page", "sources_list", "count",
         "accessibility_tests", "known_issues", "statement_date", "easy_read", "plan_on_a_page",
-        "datasets", "calendar_link",
+        "datasets", "calendar_link", "chart", "indicator_page", "indicator_overview",
+        "initiative_finder",
     ]
     # For each macro whose first argument names a record, the dataset (or statement group)
     # it must name. Pages are checked against this before they are rendered.
     ARGUMENTS = {
         "figure": "figures",
         "quote": "statements",
-        "indicator": "indicators",
+        "indicator_page": "indicators",
         "initiative": "initiatives",
         "source_page": "sources",
         "statement_list": "statement-groups",
@@ -217,11 +227,34 @@ class Renderer:
                 "| --- |" + " --- |" * len(periods)]
         for sid in series_ids:
             figs = {f.period or "": f for f in series[sid]}
-            label = min((f.label for f in series[sid]), key=len)
+            label = series[sid][0].short or min((f.label for f in series[sid]), key=len)
             cells = [self._figure(figs[p]) if p in figs else "–"
                      for p in periods]
             rows.append(f"| {text(label).capitalize()} | " + " | ".join(cells) + " |")
         return self._table(rows, caption)
+
+    @uses("figures")
+    def chart(self, *series_ids: str, caption: str = "Figures over time") -> str:
+        """A bar chart of figures over time, with the same numbers in a table beside it.
+        A series with only one figure cannot be charted: it is given as a sentence instead."""
+        charted, out = [], []
+        for sid in series_ids:
+            figs = [f for f in self.site.figures if f.series == sid]
+            if len(figs) > 1:
+                charted.append((sid, figs))
+            else:
+                out.append(f"{text(figs[0].short or figs[0].label)}: {self._figure(figs[0])} "
+                           f"({text(figs[0].period or 'date not given')}). There is only one "
+                           "figure so far, so there is no chart.\n")
+        if charted:
+            groups = [(figs[0].short or figs[0].label,
+                       [(f.period or "", f.value, format_figure(f)) for f in figs]) for _, figs in charted]
+            chart_id = "chart-" + slug("-".join(sid for sid, _ in charted))[:40]
+            out.insert(0, f'<figure class="chart">{charts.bar_chart(chart_id, caption, groups)}'
+                          f"<figcaption>Chart: {attr(caption)}. The same numbers are in the table "
+                          "below.</figcaption></figure>\n")
+            out.insert(1, self.series_table(*(sid for sid, _ in charted), caption=caption))
+        return "\n".join(out)
 
     def _table(self, rows: list[str], caption: str) -> str:
         return "\n".join(rows) + f"\n\n/// table-caption\n{text(caption)}\n///\n"
@@ -339,57 +372,92 @@ class Renderer:
         return (f'<span class="rag rag--{rating.lower()}">:{icon}:{{ aria-hidden="true" }} '
                 f"{rating}</span>")
 
-    @uses("indicators")
-    def indicator_table(self) -> str:
-        """All indicators with their latest rating."""
-        rows = ["| Number | Indicator | Area of focus | Latest rating | Rated |",
-                "| --- | --- | --- | --- | --- |"]
-        for ind in self._indicators():
-            last = ind.ratings[-1]
-            rows.append(
-                f"| {text(ind.number or 'Not numbered')} | [{text(ind.name)}](#{ind.id}) "
-                f"| {text(self.site.get('areas', ind.area).name)} | {self.rag(last.rag)} "
-                f"| {nice_date(last.date)}{self.cite(last.source, last.where)} |")
-        return self._table(rows, "Performance indicators and their latest rating")
-
     def _indicators(self) -> list:
         order = {a.id: a.order for a in self.site.areas}
         return sorted(self.site.indicators, key=lambda i: (order[i.area], i.number or "9"))
 
+    def _finder_form(self, list_id: str, facets: list[tuple[str, str, list[tuple[str, str]]]]) -> str:
+        """Filter checkboxes for a list. Hidden until the script shows them: without JavaScript
+        the whole list is the page."""
+        parts = [f'<form class="finder-form" data-list="{list_id}" hidden>']
+        for facet, legend, options in facets:
+            parts.append(f'<fieldset data-facet="{facet}"><legend>{attr(legend)}</legend>')
+            for value, label in options:
+                parts.append(f'<label><input type="checkbox" name="{facet}" value="{attr(value)}"> '
+                             f"{attr(label)}</label>")
+            parts.append("</fieldset>")
+        parts.append('<button type="reset" class="md-button">Show everything</button>'
+                     '<p class="finder-count" role="status" aria-live="polite"></p></form>')
+        return "".join(parts) + "\n"
+
+    @uses("indicators")
+    def indicator_overview(self) -> str:
+        """Every indicator with its latest rating, filterable by area of focus."""
+        areas = [(a.id, a.name) for a in self._areas()]
+        out = [self._finder_form("indicator-list", [("area", "Show the indicators for", areas)]),
+               '<div class="finder-list" id="indicator-list" markdown>', ""]
+        for ind in self._indicators():
+            last = ind.ratings[-1]
+            number = f"{text(ind.number)}: " if ind.number else ""
+            area = self.site.get("areas", ind.area).name
+            out += [f'<section class="finder-item" data-area="{ind.area}" markdown>', "",
+                    f"### [{number}{text(ind.name)}]({self.link(f'performance/indicators/{ind.id}.md')}) "
+                    f"{{#{ind.id}}}", "",
+                    f"{self.rag(last.rag)} Rated {nice_date(last.date)}"
+                    f"{self.cite(last.source, last.where)}. Area of focus: {text(area)}.", "",
+                    "</section>", ""]
+        out += ["</div>", ""]
+        return "\n".join(out)
+
     @uses("indicators", "figures")
-    def indicator(self, indicator_id: str) -> str:
-        """One indicator: what it measures, why it matters, its ratings, figures and actions."""
+    def indicator_page(self, indicator_id: str) -> str:
+        """One indicator: what it measures and why, its ratings and figures over time, and what is
+        being done."""
         ind = self.site.get("indicators", indicator_id)
-        number = f"{text(ind.number)}: " if ind.number else ""
-        out = [f"### {number}{text(ind.name)} {{#{ind.id}}}", "",
-               f"The indicator, as the report words it: “{text(ind.title)}”{self.cited(ind)}", "",
-               f"**What it measures.** {text(ind.plain)}", "",
-               f"**Why it matters.** {text(ind.why)}", "",
-               f"**Area of focus.** [{text(self.site.get('areas', ind.area).name)}]"
-               f"({self.link('plan/priorities.md', ind.area)})", ""]
-        if ind.target:
-            out += [f"**Target.** {text(ind.target)}", ""]
-        out += ["**Ratings.**", ""]
+        area = self.site.get("areas", ind.area)
+        out = [f"The indicator, as the report words it: “{text(ind.title)}”{self.cited(ind)}", "",
+               f"**Latest rating:** {self.rag(ind.ratings[-1].rag)} "
+               f"({RAG_MEANING[ind.ratings[-1].rag]}), {nice_date(ind.ratings[-1].date)}.", "",
+               "## What it measures", "", text(ind.plain), "",
+               "## Why it matters", "", text(ind.why), "",
+               "## Ratings over time", ""]
+        rows = ["| Date | Rating | Source |", "| --- | --- | --- |"]
         for r in ind.ratings:
-            out.append(f"- {nice_date(r.date)}: {self.rag(r.rag)} ({RAG_MEANING[r.rag]})"
-                       f"{self.cite(r.source, r.where)}")
-        out.append("")
+            src = self.site.get("sources", r.source)
+            rows.append(f"| {nice_date(r.date)} | {self.rag(r.rag)} | [{text(src.short_title)}]"
+                        f"({self.link(f'reports/{src.id}.md')}){self.cite(r.source, r.where)} |")
+        if len(ind.ratings) > 1:
+            chart_id = f"chart-{ind.id}-ratings"
+            out.append(f'<figure class="chart">{charts.rating_chart(chart_id, f"Ratings of {ind.name}", [(nice_date(r.date), r.rag) for r in ind.ratings])}'
+                       f"<figcaption>Chart: ratings over time. The same ratings are in the table below.</figcaption></figure>")
+            out.append("")
+        else:
+            out += ["The reports give one rating so far, so there is no chart of ratings over time.", ""]
+        out += [self._table(rows, f"Ratings of: {ind.name}"), ""]
+        if ind.target:
+            out += ["## The target", "", text(ind.target), ""]
         if ind.figures:
-            out += ["**Figures.**", ""]
-            for fid in ind.figures:
-                fig = self.site.get("figures", fid)
-                when = f" ({text(fig.period)})" if fig.period else ""
-                out.append(f"- {text(fig.label).capitalize()}{when}: {self.figure(fid)}")
+            out += ["## Figures", ""]
+            figs = [self.site.get("figures", f) for f in ind.figures]
+            series = list(dict.fromkeys(f.series for f in figs if f.series))
+            charted = [s for s in series if sum(1 for f in self.site.figures if f.series == s) > 1]
+            if charted:
+                out += [self.chart(*charted, caption=f"{ind.name}: figures over time"), ""]
+            for fig in figs:
+                if fig.series not in charted:
+                    when = f" ({text(fig.period)})" if fig.period else ""
+                    out.append(f"- {text(fig.label).capitalize()}{when}: {self._figure(fig)}")
             out.append("")
         if ind.actions:
-            out += ["**What is being done.**", ""]
+            out += ["## What is being done", ""]
             out += [f"- {text(a)}" for a in ind.actions]
             out[-1] += self.cited(ind)
             out.append("")
+        out += ["## Area of focus", "",
+                f"This indicator is about the area of focus [{text(area.name)}]"
+                f"({self.link('plan/priorities.md', area.id)}). The report does not say which "
+                "area each indicator belongs to: we have placed it by what it measures.", ""]
         return "\n".join(out)
-
-    def indicators(self) -> str:
-        return "\n".join(self.indicator(i.id) for i in self._indicators())
 
     # ----- the Trust -----
 
@@ -472,12 +540,29 @@ class Renderer:
     # ----- the council's work -----
 
     @uses("initiatives")
-    def initiatives_index(self) -> str:
-        rows = ["| Work | Who it is for | Reported |", "| --- | --- | --- |"]
+    def initiative_finder(self) -> str:
+        """The council's work as a list that can be filtered by age group, place and theme.
+        Without JavaScript the filters stay hidden and the whole list shows."""
+        def used(field: str, labels: dict[str, str]) -> list[tuple[str, str]]:
+            present = {v for i in self.site.initiatives for v in getattr(i, field)}
+            return [(k, v) for k, v in labels.items() if k in present]
+
+        out = [self._finder_form("initiative-list", [
+            ("age_groups", "Who it is for", used("age_groups", AGE_GROUPS)),
+            ("neighbourhoods", "Where in Oxford", used("neighbourhoods", NEIGHBOURHOODS)),
+            ("themes", "What it is about", used("themes", THEMES)),
+        ]), '<div class="finder-list" id="initiative-list" markdown>', ""]
         for ini in self.site.initiatives:
-            years = ", ".join(nice_date(self.site.get("sources", s).date) for s in ini.reported)
-            rows.append(f"| [{text(ini.name)}](#{ini.id}) | {text(ini.ages or 'Everyone')} | {years} |")
-        return self._table(rows, "Oxford City Council's work for children and young people")
+            data = " ".join(f'data-{f.replace("_", "-")}="{" ".join(getattr(ini, f))}"'
+                            for f in ("age_groups", "neighbourhoods", "themes"))
+            facts = [("For", ini.age_groups, AGE_GROUPS), ("Where", ini.neighbourhoods, NEIGHBOURHOODS),
+                     ("About", ini.themes, THEMES)]
+            out += [f'<section class="finder-item" {data} markdown>', "",
+                    f"**[{text(ini.name)}](#{ini.id})**: {text(ini.summary)}  ",
+                    "<br>".join(f"*{label}:* " + ", ".join(labels[v] for v in values)
+                                for label, values, labels in facts), "", "</section>", ""]
+        out += ["</div>", ""]
+        return "\n".join(out)
 
     @uses("initiatives", "figures")
     def initiative(self, initiative_id: str) -> str:

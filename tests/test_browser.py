@@ -108,3 +108,33 @@ def test_no_request_leaves_the_site(browser, pages, server):
         page.wait_for_load_state("networkidle")
     context.close()
     assert not [u for u in outside if not u.startswith("data:")]
+
+
+def test_initiative_finder_filters_with_javascript(tab, server):
+    tab.goto(server + "council/")
+    form = tab.locator("form.finder-form")
+    assert form.is_visible()
+    assert tab.locator(".finder-count").inner_text() == "Showing 19 of 19."
+    form.get_by_label("Jobs and skills").check()
+    count = tab.locator(".finder-count").inner_text()
+    shown = tab.locator("#initiative-list .finder-item:visible")
+    assert count == f"Showing {shown.count()} of 19." and 0 < shown.count() < 19
+    assert "Youth Employment" in shown.first.inner_text()
+    form.get_by_role("button", name="Show everything").click()
+    tab.wait_for_function("document.querySelector('.finder-count').textContent === 'Showing 19 of 19.'")
+
+
+def test_initiative_finder_without_javascript_shows_the_whole_list(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "council/")
+    assert not page.locator("form.finder-form").is_visible()
+    assert page.locator("#initiative-list .finder-item:visible").count() == 19
+    context.close()
+
+
+def test_indicators_can_be_filtered_by_area(tab, server):
+    tab.goto(server + "performance/")
+    tab.locator("form.finder-form").get_by_label("Be safe").check()
+    shown = tab.locator("#indicator-list .finder-item:visible")
+    assert shown.count() == 1 and "children in care" in shown.first.inner_text().lower()

@@ -111,8 +111,8 @@ def test_no_personal_contact_details_published(pages, built):
     ("council/index.html", "youth-investment-capital"),
     ("council/index.html", "youth-investment-revenue"),
     ("council/index.html", "play-areas"),
-    ("performance/index.html", "looked-after-children-february-2020"),
-    ("performance/index.html", "permanent-exclusions-latest"),
+    ("performance/indicators/looked-after-children/index.html", "looked-after-children-february-2020"),
+    ("performance/indicators/permanent-exclusions/index.html", "permanent-exclusions-latest"),
     ("performance/attainment/index.html", "ks2-disadvantaged-rwm-2017"),
     ("performance/safeguarding/index.html", "standards-green"),
     ("education-commission/index.html", "education-commission-recommendations"),
@@ -143,7 +143,7 @@ def test_every_initiative_and_indicator_is_shown(pages):
     council = pages["council/index.html"]
     for ini in site.initiatives:
         assert f'id="{ini.id}"' in council, ini.id
-    performance = pages["performance/index.html"]
+    performance = pages["performance/index.html"]  # the overview links every indicator
     for ind in site.indicators:
         assert f'id="{ind.id}"' in performance, ind.id
 
@@ -206,3 +206,31 @@ def test_every_rendered_figure_links_to_its_source(pages):
             assert re.match(r'<sup id="fnref[^"]*"><a class="footnote-ref" href="#fn:', match.group(2)), \
                 f"{path}: figure {match.group(1)} has no source note"
     assert count > 100
+
+
+def test_each_indicator_has_its_own_page(pages):
+    for ind in load_site(ROOT).indicators:
+        html = pages[f"performance/indicators/{ind.id}/index.html"]
+        heading = re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)<a class=\"headerlink", html, flags=re.S).group(1))
+        assert ind.name in heading
+        text = visible_text(html)
+        for heading in ("What it measures", "Why it matters", "Ratings over time"):
+            assert heading in text
+        assert ind.ratings[-1].rag in text
+
+
+def test_charts_have_a_text_alternative_and_a_table_beside_them(pages):
+    for page in ("performance/attainment/index.html", "performance/indicators/permanent-exclusions/index.html",
+                 "performance/indicators/looked-after-children/index.html"):
+        html = pages[page]
+        svg = re.search(r'<svg class="chart-svg".*?</svg>', html, flags=re.S).group(0)
+        assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+        after = html[html.index(svg):]
+        assert "<table>" in after[:20000]
+    assert "only one figure so far" in visible_text(pages["performance/young-peoples-views/index.html"])
+
+
+def test_finder_lists_everything_without_javascript(pages):
+    html = pages["council/index.html"]
+    assert re.search(r'<form class="finder-form" data-list="initiative-list" hidden>', html)
+    assert html.count('class="finder-item"') == len(load_site(ROOT).initiatives)

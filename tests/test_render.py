@@ -118,3 +118,29 @@ def test_dates_read_naturally():
 def test_rag_is_a_word_and_an_icon_not_colour_alone(renderer):
     out = renderer.rag("Amber")
     assert "Amber</span>" in out and ":material-alert:" in out and 'class="rag rag--amber"' in out
+
+
+def test_chart_draws_series_with_more_than_one_figure_and_escapes_text(renderer):
+    out = renderer.chart("s", caption="Pupils <b>2016</b>")
+    assert out.startswith('<figure class="chart"><svg class="chart-svg"')
+    assert 'role="img" aria-labelledby="chart-s-title chart-s-desc"' in out
+    assert "<title id=\"chart-s-title\">Pupils &lt;b&gt;2016&lt;/b&gt;</title>" in out
+    assert "<desc id=\"chart-s-desc\">pupils: 42% (2017), 29% (2016).</desc>" in out
+    assert "| What is counted | 2017 | 2016 |" in out  # the data table beside it
+
+
+def test_a_single_figure_is_given_as_a_sentence_not_a_chart(renderer):
+    site = make_site(sources=[SOURCE], figures=[dict(id="one", label="responses", value=150,
+                     unit="count", period="2020", series="solo", source="doc", where="Survey")])
+    r = Renderer(site)
+    out = r.chart("solo")
+    assert "<svg" not in out
+    assert 'responses: <span class="figure" data-figure="one">150</span>' in out
+    assert "only one figure so far" in out
+
+
+def test_rating_chart_marks_each_rating_with_its_word():
+    from macros.charts import rating_chart
+    svg = rating_chart("c", "Ratings", [("May 2020", "Red"), ("May 2021", "Amber")])
+    assert svg.count("<circle") == 2 and ">Red</text>" in svg and ">Amber</text>" in svg
+    assert "<desc id=\"c-desc\">Red in May 2020; Amber in May 2021.</desc>" in svg

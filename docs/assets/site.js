@@ -32,3 +32,33 @@ document$.subscribe(function () {
     }
   });
 });
+
+// Finders (the council's work, the indicators): show the filter boxes and hide what does not match.
+// Without this script the boxes stay hidden and the whole list shows.
+document$.subscribe(function () {
+  document.querySelectorAll("form.finder-form").forEach(function (form) {
+    var list = document.getElementById(form.getAttribute("data-list"));
+    if (!list) return;
+    var items = list.querySelectorAll(".finder-item");
+    var count = form.querySelector(".finder-count");
+    function update() {
+      var shown = 0;
+      items.forEach(function (item) {
+        var match = Array.prototype.every.call(form.querySelectorAll("fieldset"), function (set) {
+          var wanted = Array.prototype.map.call(set.querySelectorAll("input:checked"), function (box) { return box.value; });
+          if (!wanted.length) return true;
+          var has = (item.getAttribute("data-" + set.getAttribute("data-facet").replace(/_/g, "-")) || "").split(" ");
+          return wanted.some(function (value) { return has.indexOf(value) !== -1; });
+        });
+        item.hidden = !match;
+        if (match) shown += 1;
+      });
+      count.textContent = "Showing " + shown + " of " + items.length + ".";
+    }
+    form.hidden = false;
+    form.addEventListener("change", update);
+    form.addEventListener("reset", function () { setTimeout(update, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    update();
+  });
+});
