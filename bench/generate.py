@@ -1,29 +1,29 @@
 """Make a synthetic copy of the site with N pages, for the benchmark (bench/run.py).
 
 `project(n, dest)` writes a project that uses the real mkdocs.yml (its nav replaced by the generated
-pages), the real macros, overrides and assets, the real small datasets, and synthetic figures,
-statements, indicators and initiatives in proportion to the pages, made with macros/models.py.
+pages), the real macros, overrides, assets and data, plus synthetic figures, statements, indicators
+and initiatives in proportion to the pages, made and validated with macros/models.py.
 `plain(project_dir, dest)` writes the same site with every page pre-rendered to plain Markdown by
-the project's own Renderer, and no macros plugin. `material_defaults(dest)` turns a plain copy into
+the project's own macros, and no macros plugin. `material_defaults(dest)` turns a plain copy into
 a site with Material's default settings (no features, no overrides, no extra CSS or JavaScript).
 """
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
-import jinja2
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.data import load_site  # noqa: E402
-from macros.models import Figure, Indicator, Initiative, RagRating, Statement  # noqa: E402
-from macros.render import Renderer, iter_macros  # noqa: E402
+from macros.loader import load_dataset  # noqa: E402
+from macros.models import DATASETS  # noqa: E402
 
 WORDS = ("children young people families school health council partnership plan support early "
          "help services city county safe healthy successful supported trust board report progress "
@@ -77,48 +77,48 @@ def edit_config(config: str, nav: list | None = None, macros: bool = True,
 
 
 def _records(n_content: int, sources: list[str], areas: list[str]) -> dict[str, list]:
-    """Synthetic records for n_content pages, validated by the project's models as they are made."""
+    """Synthetic records for n_content pages, validated by the project's models as they are made.
+    Each starts from the first real record of its file, so fields added to a model later are kept."""
     rng = random.Random(n_content)
-    figures, statements, indicators, initiatives = [], [], [], []
+    made: dict[str, list] = {"figures": [], "statements": [], "indicators": [], "initiatives": []}
+    templates = {name: load_dataset(ROOT / "data" / f"{name}.yml", DATASETS[name], ROOT)
+                 .records[0].model_dump(mode="json", exclude_defaults=True) for name in made}
+
+    def add(dataset: str, **fields) -> None:
+        made[dataset].append(DATASETS[dataset].model_validate({**templates[dataset], **fields}))
+
     for p in range(1, n_content + 1):
-        src = sources[p % len(sources)]
-        where = f"Section {p % 7 + 1}"
+        cited = {"source": sources[p % len(sources)], "where": f"Section {p % 7 + 1}"}
         fids = [f"bench-fig-{p:04d}-{k}" for k in range(1, FIGURES_PER_PAGE + 1)]
         for k, fid in enumerate(fids):
-            figures.append(Figure(id=fid, label=f"{_prose(rng, 6)[:-1].lower()}", value=rng.randint(1, 5000),
-                                  unit=rng.choice(["count", "percent", "gbp", "people"]),
-                                  period=str(2017 + k), series=f"bench-series-{p:04d}",
-                                  source=src, where=where))
+            add("figures", id=fid, label=_prose(rng, 6)[:-1].lower(), value=rng.randint(1, 5000),
+                unit=rng.choice(["count", "percent", "gbp", "people"]), period=str(2017 + k),
+                series=f"bench-series-{p:04d}", **cited)
         for k in range(STATEMENTS_PER_PAGE):
-            statements.append(Statement(id=f"bench-st-{p:04d}-{k}", group=f"bench-{p:04d}",
-                                        text=_prose(rng, 20), children=[_prose(rng, 8)] if k == 0 else [],
-                                        quoted=bool(k % 2), source=src, where=where))
-        indicators.append(Indicator(
-            id=f"bench-ind-{p:04d}", name=f"Indicator {p}", number=f"{p % 9 + 1}.{p % 4 + 1}",
+            add("statements", id=f"bench-st-{p:04d}-{k}", group=f"bench-{p:04d}", text=_prose(rng, 20),
+                children=[_prose(rng, 8)] if k == 0 else [], quoted=bool(k % 2), **cited)
+        add("indicators", id=f"bench-ind-{p:04d}", name=f"Indicator {p}", number=f"{p % 9 + 1}.{p % 4 + 1}",
             title=_prose(rng, 16), plain=_prose(rng, 24), why=_prose(rng, 24), area=areas[p % len(areas)],
-            ratings=[RagRating(rag=rag, date=f"20{18 + i}-05-27", source=src, where=where)
+            ratings=[{"rag": rag, "date": f"20{18 + i}-05-27", **cited}
                      for i, rag in enumerate(["Red", "Amber", "Green"][p % 3:])],
-            target=_prose(rng, 8), figures=fids[:2], actions=[_prose(rng, 12), _prose(rng, 12)],
-            source=src, where=where))
-        initiatives.append(Initiative(
-            id=f"bench-ini-{p:04d}", name=f"Piece of work {p}", summary=_prose(rng, 30),
-            details=[_prose(rng, 15) for _ in range(3)], ages="0 to 19", places=["Oxford"],
-            partners=["Oxfordshire County Council"], figures=fids[2:], reported=[src],
-            source=src, where=where))
-    return {"figures": figures, "statements": statements, "indicators": indicators,
-            "initiatives": initiatives}
+            target=_prose(rng, 8), figures=fids[:2], actions=[_prose(rng, 12), _prose(rng, 12)], **cited)
+        add("initiatives", id=f"bench-ini-{p:04d}", name=f"Piece of work {p}", summary=_prose(rng, 30),
+            details=[_prose(rng, 15) for _ in range(3)], figures=fids[2:], reported=[cited["source"]],
+            **cited)
+    return made
+
+
+def _front(title: str) -> str:
+    """Front matter: every page has a title, a description, an owner and its review dates."""
+    return (f"---\ntitle: {title}\ndescription: {title}, a page of the benchmark site.\n"
+            "owner: Benchmark\nlast_reviewed: 2026-11-24\nreview_by: 2027-05-24\n---\n\n")
 
 
 def _content_page(p: int, n_content: int, uri: str, rng: random.Random) -> str:
     fids = [f"bench-fig-{p:04d}-{k}" for k in range(1, FIGURES_PER_PAGE + 1)]
     nxt = p % n_content + 1
     up = "../" * uri.count("/")
-    return f"""---
-title: Synthetic page {p}
-description: Page {p} of the benchmark site.
----
-
-# Synthetic page {p}
+    return _front(f"Synthetic page {p}") + f"""# Synthetic page {p}
 
 {_prose(rng, 70)} The figure for this page is {{{{ figure("{fids[0]}") }}}}. {_prose(rng, 50)}
 
@@ -164,9 +164,9 @@ def project(n: int, dest: Path) -> Path:
     n_content = n - 2 - len(sources)
     for name, records in _records(n_content, sources, areas).items():
         dumped = [r.model_dump(mode="json", exclude_defaults=True) for r in records]
-        (dest / "data" / f"{name}.yml").write_text(
-            "# Synthetic records for the benchmark.\n"
-            + yaml.safe_dump(dumped, sort_keys=False, allow_unicode=True, width=100))
+        with (dest / "data" / f"{name}.yml").open("a") as f:  # after the real records
+            f.write("\n# Synthetic records for the benchmark.\n"
+                    + yaml.safe_dump(dumped, sort_keys=False, allow_unicode=True, width=100))
     docs = dest / "docs"
     rng = random.Random(n)
     nav: list = [{"Home": "index.md"}]
@@ -174,19 +174,19 @@ def project(n: int, dest: Path) -> Path:
                       f"p{(s - 1) * GROUPS_PER_SECTION * PAGES_PER_GROUP + 1:04d}.md)"
                       for s in range(1, (n_content - 1) // (PAGES_PER_GROUP * GROUPS_PER_SECTION) + 2))
     (docs / "index.md").write_text(
-        f"---\ntitle: Home\ndescription: The benchmark site.\n---\n\n# The benchmark site\n\n"
+        _front("Home") + "# The benchmark site\n\n"
         f"{_prose(rng, 80)} The first figure is {{{{ figure(\"bench-fig-0001-1\") }}}}.\n\n"
         f"## Sections\n\n{links}\n\n## Sources\n\n{{{{ sources_list() }}}}\n")
     reports = []
     for sid in sources:
         (docs / "reports").mkdir(parents=True, exist_ok=True)
         (docs / "reports" / f"{sid}.md").write_text(
-            f"# Source {sid}\n\n{_prose(rng, 60)}\n\n## All the documents\n\n{{{{ sources_list() }}}}\n")
+            _front(f"Source {sid}") + f"# Source {sid}\n\n{_prose(rng, 60)}\n\n## All the documents\n\n{{{{ sources_list() }}}}\n")
         reports.append(f"reports/{sid}.md")
     nav.append({"Reports": reports})
     (docs / "plan").mkdir()
     (docs / "plan" / "priorities.md").write_text(  # indicators link to the areas of focus here
-        "# Areas of focus and priorities\n\n{{ areas_and_priorities() }}\n")
+        _front("Areas of focus") + "# Areas of focus and priorities\n\n{{ areas_and_priorities() }}\n")
     nav.append({"Areas of focus": "plan/priorities.md"})
     sections: dict = {}
     for p in range(1, n_content + 1):
@@ -199,27 +199,47 @@ def project(n: int, dest: Path) -> Path:
     nav += [{s: [{g: pages} for g, pages in groups.items()]} for s, groups in sections.items()]
     config = (ROOT / "mkdocs.yml").read_text()
     (dest / "mkdocs.yml").write_text(edit_config(config, nav=nav))
+    git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost", "-c", "init.defaultBranch=main"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "Benchmark site"]):
+        subprocess.run(git + args, cwd=dest, check=True)  # pages get their date from git, as in the real site
     return dest
 
 
+CAPTURE_HOOK = """
+import os
+from pathlib import Path
+
+
+def on_page_markdown(markdown, page, config, files):
+    src = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    head = src[: src.index("\\n---\\n", 4) + 5] if src.startswith("---\\n") else ""
+    out = Path(os.environ["BENCH_CAPTURE"]) / page.file.src_uri
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(head + markdown, encoding="utf-8")
+
+
+def on_env(env, config, files):
+    raise SystemExit(0)  # every page's Markdown is written: no need to render the HTML
+"""
+
+
 def plain(project_dir: Path, dest: Path) -> Path:
-    """The same site, every page pre-rendered to plain Markdown, with no macros plugin."""
+    """The same site with every page's Markdown as the project's macros leave it, and no macros
+    plugin. The Markdown is captured by a hook in a build of the project that stops before HTML."""
     shutil.copytree(project_dir / "overrides", dest / "overrides")
     shutil.copytree(project_dir / "docs" / "assets", dest / "docs" / "assets")
-    renderer = Renderer(load_site(project_dir))
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
-    env.globals.update(dict(iter_macros(renderer)))
-    for path in sorted((project_dir / "docs").rglob("*.md")):
-        uri = path.relative_to(project_dir / "docs").as_posix()
-        head, body = "", path.read_text()
-        if body.startswith("---\n"):
-            end = body.index("\n---\n", 4) + 5
-            head, body = body[:end], body[end:]
-        renderer.start_page(uri)
-        out = dest / "docs" / uri
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(head + renderer.finish_page(env.from_string(body).render()))
+    hook = dest / "capture_hook.py"
+    hook.write_text(CAPTURE_HOOK)
     config = (project_dir / "mkdocs.yml").read_text()
+    capture = project_dir / "mkdocs-capture.yml"
+    capture.write_text(config + f"\nhooks:\n  - {hook}\n")
+    env = dict(os.environ, BENCH_CAPTURE=str(dest / "docs"), NO_MKDOCS_2_WARNING="1")
+    try:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(capture),
+                        "--site-dir", str(dest / "unused")], env=env, check=True)
+    finally:
+        capture.unlink()
+        hook.unlink()
     (dest / "mkdocs.yml").write_text(edit_config(config, macros=False))
     return dest
 

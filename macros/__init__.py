@@ -12,6 +12,7 @@ from .checks import check_page
 from .data import load_site
 from .loader import DataError
 from .opendata import write_all
+from .pages import last_updated, review_fields
 from .render import Renderer, argument_choices, iter_macros
 
 _state: dict = {}
@@ -35,12 +36,15 @@ def on_pre_page_macros(env):
     raw = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     offset = raw[: len(raw) - len(env.markdown)].count("\n") if raw.endswith(env.markdown) else 0
     known = set(env.variables) | set(env.macros) | set(env.env.globals) | set(page.meta)
+    name = f"docs/{page.file.src_uri}"
     try:
-        check_page(env.markdown, f"docs/{page.file.src_uri}", offset, env.env, known,
-                   Renderer.ARGUMENTS, _state["choices"])
+        check_page(env.markdown, name, offset, env.env, known, Renderer.ARGUMENTS, _state["choices"])
+        owner, reviewed, due = review_fields(page.meta, name)
     except DataError as err:
         raise PluginError(f"The site was not built, because of a problem in a page:\n{err}") from None
-    _state["renderer"].start_page(page.file.src_uri)
+    updated = last_updated(Path(env.project_dir), name)
+    _state["renderer"].start_page(page.file.src_uri, owner=owner, reviewed=reviewed, due=due,
+                                  updated=updated)
 
 
 def on_post_page_macros(env):
@@ -51,4 +55,4 @@ def on_post_page_macros(env):
 def on_post_build(env):
     """After the pages are written: publish every dataset as CSV and JSON, and the meetings calendar."""
     domain = urlsplit(env.conf["site_url"] or "http://localhost/").hostname or "localhost"
-    write_all(_state["site"], Path(env.conf["site_dir"]), domain)
+    write_all(_state["site"], Path(env.conf["site_dir"]), domain, env.conf["site_url"] or "")

@@ -67,6 +67,15 @@ def check_references(sets: dict[str, Dataset]) -> None:
                         f'"{loc[0]}": there is no record "{ref}" in {sets[target].display}. '
                         f"Check the spelling, or add it there first."
                     )
+    changes = sets["changes"]
+    for index, change in enumerate(changes.records):
+        for i, page in enumerate(change.pages):
+            if not (changes.path.parent.parent / "docs" / page).is_file():
+                problems.append(
+                    f'{changes.display}, line {changes.line(index, "pages", i)}: record "{change.id}": '
+                    f'there is no page docs/{page}. Write the path as it is under docs/, '
+                    "for example council/index.md."
+                )
     priorities = sets["priorities"]
     numbers: dict[int, str] = {}
     for index, p in enumerate(priorities.records):

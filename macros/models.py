@@ -212,6 +212,13 @@ class AccessibilityNote(Record):
     result: Optional[Text] = None  # for tests: what it found
 
 
+class Change(Record):
+    date: FullDate
+    title: Text
+    text: Text  # what changed, in plain English
+    pages: list[Text] = []  # the pages that changed, as paths under docs/ (e.g. council/index.md)
+
+
 Area.model_rebuild()
 
 # The data files, their models, and the page an officer should look at to see what they feed.
@@ -231,4 +238,5 @@ DATASETS: dict[str, type[Record]] = {
     "initiatives": Initiative,
     "timeline": Event,
     "accessibility": AccessibilityNote,
+    "changes": Change,
 }

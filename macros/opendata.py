@@ -32,6 +32,7 @@ DESCRIPTIONS = {
     "initiatives": "Oxford City Council's work for children and young people.",
     "timeline": "Dated events: the plan, the Trust, SEND, the Education Commission, the council.",
     "accessibility": "How the site was tested for accessibility, and known issues.",
+    "changes": "What has changed on the site, by date.",
 }
 
 
@@ -125,10 +126,42 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def write_all(site: Site, site_dir: Path, domain: str) -> None:
+def page_url(site_url: str, page: str) -> str:
+    """The web address of a page given by its path under docs/."""
+    folder, name = page.rsplit("/", 1) if "/" in page else ("", page)
+    path = folder if name == "index.md" else (f"{folder}/" if folder else "") + name[:-3]
+    return site_url.rstrip("/") + "/" + (path.strip("/") + "/" if path.strip("/") else "")
+
+
+def to_atom(site: Site, site_url: str) -> str:
+    """The site's changes as an Atom feed (RFC 4287), newest first."""
+    from xml.sax.saxutils import escape
+    changes = sorted(site.changes, key=lambda c: c.date, reverse=True)
+    home = site_url.rstrip("/") + "/"
+    updated = (changes[0].date if changes else "2026-01-01") + "T00:00:00Z"
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           '<feed xmlns="http://www.w3.org/2005/Atom">',
+           "<title>Oxfordshire Children and Young People's Plan: what's changed</title>",
+           f'<link rel="alternate" href="{escape(home)}changes/"/>',
+           f'<link rel="self" href="{escape(home)}changes.xml"/>',
+           f"<id>{escape(home)}changes/</id>", f"<updated>{updated}</updated>",
+           "<author><name>Children's Trust Board web team</name></author>"]
+    for c in changes:
+        link = page_url(site_url, c.pages[0]) if c.pages else f"{home}changes/"
+        out += ["<entry>", f"<title>{escape(c.title)}</title>", f'<link href="{escape(link)}"/>',
+                f"<id>{escape(home)}changes/#{escape(c.id)}</id>",
+                f"<updated>{c.date}T00:00:00Z</updated>", f"<summary>{escape(c.text)}</summary>",
+                "</entry>"]
+    out.append("</feed>")
+    return "\n".join(out) + "\n"
+
+
+def write_all(site: Site, site_dir: Path, domain: str, site_url: str = "") -> None:
     out = Path(site_dir) / "data"
     out.mkdir(parents=True, exist_ok=True)
     for name in site.sets:
         (out / f"{name}.csv").write_text(to_csv(site, name), encoding="utf-8", newline="")
         (out / f"{name}.json").write_text(to_json(site, name), encoding="utf-8")
     (out / "meetings.ics").write_text(to_ics(site, domain), encoding="utf-8", newline="")
+    (Path(site_dir) / "changes.xml").write_text(to_atom(site, site_url or f"https://{domain}/"),
+                                                encoding="utf-8")

@@ -112,7 +112,7 @@ class Renderer:
         "initiatives", "glossary", "source_page", "sources_list", "count",
         "accessibility_tests", "known_issues", "statement_date", "easy_read", "plan_on_a_page",
         "datasets", "calendar_link", "chart", "indicator_page", "indicator_overview",
-        "initiative_finder",
+        "initiative_finder", "changes",
     ]
     # For each macro whose first argument names a record, the dataset (or statement group)
     # it must name. Pages are checked against this before they are rendered.
@@ -138,16 +138,25 @@ class Renderer:
 
     # ----- the page being rendered -----
 
-    def start_page(self, src_uri: str) -> None:
+    def start_page(self, src_uri: str, owner: str | None = None, reviewed: Any = None,
+                   due: Any = None, updated: Any = None) -> None:
         self.page = src_uri
         self.notes = OrderedDict()
         self.used = set()
+        self.page_info = (owner, reviewed, due, updated)
 
     def finish_page(self, markdown: str) -> str:
         """Add the datasets to reuse, the source notes and the abbreviations used on the page."""
         out = [markdown.rstrip(), ""]
         if self.used:
             out += [self.reuse_links(sorted(self.used)), ""]
+        owner, reviewed, due, updated = getattr(self, "page_info", (None,) * 4)
+        if owner:
+            facts = [f"Page owner: {text(owner)}", f"Last reviewed: {nice_date(reviewed.isoformat())}",
+                     f"Next review due: {nice_date(due.isoformat())}"]
+            if updated:
+                facts.append(f"Last updated: {nice_date(updated.isoformat())}")
+            out += ['<div class="page-info" markdown>', " · ".join(facts), "</div>", ""]
         for key, note in self.notes.items():
             out.append(f"[^{key}]: {note}")
         out.append("")
@@ -590,6 +599,24 @@ class Renderer:
 
     def initiatives(self) -> str:
         return "\n".join(self.initiative(i.id) for i in self.site.initiatives)
+
+    # ----- what's changed -----
+
+    @uses("changes")
+    def changes(self) -> str:
+        """Changes to the site's content, newest first, each linking to the pages that changed."""
+        out = []
+        for c in sorted(self.site.changes, key=lambda c: c.date, reverse=True):
+            links = ", ".join(f"[{text(self._page_name(p))}]({self.link(p)})" for p in c.pages)
+            out += [f"## {nice_date(c.date)}: {text(c.title)} {{#{c.id}}}", "", text(c.text), ""]
+            if links:
+                out += [f"Pages: {links}.", ""]
+        return "\n".join(out)
+
+    def _page_name(self, page: str) -> str:
+        from .pages import front_matter
+        meta = front_matter(self.site.root / "docs" / page)
+        return str(meta.get("title") or page)
 
     # ----- open data -----
 

@@ -1,0 +1,101 @@
+"""Who owns each page and when it is due for review (its front matter), and which pages are overdue.
+
+Every page starts with front matter like:
+
+    ---
+    title: Meetings
+    owner: Children's Trust Board web team
+    last_reviewed: 2026-11-24
+    review_by: 2027-05-24
+    ---
+
+`python -m macros.pages` (or `make review`) lists the pages whose review date has passed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .loader import DataError
+
+REQUIRED = ("owner", "last_reviewed", "review_by")
+
+
+def _date(value: Any, field: str, page: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise DataError(f'{page}, front matter: "{field}" should be a real date written as '
+                        f'YYYY-MM-DD, but it is "{value}".') from None
+
+
+def review_fields(meta: dict, page: str) -> tuple[str, dt.date, dt.date]:
+    """The page's owner, last review and next review, or a plain message saying what is missing."""
+    missing = [f for f in REQUIRED if not meta.get(f)]
+    if missing:
+        raise DataError(
+            f"{page}, front matter: every page needs {', '.join(REQUIRED)} at the top, between the "
+            f"two --- lines. Missing: {', '.join(missing)}. For example:\n---\ntitle: ...\n"
+            "owner: Children's Trust Board web team\nlast_reviewed: 2026-11-24\nreview_by: 2027-05-24\n---"
+        )
+    last = _date(meta["last_reviewed"], "last_reviewed", page)
+    due = _date(meta["review_by"], "review_by", page)
+    if due < last:
+        raise DataError(f'{page}, front matter: "review_by" ({due}) is before "last_reviewed" ({last}).')
+    return str(meta["owner"]), last, due
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---"):
+        return {}
+    block = text.split("---", 2)[1]
+    return yaml.safe_load(block) or {}
+
+
+def overdue(root: Path, today: dt.date) -> list[tuple[str, str, dt.date]]:
+    """Pages whose review date has passed, oldest first: (page, owner, review_by)."""
+    late = []
+    for path in sorted((root / "docs").rglob("*.md")):
+        page = path.relative_to(root).as_posix()
+        owner, _, due = review_fields(front_matter(path), page)
+        if due < today:
+            late.append((page, owner, due))
+    return sorted(late, key=lambda row: row[2])
+
+
+def main() -> int:
+    today = dt.date.today()
+    try:
+        late = overdue(Path.cwd(), today)
+    except DataError as err:
+        print(err)
+        return 0
+    if not late:
+        print(f"No page is past its review date ({today}).")
+    else:
+        print(f"{len(late)} page(s) past their review date ({today}):")
+        for page, owner, due in late:
+            print(f"  {page}: due {due}, owner {owner}")
+    return 0  # a reminder, never a failure
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+def last_updated(root: Path, page: str) -> dt.date | None:
+    """When the page's file was last changed, from git history (None if git does not know)."""
+    import subprocess
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", page], cwd=root,
+                             capture_output=True, text=True, timeout=10).stdout.strip()
+        return dt.date.fromisoformat(out) if out else None
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return None
