@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test clean
+.PHONY: serve build check review test clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ build: $(BIN)/.installed
 	rm -rf build/site.tmp
 	$(BIN)/mkdocs build --strict --site-dir build/site.tmp
 	rm -rf site && mv build/site.tmp site
+
+# List the pages past their review date (prints a reminder; never fails).
+review: $(BIN)/.installed
+	@$(BIN)/python -m macros.review
 
 # Check the data files only (quicker than a build).
 check: $(BIN)/.installed

@@ -22,7 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.loader import load_dataset  # noqa: E402
+from macros.loader import load_dataset, read_yaml  # noqa: E402
 from macros.models import DATASETS  # noqa: E402
 
 WORDS = ("children young people families school health council partnership plan support early "
@@ -132,13 +132,11 @@ def _content_page(p: int, n_content: int, uri: str, rng: random.Random) -> str:
 
 {_prose(rng, 60)}
 
-## How it is doing
-
-{{{{ indicator("bench-ind-{p:04d}") }}}}
-
 ## What the council does
 
 {{{{ initiative("bench-ini-{p:04d}") }}}}
+
+{{{{ indicator_page("bench-ind-{p:04d}") }}}}
 
 ## See also
 
@@ -158,6 +156,12 @@ def project(n: int, dest: Path) -> Path:
     for part in ["macros", "overrides"]:
         shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "data", dest / "data")
+    for path in (dest / "data").glob("*.yml"):  # records naming real pages name the home page instead
+        records, _ = read_yaml(path, path.name)
+        if isinstance(records, list) and any(isinstance(r, dict) and "pages" in r for r in records):
+            for r in records:
+                r["pages"] = ["index.md"]
+            path.write_text(yaml.safe_dump(records, sort_keys=False, allow_unicode=True))
     shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
     sources = [r["id"] for r in yaml.safe_load((ROOT / "data/sources.yml").read_text())]
     areas = [r["id"] for r in yaml.safe_load((ROOT / "data/areas.yml").read_text())]

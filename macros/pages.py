@@ -9,12 +9,11 @@ Every page starts with front matter like:
     review_by: 2027-05-24
     ---
 
-`python -m macros.pages` (or `make review`) lists the pages whose review date has passed.
+`python -m macros.review` (or `make review`) lists the pages whose review date has passed.
 """
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -68,26 +67,6 @@ def overdue(root: Path, today: dt.date) -> list[tuple[str, str, dt.date]]:
         if due < today:
             late.append((page, owner, due))
     return sorted(late, key=lambda row: row[2])
-
-
-def main() -> int:
-    today = dt.date.today()
-    try:
-        late = overdue(Path.cwd(), today)
-    except DataError as err:
-        print(err)
-        return 0
-    if not late:
-        print(f"No page is past its review date ({today}).")
-    else:
-        print(f"{len(late)} page(s) past their review date ({today}):")
-        for page, owner, due in late:
-            print(f"  {page}: due {due}, owner {owner}")
-    return 0  # a reminder, never a failure
-
-
-if __name__ == "__main__":
-    sys.exit(main())
 
 
 def last_updated(root: Path, page: str) -> dt.date | None:

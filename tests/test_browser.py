@@ -138,3 +138,39 @@ def test_indicators_can_be_filtered_by_area(tab, server):
     tab.locator("form.finder-form").get_by_label("Be safe").check()
     shown = tab.locator("#indicator-list .finder-item:visible")
     assert shown.count() == 1 and "children in care" in shown.first.inner_text().lower()
+
+
+def test_site_works_under_a_github_pages_project_path(browser, tmp_path_factory):
+    """Built for https://<org>.github.io/<repo>/ and served from /<repo>/: styles, links and search work."""
+    import functools
+    import http.server
+    import threading
+
+    from conftest import ROOT, _QuietHandler, run_build
+
+    www = tmp_path_factory.mktemp("pages")
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(www)))
+    port = httpd.server_address[1]
+    import os
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}/cypp-website/"
+    try:
+        result = run_build(ROOT, www / "cypp-website")
+    finally:
+        del os.environ["SITE_URL"]
+    assert result.returncode == 0, result.stderr
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page()
+        base = f"http://127.0.0.1:{port}/cypp-website/"
+        page.goto(base + "trust/meetings/")
+        colour = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+        assert colour == "rgb(29, 79, 145)"  # the site's own stylesheet loaded
+        page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Glossary").first.click()
+        page.wait_for_url(base + "glossary/")
+        page.goto(base + "404.html")
+        assert "Page not found" in page.locator("h1").inner_text()
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor") == "rgb(29, 79, 145)"
+        page.close()
+    finally:
+        httpd.shutdown()

@@ -238,3 +238,20 @@ def test_finder_lists_everything_without_javascript(pages):
     html = pages["council/index.html"]
     assert re.search(r'<form class="finder-form" data-list="initiative-list" hidden>', html)
     assert html.count('class="finder-item"') == len(load_site(ROOT).initiatives)
+
+
+def test_sitemap_lists_every_page(pages, built):
+    sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
+    locs = set(re.findall(r"<loc>(.*?)</loc>", sitemap))
+    for path in pages:
+        assert "http://127.0.0.1:8000/" + path.removesuffix("index.html") in locs, path
+
+
+def test_no_link_depends_on_the_site_being_at_the_root_of_its_domain(pages):
+    for path, html in pages.items():
+        assert not re.search(r'(href|src)="/(?!/)', html), path
+
+
+def test_custom_404_page(built):
+    html = (built / "404.html").read_text(encoding="utf-8")
+    assert "Page not found" in html and 'href="/">Go to the home page' in html

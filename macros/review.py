@@ -1,0 +1,27 @@
+"""`python -m macros.review` (or `make review`): list the pages past their review date."""
+import datetime as dt
+import sys
+from pathlib import Path
+
+from .loader import DataError
+from .pages import overdue
+
+
+def main() -> int:
+    today = dt.date.today()
+    try:
+        late = overdue(Path.cwd(), today)
+    except DataError as err:
+        print(err)
+        return 0
+    if not late:
+        print(f"No page is past its review date ({today}).")
+    else:
+        print(f"{len(late)} page(s) past their review date ({today}):")
+        for page, owner, due in late:
+            print(f"  {page}: due {due}, owner {owner}")
+    return 0  # a reminder, never a failure
+
+
+if __name__ == "__main__":
+    sys.exit(main())
