@@ -46,5 +46,22 @@ test: $(BIN)/.installed
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 	$(BIN)/python -m pytest
 
+# Benchmark, not a test: synthetic sites of 10, 100 and 1000 pages against plain Material, the
+# real site's build, live reload and download sizes. About half an hour; writes bench/results.md.
+.PHONY: bench lighthouse
+bench: $(BIN)/.installed
+	$(BIN)/python bench/run.py
+
+# Lighthouse (mobile) on each kind of page; writes bench/lighthouse.md. Needs npm and chromium.
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
+	touch $@
+
+lighthouse: $(BIN)/.installed bench/node_modules/.installed
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	$(BIN)/python bench/lighthouse.py
+
 clean:
 	rm -rf site build .pytest_cache

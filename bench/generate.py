@@ -69,7 +69,7 @@ def edit_config(config: str, nav: list | None = None, macros: bool = True,
         elif key == "theme" and defaults:
             text = "theme:\n  name: material\n"
         elif key == "theme" and prune is not None:
-            text = text.replace("    - navigation.prune\n", "")
+            text = re.sub(r"\n +- navigation\.prune\b.*", "", text)
             if prune:
                 text = text.replace("  features:\n", "  features:\n    - navigation.prune\n")
         out.append(text)

@@ -434,7 +434,7 @@ class Renderer:
         for r in ind.ratings:
             src = self.site.get("sources", r.source)
             rows.append(f"| {nice_date(r.date)} | {self.rag(r.rag)} | [{text(src.short_title)}]"
-                        f"({self.link(f'reports/{src.id}.md')}){self.cite(r.source, r.where)} |")
+                        f"({self.link(f'reports/{src.id}.md')}), section “{text(r.where)}” |")
         if len(ind.ratings) > 1:
             chart_id = f"chart-{ind.id}-ratings"
             out.append(f'<figure class="chart">{charts.rating_chart(chart_id, f"Ratings of {ind.name}", [(nice_date(r.date), r.rag) for r in ind.ratings])}'

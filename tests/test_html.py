@@ -255,3 +255,23 @@ def test_no_link_depends_on_the_site_being_at_the_root_of_its_domain(pages):
 def test_custom_404_page(built):
     html = (built / "404.html").read_text(encoding="utf-8")
     assert "Page not found" in html and 'href="/">Go to the home page' in html
+
+
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_rag_badges_have_enough_contrast():
+    css = (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8")
+    for rating in ("red", "amber", "green"):
+        rule = re.search(r"\.rag--%s \{ color: (#\w{6}); background: (#\w{6}); \}" % rating, css)
+        text_colour, background = rule.groups()
+        assert contrast(text_colour, background) >= 4.5, rating      # the word
+        assert contrast(text_colour, "#ffffff") >= 3, rating         # the badge's border on the page

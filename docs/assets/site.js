@@ -15,6 +15,7 @@ document$.subscribe(function () {
 document$.subscribe(function () {
   document.querySelectorAll("article a[href]").forEach(function (a) {
     var skip = a.classList.contains("headerlink") || a.classList.contains("footnote-backref") ||
+      a.classList.contains("md-content__button") ||
       a.closest(".footnote-ref") || a.getAttribute("href").charAt(0) === "#";
     if (!skip) a.setAttribute("data-print-url", a.href);
   });

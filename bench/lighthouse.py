@@ -1,0 +1,123 @@
+"""`make lighthouse`: Lighthouse (mobile) on each kind of page, scores in bench/lighthouse.md.
+
+Builds the site into build/lighthouse-site, serves it on 127.0.0.1 with gzip (as a real web server
+would send it), and runs the Lighthouse pinned in bench/package.json with Debian's Chromium. The
+full JSON reports are kept in build/lighthouse/. Not part of the test suite.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
+SITE = ROOT / "build" / "lighthouse-site"
+REPORTS = ROOT / "build" / "lighthouse"
+PAGES = {
+    "Home": "",
+    "A plan page": "plan/",
+    "How we're doing": "performance/",
+    "Council's work": "council/",
+    "Glossary": "glossary/",
+    "A report page": "reports/city-2023-10/",
+}
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+                "--disable-background-networking --disable-component-update --disable-sync")
+COMPRESS = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".ics")
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site, gzipping text files when the browser asks for it."""
+
+    def send_head(self):
+        url = self.path.split("?")[0].split("#")[0]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not url.endswith("/"):
+                return super().send_head()  # redirects /page to /page/
+            path = path / "index.html"
+        if not (path.is_file() and path.suffix in COMPRESS
+                and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def failing(report: dict, category: str) -> list[str]:
+    """The audits of a category that lost points, as 'id (score)'."""
+    out = []
+    for ref in report["categories"][category]["auditRefs"]:
+        audit = report["audits"][ref["id"]]
+        if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
+            shown = f" {audit['displayValue']}" if audit.get("displayValue") else ""
+            out.append(f"`{ref['id']}` ({audit['score']:.2f}{shown})")
+    return out
+
+
+def main() -> int:
+    if not LIGHTHOUSE.exists():
+        sys.exit("Lighthouse is not installed: run `make lighthouse` (it runs npm ci --prefix bench).")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(SITE)],
+                   cwd=ROOT, check=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(SITE)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+    rows, problems = [], []
+    try:
+        for name, path in PAGES.items():
+            out = REPORTS / f"{(path.strip('/') or 'home').replace('/', '-')}.json"
+            start = time.perf_counter()
+            subprocess.run([str(LIGHTHOUSE), base + path, "--quiet", "--output=json",
+                            f"--output-path={out}", f"--only-categories={','.join(CATEGORIES)}",
+                            f"--chrome-flags={CHROME_FLAGS}"], env=env, check=True, timeout=300)
+            report = json.loads(out.read_text())
+            scores = [round(report["categories"][c]["score"] * 100) for c in CATEGORIES]
+            print(f"{name} (/{path}): " + ", ".join(f"{c} {s}" for c, s in zip(CATEGORIES, scores))
+                  + f"  [{time.perf_counter() - start:.0f} s]", flush=True)
+            rows.append(f"| {name} | /{path} | " + " | ".join(map(str, scores)) + " |")
+            for c in CATEGORIES:
+                lost = failing(report, c)
+                if lost:
+                    problems.append(f"- {name}, {c}: " + ", ".join(lost))
+            version = report["lighthouseVersion"]
+            agent = report["environment"]["hostUserAgent"]
+    finally:
+        server.shutdown()
+    text = "\n".join([
+        "# Lighthouse results", "",
+        f"Made by `make lighthouse` (bench/lighthouse.py) on {time.strftime('%Y-%m-%d %H:%M')}: "
+        f"Lighthouse {version}, mobile (its default: an emulated phone with simulated slow 4G and "
+        f"CPU slowdown), Chromium ({agent.split('Chrome/')[-1].split()[0]}) headless, the site "
+        "served from 127.0.0.1 with gzip. Scores out of 100.", "",
+        "| Page | Address | Performance | Accessibility | Best practices | SEO |",
+        "| --- | --- | --- | --- | --- | --- |", *rows, "",
+        "## Audits that lost points", "",
+        *(problems or ["None: every page scored 100 in every category."]), ""])
+    (BENCH / "lighthouse.md").write_text(text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

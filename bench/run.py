@@ -1,0 +1,446 @@
+"""`make bench`: how fast the site builds, how much memory it takes, how quickly `mkdocs serve`
+shows an edit, and how much a reader downloads. Writes bench/results.md and bench/results.json.
+
+Everything runs in a temporary folder, on a snapshot of the work tree (a local git clone with the
+uncommitted files copied over), so the real project is never touched. `python bench/run.py quick`
+runs the small sizes only, for trying the script out.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import platform
+import posixpath
+import pstats
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generate  # noqa: E402
+
+ROOT = generate.ROOT
+BENCH = ROOT / "bench"
+PY = sys.executable
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+QUICK = sys.argv[1:] == ["quick"]
+SIZES = [(10, 2), (100, 2)] if QUICK else [(10, 5), (100, 5), (1000, 3)]  # (pages, runs)
+REAL_RUNS = 5
+RELOAD_RUNS = 3
+BUDGETS = {"ratio": 1.10, "real_build": 1.5, "reload": 2.0, "memory_mb": 150, "home_gzip_kb": 150}
+
+
+def build(project: Path, tmp: Path, profile: Path | None = None) -> tuple[float, float]:
+    """One strict build in a child process: (wall seconds, peak memory in MB of that child)."""
+    out = tmp / "out"
+    cmd = [PY, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(out)]
+    if profile:
+        cmd[1:1] = ["-m", "cProfile", "-o", str(profile)]
+    log = tmp / "build.log"
+    with log.open("w") as f:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=project, stdout=f, stderr=subprocess.STDOUT, env=ENV)
+        _, status, usage = os.wait4(proc.pid, 0)  # this child's own resource use
+        seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        sys.exit(f"The build of {project} failed:\n{log.read_text()[-3000:]}")
+    shutil.rmtree(out)
+    return seconds, usage.ru_maxrss / 1024
+
+
+def summary(seconds: list[float], memory: list[float], pages: int) -> dict:
+    median = statistics.median(seconds)
+    return {"seconds": [round(s, 2) for s in seconds], "median_s": round(median, 2),
+            "s_per_page": round(median / pages, 4), "peak_mb": round(max(memory), 1)}
+
+
+def synthetic(tmp: Path, pages: int, runs: int) -> dict:
+    """The project's pipeline against plain Material on the same pages, interleaved, run by run."""
+    where = tmp / f"pages-{pages}"
+    project = generate.project(pages, where / "project")
+    plain = generate.plain(project, where / "plain")
+    variants = {"project": project, "plain": plain}
+    if pages >= 1000:
+        pruned = "navigation.prune" in (project / "mkdocs.yml").read_text()
+        other = where / "project-other"
+        shutil.copytree(project, other)
+        generate.set_prune(other, not pruned)
+        variants["project, navigation.prune " + ("off" if pruned else "on")] = other
+        variants["plain, Material defaults"] = generate.material_defaults(plain, where / "defaults")
+    times: dict[str, list] = {name: [] for name in variants}
+    memory: dict[str, list] = {name: [] for name in variants}
+    for run in range(runs):
+        order = list(variants) if run % 2 == 0 else list(reversed(variants))
+        for name in order:
+            seconds, mb = build(variants[name], where)
+            times[name].append(seconds)
+            memory[name].append(mb)
+            print(f"  {pages} pages, run {run + 1}/{runs}, {name}: {seconds:.2f} s, {mb:.0f} MB", flush=True)
+    ratios = [a / b for a, b in zip(times["project"], times["plain"])]
+    result = {"pages": pages, "runs": runs,
+              "records": {name: len(generate.load_dataset(project / "data" / f"{name}.yml",
+                                                          generate.DATASETS[name], project).records)
+                          for name in ("figures", "statements", "indicators", "initiatives")},
+              "variants": {name: summary(times[name], memory[name], pages) for name in variants},
+              "ratios": [round(r, 3) for r in ratios], "ratio_median": round(statistics.median(ratios), 3)}
+    if pages >= 1000:
+        result["profile"] = profile(project, where)
+    shutil.rmtree(where)
+    return result
+
+
+# What the profile of the 1000-page build is summarised as: (label, file ends with, function).
+PROFILE_PARTS = [
+    ("Whole build (mkdocs.commands.build.build)", "mkdocs/commands/build.py", "build"),
+    ("Macros: load and validate the data (macros.data.load_site)", "macros/data.py", "load_site"),
+    ("  of which: read YAML (macros.loader.read_yaml)", "macros/loader.py", "read_yaml"),
+    ("  of which: check records (macros.loader.load_dataset, all)", "macros/loader.py", "load_dataset"),
+    ("Macros: render the pages (mkdocs_macros on_page_markdown)", "mkdocs_macros/plugin.py", "on_page_markdown"),
+    ("Macros: after the build (open data, feeds)", "mkdocs_macros/plugin.py", "on_post_build"),
+    ("Markdown to HTML (markdown.core.convert)", "markdown/core.py", "convert"),
+    ("Material templates, whole pages (mkdocs _build_page)", "mkdocs/commands/build.py", "_build_page"),
+    ("  of which: the navigation (material partials/nav.html)", "material/templates/partials/nav.html", "root"),
+    ("Search index (search plugin on_post_build)", "material/plugins/search/plugin.py", "on_post_build"),
+]
+SKIP = re.compile(r"runpy|click/|mkdocs/__main__|<string>|^~$|importlib")
+
+
+def profile(project: Path, where: Path) -> dict:
+    """Profile one build with cProfile; return the main costs and the top cumulative entries."""
+    prof = where / "build.prof"
+    seconds, _ = build(project, where, profile=prof)
+    stats = pstats.Stats(str(prof)).stats  # (file, line, function) -> (cc, nc, tottime, cumtime, callers)
+    total = max(v[3] for v in stats.values())
+
+    def cumulative(path_end: str, func: str) -> float:
+        return max([v[3] for (f, _, fn), v in stats.items() if f.endswith(path_end) and fn == func] or [0.0])
+
+    parts = [{"what": label, "cum_s": round(cumulative(p, f), 1),
+              "share": round(cumulative(p, f) / total, 3)} for label, p, f in PROFILE_PARTS]
+    top = sorted(((k, v) for k, v in stats.items() if not SKIP.search(k[0])), key=lambda kv: -kv[1][3])
+    rows = [{"function": f"{Path(f).parent.name}/{Path(f).name}:{line}({fn})" if f != "~" else fn,
+             "calls": v[1], "tottime_s": round(v[2], 1), "cum_s": round(v[3], 1)}
+            for (f, line, fn), v in top[:20]]
+    return {"seconds_under_profiler": round(seconds, 1), "parts": parts, "top": rows}
+
+
+def snapshot(dest: Path) -> Path:
+    """The work tree as it is now, with its git history (pages take their dates from git)."""
+    subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(dest)], check=True)
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout.splitlines()
+    for name in listed:
+        src, dst = ROOT / name, dest / name
+        if src.is_file():
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst)
+        elif dst.exists():
+            dst.unlink()  # deleted in the work tree
+    return dest
+
+
+def real_build(real: Path, tmp: Path) -> dict:
+    seconds = [build(real, tmp)[0] for _ in range(REAL_RUNS)]
+    print(f"  real site: {', '.join(f'{s:.2f}' for s in seconds)} s", flush=True)
+    return {"runs": REAL_RUNS, "seconds": [round(s, 2) for s in seconds],
+            "median_s": round(statistics.median(seconds), 2)}
+
+
+# ----- live reload -----
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            html = response.read().decode("utf-8")
+    except OSError:
+        return None
+    # mkdocs serve adds a script that changes on every build: leave it out of the comparison
+    return re.sub(r"<script>(?:(?!</script>).)*?livereload\(\d+, \d+\);\s*</script>", "", html, flags=re.S)
+
+
+def wait_for(url: str, done, limit: float = 60.0) -> float | None:
+    """Poll url until done(html) is true; seconds taken, or None after `limit` seconds."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        html = fetch(url)
+        if html is not None and done(html):
+            return time.perf_counter() - start
+        time.sleep(0.05)
+    return None
+
+
+def data_edit(real: Path) -> tuple[Path, int, str, str]:
+    """A one-line change to data/figures.yml that a page shows: (file, line, new line, page URL)."""
+    ds = generate.load_dataset(real / "data" / "figures.yml", generate.DATASETS["figures"], real)
+    lines = ds.path.read_text(encoding="utf-8").splitlines(keepends=True)
+    pages = {page: page.read_text(encoding="utf-8") for page in sorted((real / "docs").rglob("*.md"))}
+    for index, fig in enumerate(ds.records):
+        for page, source in pages.items():
+            if f'figure("{fig.id}")' in source:
+                at = ds.line(index, "value") - 1
+                new = re.sub(r"(value:\s*)([0-9.]+)", lambda m: m[1] + str(int(float(m[2])) + 1), lines[at])
+                uri = page.relative_to(real / "docs").with_suffix("").as_posix()
+                uri = uri[: -len("index")] if uri == "index" or uri.endswith("/index") else uri + "/"
+                return ds.path, at, new, uri
+    sys.exit("No page shows a figure from data/figures.yml, so the data edit cannot be timed.")
+
+
+def page_edit(real: Path) -> tuple[Path, int, str, str]:
+    """A one-line change to a page: a sentence added after its first heading."""
+    page = real / "docs" / "about.md"
+    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    return page, at, lines[at] + "\nThis sentence was added by the benchmark.\n", "about/"
+
+
+def live_reload(real: Path) -> dict:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    edits = {"data": data_edit(real), "page": page_edit(real)}
+    originals = {kind: path.read_text(encoding="utf-8") for kind, (path, *_ ) in edits.items()}
+    log = (real / "serve.log").open("w")
+    server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=real, stdout=log, stderr=subprocess.STDOUT, env=ENV)
+    result: dict = {}
+    try:
+        if wait_for(base, lambda html: True, limit=120) is None:
+            sys.exit("mkdocs serve did not answer within 120 s.")
+        time.sleep(2)  # let the watcher settle after the first build
+        for kind, (path, at, new, uri) in edits.items():
+            url, original = base + uri, originals[kind]
+            before = fetch(url)
+            if before is None:
+                sys.exit(f"mkdocs serve does not serve {url}.")
+            times = []
+            for _ in range(RELOAD_RUNS):
+                lines = original.splitlines(keepends=True)
+                lines[at] = new
+                start = time.perf_counter()
+                path.write_text("".join(lines), encoding="utf-8")
+                seen = wait_for(url, lambda html: html != before)
+                taken = time.perf_counter() - start
+                path.write_text(original, encoding="utf-8")
+                if seen is None:
+                    sys.exit(f"The served page {url} did not change within 60 s of editing {path.name}.")
+                times.append(taken)
+                wait_for(url, lambda html: html == before)  # back to how it was before the next edit
+                time.sleep(1)
+            print(f"  live reload after a {kind} edit ({path.relative_to(real)} -> /{uri}): "
+                  f"{', '.join(f'{t:.2f}' for t in times)} s", flush=True)
+            result[kind] = {"file": path.relative_to(real).as_posix(), "page": "/" + uri,
+                            "seconds": [round(t, 2) for t in times],
+                            "median_s": round(statistics.median(times), 2)}
+    finally:
+        for kind, (path, *_ ) in edits.items():
+            path.write_text(originals[kind], encoding="utf-8")
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+    return result
+
+
+# ----- transfer sizes -----
+
+def sizes(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    return len(data), len(gzip.compress(data, compresslevel=6))
+
+
+def assets_of(site: Path, page: Path) -> list[Path]:
+    """What a browser fetches for a page: stylesheets, scripts, icons, images, the search worker."""
+    html = page.read_text(encoding="utf-8")
+    refs = re.findall(r'<link[^>]+rel="(?:stylesheet|icon)"[^>]*href="([^"]+)"', html)
+    refs += re.findall(r'<(?:script|img)[^>]+src="([^"]+)"', html)
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+    config = json.loads(config.group(1)) if config else {}
+    if config.get("search"):  # the search worker, relative to the site's base
+        refs.append(posixpath.join(config.get("base", "."), config["search"]))
+    found = []
+    for ref in refs:
+        if ref.startswith(("http:", "https:", "data:", "//")):
+            continue
+        target = (page.parent / ref.split("?")[0].split("#")[0]).resolve()
+        if target.is_file() and target not in found:
+            found.append(target)
+    return found
+
+
+def transfer(real: Path, tmp: Path) -> dict:
+    site = tmp / "real-site"
+    subprocess.run([PY, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(site)],
+                   cwd=real, env=ENV, check=True)
+    rows = []
+
+    def add(kind: str, path: Path) -> dict:
+        raw, gz = sizes(path)
+        row = {"what": kind, "file": path.relative_to(site).as_posix(), "raw_kb": round(raw / 1024, 1),
+               "gzip_kb": round(gz / 1024, 1)}
+        rows.append(row)
+        return row
+
+    home = site / "index.html"
+    content = site / "performance" / "index.html"
+    add("home page HTML", home)
+    add("content page HTML", content)
+    index = site / "search" / "search_index.json"
+    add("search index", index)
+    home_assets = assets_of(site, home)
+    for asset in home_assets:
+        kind = {".css": "CSS", ".js": "JavaScript", ".png": "image", ".svg": "image"}.get(asset.suffix, "other")
+        add(kind, asset)
+    fonts = [p for p in site.rglob("*") if p.suffix in (".woff", ".woff2", ".ttf", ".otf", ".eot")]
+    for font in fonts:
+        add("font", font)
+
+    def total(files: list[Path]) -> dict:
+        raw = sum(sizes(f)[0] for f in files)
+        gz = sum(sizes(f)[1] for f in files)
+        return {"files": len(files), "raw_kb": round(raw / 1024, 1), "gzip_kb": round(gz / 1024, 1)}
+
+    return {"files": rows, "fonts": len(fonts),
+            "home_total": total([home, index] + home_assets),
+            "home_total_without_search_index": total([home] + home_assets),
+            "content_total": total([content, index] + assets_of(site, content))}
+
+
+# ----- report -----
+
+def versions() -> dict:
+    out = {"python": platform.python_version(), "cores": os.cpu_count()}
+    for name in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin"):
+        out[name] = subprocess.run([PY, "-m", "pip", "show", name], capture_output=True, text=True
+                                   ).stdout.split("Version: ")[-1].split()[0]
+    return out
+
+
+def budgets(results: dict) -> list[dict]:
+    by_pages = {r["pages"]: r for r in results["synthetic"]}
+    rows = []
+
+    def check(name: str, limit: str, measured: float | None, met: bool | None, unit: str) -> None:
+        rows.append({"budget": name, "limit": limit, "measured": measured, "unit": unit, "met": met})
+
+    for pages in (100, 1000):
+        if pages in by_pages:
+            r = by_pages[pages]["ratio_median"]
+            check(f"Macros and validation against plain Material, {pages} pages", "at most 1.10x",
+                  r, r <= BUDGETS["ratio"], "x")
+    if 1000 in by_pages:
+        v = by_pages[1000]["variants"]
+        ours, theirs = v["project"]["median_s"], v["plain, Material defaults"]["median_s"]
+        check("1000-page site faster than plain Material with default settings",
+              f"under {theirs} s", ours, ours < theirs, "s")
+        mb = v["project"]["peak_mb"]
+        check("Peak memory, 1000 pages", "under 150 MB", mb, mb < BUDGETS["memory_mb"], "MB")
+    s = results["real_build"]["median_s"]
+    check("Real site, full strict build (median)", "under 1.5 s", s, s < BUDGETS["real_build"], "s")
+    s = results["live_reload"]["data"]["median_s"]
+    check("Live reload after a data edit (median)", "under 2 s", s, s < BUDGETS["reload"], "s")
+    kb = results["transfer"]["home_total"]["gzip_kb"]
+    check("Home page, everything it downloads, gzip", "under 150 KB", kb, kb < BUDGETS["home_gzip_kb"], "KB")
+    return rows
+
+
+def markdown(results: dict) -> str:
+    yes = {True: "met", False: "**missed**", None: "not measured"}
+    out = ["# Benchmark results", "",
+           f"Made by `make bench` (bench/run.py) on {results['date']}: {results['machine']['cores']} cores, "
+           f"Python {results['machine']['python']}, MkDocs {results['machine']['mkdocs']}, "
+           f"Material {results['machine']['mkdocs-material']}, mkdocs-macros "
+           f"{results['machine']['mkdocs-macros-plugin']}. Times are wall-clock seconds of a whole "
+           "`mkdocs build --strict` in its own process (start-up included); memory is the peak "
+           "resident size of that process.", "", "## Budgets", "",
+           "| Budget | Limit | Measured | Result |", "| --- | --- | --- | --- |"]
+    for b in results["budgets"]:
+        out.append(f"| {b['budget']} | {b['limit']} | {b['measured']} {b['unit']} | {yes[b['met']]} |")
+    out += ["", "## The project's pipeline against plain Material", "",
+            "Synthetic sites made by bench/generate.py: the project's own mkdocs.yml (nav replaced), "
+            "macros, overrides, assets and data, plus synthetic figures, statements, indicators and "
+            "initiatives for each page, made and validated with macros/models.py. *Plain* is the "
+            "same site with each page's Markdown as the macros leave it (captured from the project's "
+            "own build) and no macros plugin: its HTML is the same, so the difference is the cost of "
+            "the macros, data validation and what they add after the build (open data, feeds). "
+            "Builds of the variants alternate, run by run; the ratio is project/plain, run by run.", "",
+            "| Pages | Records (figures, statements, indicators, initiatives) | Variant | Runs | Median s "
+            "| s per page | Peak MB | Runs (s) |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for r in results["synthetic"]:
+        recs = ", ".join(str(n) for n in r["records"].values())
+        for name, v in r["variants"].items():
+            out.append(f"| {r['pages']} | {recs} | {name} | {r['runs']} | {v['median_s']} | "
+                       f"{v['s_per_page']} | {v['peak_mb']} | {', '.join(map(str, v['seconds']))} |")
+    out += ["", "| Pages | Ratio project/plain, run by run | Median |", "| --- | --- | --- |"]
+    for r in results["synthetic"]:
+        out.append(f"| {r['pages']} | {', '.join(map(str, r['ratios']))} | {r['ratio_median']} |")
+    for r in results["synthetic"]:
+        if "profile" not in r:
+            continue
+        p = r["profile"]
+        out += ["", f"## Profile of the {r['pages']}-page build", "",
+                f"`python -m cProfile -m mkdocs build --strict` on the {r['pages']}-page project "
+                f"({p['seconds_under_profiler']} s under the profiler, which slows Python code down "
+                "about 2 to 3 times). Cumulative time of the main parts:", "",
+                "| Part | Cumulative s | Share |", "| --- | --- | --- |"]
+        out += [f"| {x['what']} | {x['cum_s']} | {x['share']:.0%} |" for x in p["parts"]]
+        out += ["", "Top 20 functions by cumulative time:", "",
+                "| Function | Calls | Own s | Cumulative s |", "| --- | --- | --- | --- |"]
+        out += [f"| `{x['function']}` | {x['calls']} | {x['tottime_s']} | {x['cum_s']} |" for x in p["top"]]
+    rb, lr = results["real_build"], results["live_reload"]
+    out += ["", "## The real site", "",
+            f"Full strict build: median {rb['median_s']} s of {rb['runs']} runs "
+            f"({', '.join(map(str, rb['seconds']))}).", "",
+            "Live reload with `mkdocs serve` on 127.0.0.1: seconds from writing a one-line change "
+            "until the served page's HTML changes (the file is restored after each try).", "",
+            "| Edit | File | Page | Median s | Runs (s) |", "| --- | --- | --- | --- | --- |"]
+    for kind, v in lr.items():
+        out.append(f"| {kind} | {v['file']} | {v['page']} | {v['median_s']} | {', '.join(map(str, v['seconds']))} |")
+    t = results["transfer"]
+    out += ["", "## Transfer sizes", "",
+            "From the real site's build. Gzip at level 6, as a web server would send it. "
+            f"Font files in the site: {t['fonts']} (the theme uses the reader's own fonts).", "",
+            "| What | File | Raw KB | Gzip KB |", "| --- | --- | --- | --- |"]
+    out += [f"| {r['what']} | {r['file']} | {r['raw_kb']} | {r['gzip_kb']} |" for r in t["files"]]
+    for label, key in [("Home page, everything it downloads (HTML, CSS, JavaScript, icon, search "
+                        "worker and search index)", "home_total"),
+                       ("Home page without the search index", "home_total_without_search_index"),
+                       ("Content page (performance/), everything it downloads", "content_total")]:
+        v = t[key]
+        out.append(f"| **{label}** | {v['files']} files | {v['raw_kb']} | {v['gzip_kb']} |")
+    return "\n".join(out) + "\n"
+
+
+def main() -> None:
+    results: dict = {"date": time.strftime("%Y-%m-%d %H:%M"), "machine": versions(), "synthetic": []}
+    with tempfile.TemporaryDirectory(prefix="bench-") as name:
+        tmp = Path(name)
+        for pages, runs in SIZES:
+            print(f"Synthetic site, {pages} pages, {runs} runs of each variant", flush=True)
+            results["synthetic"].append(synthetic(tmp, pages, runs))
+        print("The real site", flush=True)
+        real = snapshot(tmp / "real")
+        results["real_build"] = real_build(real, tmp)
+        results["live_reload"] = live_reload(real)
+        results["transfer"] = transfer(real, tmp)
+    results["budgets"] = budgets(results)
+    (BENCH / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    report = markdown(results)
+    (BENCH / "results.md").write_text(report)
+    print(report)
+
+
+if __name__ == "__main__":
+    main()
