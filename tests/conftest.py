@@ -94,3 +94,17 @@ def browser():
         b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture
+def tab(browser):
+    """A desktop-sized browser tab, closed after the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def page_urls(pages: dict, server: str) -> list[str]:
+    """The address of every built page on the test server."""
+    return [server + path.removesuffix("index.html") for path in pages]

@@ -3,19 +3,9 @@ import re
 
 import pytest
 
+from conftest import page_urls as urls
+
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def tab(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def urls(pages, server):
-    return [server + path.removesuffix("index.html") for path in pages]
 
 
 def test_skip_link_is_first_and_moves_past_the_menus(tab, server):

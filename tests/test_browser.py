@@ -1,6 +1,8 @@
 """Layer 5, the browser: headless Chromium reads the built site as a resident would."""
 import pytest
 
+from conftest import page_urls
+
 pytestmark = pytest.mark.browser
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -9,18 +11,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 def h1(page) -> str:
     """The page's heading as a reader sees it (without the section-link sign)."""
     return page.locator("h1").inner_text().rstrip("¶").strip()
-
-
-def page_urls(pages, server):
-    return [server + path.removesuffix("index.html") for path in pages]
-
-
-@pytest.fixture
-def tab(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def test_home_page_loads(tab, server):
