@@ -386,9 +386,9 @@ class Renderer:
         return sorted(self.site.indicators, key=lambda i: (order[i.area], i.number or "9"))
 
     def _finder_form(self, list_id: str, facets: list[tuple[str, str, list[tuple[str, str]]]]) -> str:
-        """Filter checkboxes for a list. Hidden until the script shows them: without JavaScript
-        the whole list is the page."""
-        parts = [f'<form class="finder-form" data-list="{list_id}" hidden>']
+        """Filter checkboxes for a list. Without JavaScript they are hidden (see site.css) and the
+        whole list is the page."""
+        parts = [f'<form class="finder-form" data-list="{list_id}">']
         for facet, legend, options in facets:
             parts.append(f'<fieldset data-facet="{facet}"><legend>{attr(legend)}</legend>')
             for value, label in options:

@@ -35,7 +35,7 @@ document$.subscribe(function () {
 });
 
 // Finders (the council's work, the indicators): show the filter boxes and hide what does not match.
-// Without this script the boxes stay hidden and the whole list shows.
+// Without JavaScript the boxes are hidden by site.css and the whole list shows.
 document$.subscribe(function () {
   document.querySelectorAll("form.finder-form").forEach(function (form) {
     var list = document.getElementById(form.getAttribute("data-list"));
@@ -56,7 +56,6 @@ document$.subscribe(function () {
       });
       count.textContent = "Showing " + shown + " of " + items.length + ".";
     }
-    form.hidden = false;
     form.addEventListener("change", update);
     form.addEventListener("reset", function () { setTimeout(update, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
