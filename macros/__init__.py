@@ -12,7 +12,7 @@ from .checks import check_page
 from .data import load_site
 from .loader import DataError
 from .opendata import write_all
-from .pages import last_updated, review_fields
+from .pages import git_dates, review_fields
 from .render import Renderer, argument_choices, iter_macros
 
 _state: dict = {}
@@ -24,7 +24,7 @@ def define_env(env):
         site = load_site(Path(env.project_dir))
     except DataError as err:
         raise PluginError(f"The site was not built, because of a problem in the data:\n{err}") from None
-    renderer = Renderer(site)
+    renderer = Renderer(site, changed=git_dates(Path(env.project_dir)))
     for name, function in iter_macros(renderer):
         env.macro(function, name)
     _state.update(renderer=renderer, choices=argument_choices(site), site=site)
@@ -42,7 +42,7 @@ def on_pre_page_macros(env):
         owner, reviewed, due = review_fields(page.meta, name)
     except DataError as err:
         raise PluginError(f"The site was not built, because of a problem in a page:\n{err}") from None
-    updated = last_updated(Path(env.project_dir), name)
+    updated = _state["renderer"].changed.get(name)
     _state["renderer"].start_page(page.file.src_uri, owner=owner, reviewed=reviewed, due=due,
                                   updated=updated)
 

@@ -19,7 +19,7 @@ class DataError(Exception):
     """A mistake in a data file, explained for the person who made it."""
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's fast parser when present
     """YAML loader that leaves dates as text, so that our own checks can explain a bad date."""
 
 
@@ -47,10 +47,13 @@ class Dataset:
         return where.get(key, where[()])
 
     def ids(self) -> set[str]:
-        return {r.id for r in self.records}
+        return set(self.by_id())
 
     def by_id(self) -> dict[str, Any]:
-        return {r.id: r for r in self.records}
+        """Records by id (worked out once: the records do not change after loading)."""
+        if getattr(self, "_by_id", None) is None:
+            self._by_id = {r.id: r for r in self.records}
+        return self._by_id
 
 
 def _walk(node: yaml.Node, path: tuple, out: dict[tuple, int], display: str) -> None:

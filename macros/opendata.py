@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -74,16 +73,6 @@ def to_json(site: Site, name: str) -> str:
     return json.dumps({"dataset": name, "description": DESCRIPTIONS.get(name, ""),
                        "licence": LICENCE, "records": records(site, name)},
                       ensure_ascii=False, indent=2) + "\n"
-
-
-def last_change(root: Path, name: str) -> str | None:
-    """The date of the last commit that changed the data file, if git knows it."""
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", f"data/{name}.yml"],
-                             cwd=root, capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out.stdout.strip() or None
 
 
 def to_ics(site: Site, domain: str) -> str:

@@ -69,12 +69,24 @@ def overdue(root: Path, today: dt.date) -> list[tuple[str, str, dt.date]]:
     return sorted(late, key=lambda row: row[2])
 
 
-def last_updated(root: Path, page: str) -> dt.date | None:
-    """When the page's file was last changed, from git history (None if git does not know)."""
+def git_dates(root: Path) -> dict[str, dt.date]:
+    """When each file was last changed, from one call to git for the whole build: newest first,
+    so the first date seen for a path is its last change. Empty if git does not know."""
     import subprocess
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", page], cwd=root,
-                             capture_output=True, text=True, timeout=10).stdout.strip()
-        return dt.date.fromisoformat(out) if out else None
-    except (OSError, ValueError, subprocess.SubprocessError):
-        return None
+        out = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only", "--", "docs", "data"],
+                             cwd=root, capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    dates: dict[str, dt.date] = {}
+    for entry in out.split("\x00")[1:]:
+        lines = [line for line in entry.splitlines() if line.strip()]
+        if not lines:
+            continue
+        try:
+            day = dt.date.fromisoformat(lines[0])
+        except ValueError:
+            continue
+        for path in lines[1:]:
+            dates.setdefault(path, day)
+    return dates

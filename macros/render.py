@@ -129,12 +129,15 @@ class Renderer:
         "count": "datasets",
     }
 
-    def __init__(self, site: Site):
+    def __init__(self, site: Site, changed: dict | None = None):
         self.site = site
+        self.changed = changed or {}  # file path → date of its last change in git
+        self.abbreviation = re.compile(  # every glossary term, as a whole word
+            r"(?<![\w&])(" + "|".join(re.escape(t.term) for t in sorted(
+                site.glossary, key=lambda t: -len(t.term))) + r")(?![\w&+])") if site.glossary else None
         self.page = "index.md"
         self.notes: OrderedDict[str, str] = OrderedDict()
         self.used: set[str] = set()
-        self.last_changed: dict[str, str | None] = {}
 
     # ----- the page being rendered -----
 
@@ -161,8 +164,9 @@ class Renderer:
             out.append(f"[^{key}]: {note}")
         out.append("")
         body = markdown + "\n".join(self.notes.values())
+        found = set(self.abbreviation.findall(body)) if self.abbreviation else set()
         for term in self.site.glossary:
-            if re.search(r"(?<![\w&])" + re.escape(term.term) + r"(?![\w&+])", body):
+            if term.term in found:
                 out.append(f"*[{term.term}]: {text(term.expansion)}")
         return "\n".join(out) + "\n"
 
@@ -626,11 +630,11 @@ class Renderer:
         rows = ["| Dataset | What it holds | Records | Fields | Last changed | Download |",
                 "| --- | --- | --- | --- | --- | --- |"]
         for name, ds in self.site.sets.items():
-            changed = opendata.last_change(self.site.root, name)
+            changed = self.changed.get(f"data/{name}.yml")
             rows.append(
                 f"| {name.replace('_', ' ').capitalize()} | {text(opendata.DESCRIPTIONS.get(name, ''))} "
                 f"| {len(ds.records)} | {', '.join(opendata.columns(self.site, name))} "
-                f"| {nice_date(changed) if changed else 'Not known'} "
+                f"| {nice_date(changed.isoformat()) if changed else 'Not known'} "
                 f'| <a href="{root}data/{name}.csv">CSV</a>, <a href="{root}data/{name}.json">JSON</a> |')
         return self._table(rows, "Every dataset on this site")
 
