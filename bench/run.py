@@ -11,7 +11,6 @@ import gzip
 import json
 import os
 import platform
-import posixpath
 import pstats
 import re
 import shutil
@@ -268,8 +267,8 @@ def assets_of(site: Path, page: Path) -> list[Path]:
     refs += re.findall(r'<(?:script|img)[^>]+src="([^"]+)"', html)
     config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
     config = json.loads(config.group(1)) if config else {}
-    if config.get("search"):  # the search worker, relative to the site's base
-        refs.append(posixpath.join(config.get("base", "."), config["search"]))
+    if config.get("search"):  # the search worker
+        refs.append(config["search"])
     found = []
     for ref in refs:
         if ref.startswith(("http:", "https:", "data:", "//")):

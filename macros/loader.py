@@ -166,8 +166,12 @@ def load_dataset(path: Path, model: type[BaseModel], root: Path) -> Dataset:
     records = []
     record_lines = []
     seen: dict[str, int] = {}
+    by_record: dict[int, dict[tuple, int]] = {}
+    for key, line in lines.items():  # one pass: each record's own lines, keyed from the record
+        if key:
+            by_record.setdefault(key[0], {})[key[1:]] = line
     for i, raw in enumerate(data):
-        sub = {k[1:]: v for k, v in lines.items() if k and k[0] == i}
+        sub = by_record[i]
         record_lines.append(sub)
         label = f'record {i + 1}'
         if isinstance(raw, dict) and isinstance(raw.get("id"), str):

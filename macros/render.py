@@ -132,6 +132,13 @@ class Renderer:
     def __init__(self, site: Site, changed: dict | None = None):
         self.site = site
         self.changed = changed or {}  # file path → date of its last change in git
+        self.groups: dict[str, list] = defaultdict(list)  # statements by group, in file order
+        for st in site.statements:
+            self.groups[st.group].append(st)
+        self.series: dict[str, list] = defaultdict(list)  # figures by series, in file order
+        for fig in site.figures:
+            if fig.series:
+                self.series[fig.series].append(fig)
         self.abbreviation = re.compile(  # every glossary term, as a whole word
             r"(?<![\w&])(" + "|".join(re.escape(t.term) for t in sorted(
                 site.glossary, key=lambda t: -len(t.term))) + r")(?![\w&+])") if site.glossary else None
@@ -229,13 +236,8 @@ class Renderer:
     @uses("figures")
     def series_table(self, *series_ids: str, caption: str = "Figures over time") -> str:
         """Figures that track the same thing over time, one row a series, one column a period."""
-        series: dict[str, list] = defaultdict(list)
-        periods: list[str] = []
-        for fig in self.site.figures:
-            if fig.series in series_ids:
-                series[fig.series].append(fig)
-                if (fig.period or "") not in periods:
-                    periods.append(fig.period or "")
+        series = {sid: self.series[sid] for sid in series_ids}
+        periods = list(dict.fromkeys(f.period or "" for sid in series_ids for f in series[sid]))
         rows = ["| What is counted | " + " | ".join(text(p) for p in periods) + " |",
                 "| --- |" + " --- |" * len(periods)]
         for sid in series_ids:
@@ -252,7 +254,7 @@ class Renderer:
         A series with only one figure cannot be charted: it is given as a sentence instead."""
         charted, out = [], []
         for sid in series_ids:
-            figs = [f for f in self.site.figures if f.series == sid]
+            figs = self.series[sid]
             if len(figs) > 1:
                 charted.append((sid, figs))
             else:
@@ -282,7 +284,7 @@ class Renderer:
     def statement_list(self, group: str, numbered: bool = False) -> str:
         """A group of statements as a list, each with its source; sub-points indented."""
         lines = []
-        for i, st in enumerate(s for s in self.site.statements if s.group == group):
+        for i, st in enumerate(self.groups[group]):
             lines.append(f"{i + 1}. " if numbered else "- ")
             lines[-1] += self._statement(st)
             for child in st.children:
@@ -300,7 +302,7 @@ class Renderer:
     @uses("statements")
     def vision(self, history: bool = True) -> str:
         """The vision as the latest document words it, and how the wording has changed."""
-        versions = sorted((s for s in self.site.statements if s.group == "vision"),
+        versions = sorted(self.groups["vision"],
                           key=lambda s: parse_partial_date(self.site.get("sources", s.source).date)[0])
         latest = versions[-1]
         if not history:
@@ -453,7 +455,7 @@ class Renderer:
             out += ["## Figures", ""]
             figs = [self.site.get("figures", f) for f in ind.figures]
             series = list(dict.fromkeys(f.series for f in figs if f.series))
-            charted = [s for s in series if sum(1 for f in self.site.figures if f.series == s) > 1]
+            charted = [s for s in series if len(self.series[s]) > 1]
             if charted:
                 out += [self.chart(*charted, caption=f"{ind.name}: figures over time"), ""]
             for fig in figs:
@@ -652,7 +654,7 @@ class Renderer:
             return "  \n".join(text(p) for p in parts)
 
         def group(name: str) -> list[str]:
-            return [lines(s.text) + "\n" for s in self.site.statements if s.group == name]
+            return [lines(s.text) + "\n" for s in self.groups[name]]
 
         out = ["## What we want", ""] + group("easy-vision")
         out += ["## What is the plan?", ""] + group("easy-about")
@@ -670,7 +672,7 @@ class Renderer:
     @uses("areas", "priorities")
     def plan_on_a_page(self) -> str:
         """The vision, areas and priorities, laid out to print on one sheet of A4."""
-        vision = sorted((s for s in self.site.statements if s.group == "vision"),
+        vision = sorted(self.groups["vision"],
                         key=lambda s: parse_partial_date(self.site.get("sources", s.source).date)[0])[-1]
         out = ['<div class="plan-on-a-page" markdown>', "",
                f"**Our vision:** “{text(vision.text)}”{self.cited(vision)}", "",
