@@ -320,7 +320,11 @@ def transfer(real: Path, tmp: Path) -> dict:
 # ----- report -----
 
 def versions() -> dict:
-    out = {"python": platform.python_version(), "cores": os.cpu_count()}
+    git = ["git", "-C", str(ROOT)]
+    commit = subprocess.run(git + ["rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(git + ["status", "--porcelain"], capture_output=True, text=True).stdout.strip()
+    out = {"python": platform.python_version(), "cores": os.cpu_count(),
+           "commit": commit + (" plus uncommitted changes" if dirty else "")}
     for name in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin"):
         out[name] = subprocess.run([PY, "-m", "pip", "show", name], capture_output=True, text=True
                                    ).stdout.split("Version: ")[-1].split()[0]
@@ -358,7 +362,8 @@ def budgets(results: dict) -> list[dict]:
 def markdown(results: dict) -> str:
     yes = {True: "met", False: "**missed**", None: "not measured"}
     out = ["# Benchmark results", "",
-           f"Made by `make bench` (bench/run.py) on {results['date']}: {results['machine']['cores']} cores, "
+           f"Made by `make bench` (bench/run.py) on {results['date']}, at commit "
+           f"{results['machine']['commit']}: {results['machine']['cores']} cores, "
            f"Python {results['machine']['python']}, MkDocs {results['machine']['mkdocs']}, "
            f"Material {results['machine']['mkdocs-material']}, mkdocs-macros "
            f"{results['machine']['mkdocs-macros-plugin']}. Times are wall-clock seconds of a whole "
