@@ -276,3 +276,21 @@ def test_rag_badges_have_enough_contrast():
         text_colour, background = rule.groups()
         assert contrast(text_colour, background) >= 4.5, rating      # the word
         assert contrast(text_colour, "#ffffff") >= 3, rating         # the badge's border on the page
+
+
+def test_every_page_has_an_edit_link_to_its_source(pages):
+    for path, html in pages.items():
+        match = re.search(r'<a href="([^"]+)" title="Edit this page"', html)
+        assert match, path
+        assert re.fullmatch(r"https://github\.com/[\w.-]+/[\w.-]+/edit/main/docs/[\w/.-]+\.md", match.group(1)), path
+
+
+def test_changes_feed_lists_every_change(built, pages):
+    import xml.etree.ElementTree as ET
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(built / "changes.xml").getroot()
+    entries = feed.findall(f"{atom}entry")
+    changes = load_site(ROOT).changes
+    assert len(entries) == len(changes)
+    assert {e.find(f"{atom}title").text for e in entries} == {c.title for c in changes}
+    assert 'type="application/atom+xml"' in pages["index.html"]
