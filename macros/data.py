@@ -7,8 +7,10 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
+from .documents import Document, load_documents
 from .loader import DataError, Dataset, load_dataset
 from .models import DATASETS
+from .verify import check_all
 
 # A field with one of these names holds the id (or a list of ids) of a record in another dataset.
 REFERENCES = {
@@ -27,6 +29,8 @@ class Site:
 
     root: Path
     sets: dict[str, Dataset]
+    documents: dict[str, Document]
+    checked: dict[str, int]  # how many quotations, figures, ratings and dates were verified
 
     def __getattr__(self, name: str) -> list[Any]:
         sets = self.__dict__.get("sets", {})
@@ -109,4 +113,6 @@ def load_site(root: Path) -> Site:
             + ". Move its records into one of them, or ask the web team to add a new dataset."
         )
     check_references(sets)
-    return Site(root=root, sets=sets)
+    documents = load_documents(root, [s.id for s in sets["sources"].records])
+    checked = check_all(sets, documents)
+    return Site(root=root, sets=sets, documents=documents, checked=checked)

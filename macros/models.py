@@ -1,18 +1,22 @@
 """What each data file must contain. One model a dataset; every record has a stable id.
 
 Records that state a fact name the source document it comes from (`source`, an id in
-data/sources.yml) and where in that document (`where`).
+data/sources.yml) and the passage of that document (`passage`: the id of a paragraph, list item or
+section in sources/<source>.md, shown on the document's page on the site). The fields a model
+lists in `verbatim` are the document's own words: the build checks them word for word against that
+passage (see verify.py). Every other text field is the site's own plain English.
 """
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Optional
+from typing import Annotated, ClassVar, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
 
 from .loader import parse_partial_date
 
 Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
+PassageId = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Text = Annotated[StrictStr, Field(min_length=1)]
 
 
@@ -44,9 +48,24 @@ class Record(BaseModel):
     id: Id
 
 
-class Cited(Record):
+class Citation(BaseModel):
+    """Where in a source document something comes from."""
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    verbatim: ClassVar[tuple[str, ...]] = ()  # the fields quoted word for word from the passage
     source: Id
-    where: Text  # the section or heading of the source document
+    passage: PassageId  # a paragraph, list item or section of sources/<source>.md
+
+
+class Cited(Citation, Record):
+    pass
+
+
+class Point(BaseModel):
+    """One point of a record, in the site's own plain English, with the passage that says it.
+    Its document is the record's own `source`."""
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    text: Text
+    passage: PassageId
 
 
 class Source(Record):
@@ -61,46 +80,43 @@ class Source(Record):
     notes: Optional[Text] = None  # what our copy of the document is missing or unclear about
 
 
-class Term(Record):
+class Term(Cited):  # the passage cited uses the term, short or in full (checked)
     term: Text  # as written in the documents, e.g. "CAMHS"
     expansion: Text
-    explanation: Text
+    explanation: Text  # the site's own plain-English explanation
     see_also: list[Id] = []
-    source: Id
-    where: Text
 
 
-class Area(Record):
+class Area(Cited):
+    verbatim = ("name",)
     order: int
-    name: Text  # its name today
+    name: Text  # as the plan names it
+    short: Optional[Text] = None  # a shorter label for narrow tables and filters, e.g. "Be Healthy"
     easy: Text  # the Easy Read version: short sentences, common words
     icon: Text
     intro: Text  # plain-English description written for this site
-    also_called: list["AreaName"] = []
+    also_called: list["AreaName"] = []  # how later documents name it
 
 
-class AreaName(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class AreaName(Citation):
+    verbatim = ("name",)
     name: Text
-    source: Id
-    where: Text
 
 
-class Wording(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Wording(Citation):
+    verbatim = ("text",)
     text: Text
-    source: Id
-    where: Text
 
 
 class Priority(Record):
     number: int
     area: Id
     easy: Text  # the Easy Read version: short sentences, common words
-    wording: list[Wording] = Field(min_length=1)  # oldest first
+    wording: list[Wording] = Field(min_length=1)  # the plan's own words first, then later reports'
 
 
 class Statement(Cited):
+    verbatim = ("text", "children")
     group: Id
     text: Text
     children: list[Text] = []
@@ -108,6 +124,7 @@ class Statement(Cited):
 
 
 class PlanAction(Cited):
+    verbatim = ("focus", "actions", "agencies", "measures", "leads", "reporting")
     area: Id
     focus: Optional[Text] = None  # left out where the plan gives none
     actions: list[Text]
@@ -118,15 +135,16 @@ class PlanAction(Cited):
 
 
 class Role(Cited):
+    verbatim = ("position",)
     role: Literal["chair", "vice-chair", "city-seat", "district-seat"]
-    person: Text
-    position: Text  # the office they held
-    since: Optional[PartialDate] = None
+    person: Text  # their name, the same way in every record; the surname must be in the passage
+    position: Optional[Text] = None  # the office they held, as the document words it
+    since: Optional[PartialDate] = None  # only where the passage gives the date
     until: Optional[PartialDate] = None
-    noted: PartialDate  # when the source says they held the role
 
 
 class Member(Cited):
+    verbatim = ("name",)
     name: Text
     group: Literal["trust-board", "city-partnership"]
 
@@ -135,14 +153,16 @@ class Meeting(Cited):
     date: PartialDate
     kind: Literal["board", "joint", "workshop", "steering-group", "health-and-wellbeing-board"]
     title: Text
-    items: list[Text] = []
+    items: list[Point] = []  # what it covered
     planned: bool = False  # true when the source says the meeting was still to come
 
 
 class TrustPriority(Cited):
+    verbatim = ("title",)
     period: Text  # e.g. "2019/20"
     title: Text
-    detail: Optional[Text] = None
+    quoted: bool = True  # the title is the document's own words (True) or our summary (False)
+    detail: Optional[Text] = None  # plain English
 
 
 class Figure(Cited):
@@ -155,15 +175,12 @@ class Figure(Cited):
     short: Optional[Text] = None  # a short name for charts and tables
 
 
-class RagRating(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    rag: Rag
-    date: PartialDate
-    source: Id
-    where: Text
+class RagRating(Citation):
+    rag: Rag  # its date is the date of the document it comes from
 
 
 class Indicator(Cited):
+    verbatim = ("title",)
     name: Text  # a short plain-English name, used in headings and tables
     number: Optional[Text] = None  # the performance framework number, where the report gives one
     title: Text  # the indicator as the report words it
@@ -173,7 +190,7 @@ class Indicator(Cited):
     ratings: list[RagRating] = Field(min_length=1)
     target: Optional[Text] = None
     figures: list[Id] = []
-    actions: list[Text] = []  # what is being done, in plain English
+    actions: list[Point] = []  # what is being done
 
 
 AgeGroup = Literal["under-5", "children", "young-people", "families", "all", "not-stated"]
@@ -186,7 +203,7 @@ Neighbourhood = Literal["citywide", "leys-littlemore-rose-hill", "barton", "city
 class Initiative(Cited):
     name: Text
     summary: Text
-    details: list[Text] = []
+    details: list[Point] = []
     ages: Optional[Text] = None
     places: list[Text] = []
     partners: list[Text] = []

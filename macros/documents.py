@@ -1,0 +1,184 @@
+"""The source documents' own text (sources/<id>.md), cut into passages a fact can cite.
+
+Each file in sources/ is the full text of one document in data/sources.yml, in a small format:
+headings (`## Foreword {#foreword}`), paragraphs, list items (`- ` or `13. `, nested by four
+spaces), `**bold**` labels, and `NOTE: ` blocks that are the website team's words, not the
+document's. Every heading starts a section; every paragraph and list item in it is a passage
+with a stable anchor `<section>-<n>`. A record cites a passage (or a whole section) by that id.
+
+Nothing here needs MkDocs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .loader import DataError
+
+_HEADING = re.compile(r"^(#{1,4}) +(.+?)(?: +\{#([a-z0-9][a-z0-9-]*)\})? *$")
+_ITEM = re.compile(r"^( *)(- |\d+\. )(.*)$")
+_BAD_ID = re.compile(r"\{#[^}]*\}\s*$")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One heading, paragraph, list item or note of a document."""
+
+    id: str  # the anchor: a section id for a heading, "<section>-<n>" for the rest
+    section: str  # the id of the section it belongs to
+    kind: str  # "heading", "paragraph", "item" or "note"
+    text: str  # as written in the file, joined onto one line (may hold **bold**)
+    line: int  # where it starts in the file
+    level: int = 0  # a heading's level (1 to 4), or a list item's depth (0 = not nested)
+    marker: str = ""  # a list item's marker: "-" or the document's own number, e.g. "13."
+
+
+@dataclass
+class Document:
+    """The passages of one source document, in order."""
+
+    id: str
+    display: str  # the file, as an officer would name it: sources/<id>.md
+    passages: list[Passage]
+    by_id: dict[str, int] = field(default_factory=dict)  # passage id -> position
+
+    def __post_init__(self) -> None:
+        self.by_id = {p.id: i for i, p in enumerate(self.passages)}
+
+    def get(self, passage_id: str) -> Passage:
+        return self.passages[self.by_id[passage_id]]
+
+    def heading(self, section_id: str) -> str:
+        return plain(self.get(section_id).text)
+
+    def scope(self, passage_id: str) -> list[Passage]:
+        """What a citation of this id covers: a heading covers its section and the sections under
+        it; a list item covers the items nested under it; a paragraph covers itself."""
+        start = self.by_id[passage_id]
+        first = self.passages[start]
+        out = [first]
+        for p in self.passages[start + 1:]:
+            if first.kind == "heading":
+                if p.kind == "heading" and p.level <= first.level:
+                    break
+            elif first.kind == "item":
+                if p.kind != "item" or p.level <= first.level:
+                    break
+            else:
+                break
+            out.append(p)
+        return [p for p in out if p.kind != "note"]
+
+    def number(self, passage: Passage) -> int:
+        """A passage's number within its section (the n of its anchor)."""
+        return int(passage.id.rsplit("-", 1)[1]) if passage.kind not in ("heading", "note") else 0
+
+
+def plain(text: str) -> str:
+    """A passage's words without the file's markup."""
+    return text.replace("**", "")
+
+
+def parse(text: str, source_id: str, display: str) -> Document:
+    """Read one source file. A mistake raises DataError naming the file and line."""
+    passages: list[Passage] = []
+    sections: dict[str, int] = {}  # section id -> line it was declared on
+    section, count, notes = None, 0, 0
+    lines = text.split("\n")
+    blocks: list[tuple[int, list[str]]] = []  # (first line number, lines) for each block
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            if blocks and blocks[-1][0] + len(blocks[-1][1]) == number:
+                blocks[-1][1].append(line)
+            else:
+                blocks.append((number, [line]))
+
+    def fail(line: int, problem: str) -> DataError:
+        return DataError(f"{display}, line {line}: {problem}")
+
+    def add(kind: str, body: str, line: int, level: int = 0, marker: str = "") -> None:
+        nonlocal count, notes
+        if section is None:
+            raise fail(line, "the text must start with the document's title as a heading, for "
+                             "example '# The title {#title}'.")
+        if kind == "note":  # our notes are numbered apart, so adding one moves no anchor
+            notes += 1
+            pid = f"{section}-note-{notes}"
+        else:
+            count += 1
+            pid = f"{section}-{count}"
+        passages.append(Passage(pid, section, kind, body, line, level, marker))
+
+    for first, block in blocks:
+        heading = _HEADING.match(block[0])
+        if heading and len(block) == 1:
+            hashes, title, sid = heading.groups()
+            if not sid:
+                raise fail(first, "every heading needs an id at its end, for example "
+                                  "'## Foreword {#foreword}' (lower-case letters, digits and hyphens).")
+            if sid in sections:
+                raise fail(first, f'the section id "{sid}" is already used on line {sections[sid]}. '
+                                  "Two passages would share one anchor and one source note: give "
+                                  "this section its own id.")
+            sections[sid] = first
+            section, count, notes = sid, 0, 0
+            passages.append(Passage(sid, sid, "heading", title.strip(), first, level=len(hashes)))
+            continue
+        if heading or _BAD_ID.search(block[0]) and block[0].startswith("#"):
+            raise fail(first, "a heading must be on a line of its own, with a blank line after it.")
+        if block[0].startswith("NOTE:"):
+            add("note", " ".join(s.strip() for s in block)[5:].strip(), first)
+            continue
+        if _ITEM.match(block[0]):
+            # a list: each item is its own passage; lines indented under an item continue it
+            for offset, line in enumerate(block):
+                item = _ITEM.match(line)
+                if item:
+                    indent = len(item.group(1))
+                    if indent % 4:
+                        raise fail(first + offset, "a nested list item must be indented by 4 spaces "
+                                                   "for each level.")
+                    add("item", item.group(3).strip(), first + offset, level=indent // 4,
+                        marker=item.group(2).strip())
+                else:
+                    last = passages[-1]
+                    passages[-1] = Passage(last.id, last.section, last.kind,
+                                           f"{last.text} {line.strip()}", last.line, last.level,
+                                           last.marker)
+            continue
+        add("paragraph", " ".join(s.strip() for s in block), first)
+    if not passages:
+        raise fail(1, "the file is empty.")
+    seen: dict[str, Passage] = {}
+    for p in passages:  # a section id like "annex-2" must not be a paragraph's anchor too
+        if p.id in seen:
+            twin = p if p.kind == "heading" else seen[p.id]
+            raise fail(twin.line, f'the section id "{twin.id}" is also the anchor of a passage on '
+                                  f'line {(seen[p.id] if twin is p else p).line}. Two passages would '
+                                  "share one anchor and one source note: give this section another id.")
+        seen[p.id] = p
+    return Document(source_id, display, passages)
+
+
+def load_documents(root: Path, source_ids: list[str]) -> dict[str, Document]:
+    """Every source document's text: one file in sources/ for each record in data/sources.yml."""
+    folder = Path(root) / "sources"
+    documents = {}
+    for sid in source_ids:
+        path = folder / f"{sid}.md"
+        display = f"sources/{sid}.md"
+        if not path.is_file():
+            raise DataError(f'{display}: the file is missing. Every document in data/sources.yml '
+                            f'needs its full text in sources/, so facts from "{sid}" can be checked.')
+        try:
+            body = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            line = path.read_bytes()[: err.start].count(b"\n") + 1
+            raise DataError(f"{display}, line {line}: the file is not saved as UTF-8 text.") from None
+        documents[sid] = parse(body, sid, display)
+    extra = sorted(p.name for p in folder.glob("*.md") if p.stem not in source_ids) if folder.is_dir() else []
+    if extra:
+        raise DataError(f"sources/{extra[0]}: there is no record \"{Path(extra[0]).stem}\" in "
+                        "data/sources.yml for this document. Add one there first.")
+    return documents

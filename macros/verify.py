@@ -1,0 +1,255 @@
+"""Check every quotation and figure in data/ against the passage of the document it cites.
+
+A record (or a part of one, such as a priority's wording or an indicator's rating) cites a
+passage with `source` and `passage`. Then:
+
+- each of its quoted fields (the model's `verbatim` fields) must appear word for word in that
+  passage. Only whitespace, quote marks, dashes and words broken at a line end are evened out;
+  "…" in a quotation stands for words left out;
+- a figure's value must appear in the passage, as digits or words ("Twenty two" is 22, "c£600k"
+  is 600,000), as a percentage or a sum of money if the figure is one, with the passage's own
+  "about", "over", "up to" or "almost" if the figure says so;
+- a Red/Amber/Green rating must appear in the passage (as R, A or G, or the word).
+
+A mistake raises DataError naming the data file, line, record and field, what was not found, and
+the passage where it is (or the nearest one).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from .documents import Document, Passage, plain
+from .loader import DataError, Dataset, parse_partial_date
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+
+_SAME = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
+                       "“": '"', "”": '"', "„": '"', "″": '"',
+                       "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00a0": " "})
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_NUMBER_WORDS.update({w: 10 * i for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)})
+_QUALIFIERS = {
+    "about": r"\b(about|approximately|approx|around|roughly|circa|c)\b\.?\s?£?\d",
+    "over": r"\b(over|more than|above)\b",
+    "up-to": r"\bup to\b",
+    "almost": r"\b(almost|nearly|just under)\b",
+}
+
+
+def normalise(text: str) -> str:
+    """Even out what PDF and Word extraction change: spaces, quote marks, dashes, broken words."""
+    s = plain(text).translate(_SAME)
+    s = re.sub(r"\s*-\s*", "-", s)  # "2018 – 2022", "2018-2022", "well- being"
+    s = re.sub(r"\s+(?=[,.;:)])", "", s)  # "other vulnerable groups , national"
+    return " ".join(s.split())
+
+
+def found_in(quote: str, text: str) -> bool:
+    """The quotation is in the text word for word; "…" stands for words left out."""
+    parts = [normalise(p) for p in re.split(r"\s*(?:…|\.\.\.)\s*", quote) if p.strip()]
+    body, at = normalise(text), 0
+    for i, part in enumerate(parts):
+        found = body.find(part, at)
+        if found < 0 and i == 0:  # a quotation may start with a capital the document does not have
+            found = body.find(part[0].swapcase() + part[1:], at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True
+
+
+@lru_cache(maxsize=4096)
+def numbers(text: str) -> frozenset[tuple[float, str]]:
+    """The numbers in a text, each with its kind: "percent", "gbp" or "plain"."""
+    s = normalise(text)
+    found: set[tuple[float, str]] = set()
+    for m in re.finditer(r"(£)?(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|million|thousand)\b)?(\s?%|\s?per ?cent)?",
+                         s, re.I):
+        money, digits, scale, percent = m.groups()
+        try:
+            value = float(digits.rstrip(",").replace(",", ""))
+        except ValueError:
+            continue
+        value *= {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}.get((scale or "").lower(), 1)
+        found.add((value, "gbp" if money else "percent" if percent else "plain"))
+    words = re.findall(r"[a-z]+", s.lower())
+    for i, word in enumerate(words):
+        if word in _NUMBER_WORDS:
+            value = _NUMBER_WORDS[word]
+            if value >= 20 and i + 1 < len(words) and 0 < _NUMBER_WORDS.get(words[i + 1], 0) < 10:
+                value += _NUMBER_WORDS[words[i + 1]]  # "Twenty two", "twenty-two"
+            found.add((float(value), "plain"))
+    return frozenset(found)
+
+
+def has_figure(fig: Any, text: str) -> bool:
+    kinds = {"percent": {"percent"}, "gbp": {"gbp"}}.get(fig.unit, {"plain", "percent", "gbp"})
+    return any(v == float(fig.value) and k in kinds for v, k in numbers(text))
+
+
+def has_qualifier(qualifier: str, text: str) -> bool:
+    pattern = _QUALIFIERS.get(qualifier)
+    return pattern is None or re.search(pattern, normalise(text), re.I) is not None
+
+
+def has_date(value: str, text: str, document_date: str) -> bool:
+    """A date is in the text as exactly as the record gives it: the day and month, the month,
+    or the year. "The December meeting" in a report of October 2017 is December 2017, so for a
+    month the year may instead be the document's own year or the next one."""
+    if value == document_date:  # "at the time of drafting this report", dated by the document itself
+        return True
+    day, precision = parse_partial_date(value)
+    s = normalise(text)
+    year = str(day.year) in s
+    if precision == "year":
+        return year
+    month = re.search(rf"\b({MONTHS[day.month - 1]}|{MONTHS[day.month - 1][:3]}t?)\b\.?", s) is not None
+    if not year:
+        doc_year = parse_partial_date(document_date)[0].year
+        year = day.year in (doc_year, doc_year + 1)
+    if precision == "month":
+        return month and year
+    return month and year and re.search(rf"\b{day.day}(st|nd|rd|th)?\b", s) is not None
+
+
+def has_rating(rag: str, text: str) -> bool:
+    return re.search(rf"\b({rag[0]}|{rag})\b", plain(text)) is not None
+
+
+def _citations(value: Any, loc: tuple, source: str | None = None) -> Iterator[tuple[tuple, Any, str]]:
+    """Every part of a record that cites a passage, with where it is in the record and its
+    document (a point without a source of its own is in its record's document)."""
+    if isinstance(value, BaseModel):
+        fields = type(value).model_fields
+        source = getattr(value, "source", None) or source
+        if "passage" in fields:
+            yield loc, value, source
+        for name in fields:
+            if name not in ("source", "passage"):
+                yield from _citations(getattr(value, name), loc + (name,), source)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _citations(item, loc + (i,), source)
+
+
+def _where(doc: Document, p: Passage) -> str:
+    return f'passage "{p.id}" ({doc.display}, line {p.line})'
+
+
+def _excerpt(p: Passage, length: int = 90) -> str:
+    words = plain(p.text)
+    return f"“{words[:length]}{'…' if len(words) > length else ''}”"
+
+
+def _nearest(doc: Document, test, quote: str | None = None) -> str:
+    """Where in the document the thing is, or the passage most like the quotation."""
+    hits = [p for p in doc.passages if p.kind != "note" and test(p.text)]
+    if hits:
+        return " It is in " + "; ".join(f"{_where(doc, p)}: {_excerpt(p)}" for p in hits[:3]) + "."
+    if quote:
+        target = normalise(quote).lower()
+        best = max((p for p in doc.passages if p.kind != "note"),
+                   key=lambda p: difflib.SequenceMatcher(None, target, normalise(p.text).lower()).ratio())
+        return f" The nearest passage is {_where(doc, best)}: {_excerpt(best, 160)}."
+    return f" It is nowhere in {doc.display}."
+
+
+def check_record(record: Any, documents: dict[str, Document],
+                 dates: dict[str, str]) -> Iterator[tuple[tuple, str]]:
+    """Each problem with one record's citations, as (field location, plain message)."""
+    for loc, cited, source in _citations(record, ()):
+        doc = documents.get(source)
+        if doc is None:
+            continue  # an unknown source is reported by the cross-reference check
+        if cited.passage not in doc.by_id:
+            close = difflib.get_close_matches(cited.passage, list(doc.by_id), n=1)
+            hint = f' Did you mean "{close[0]}"?' if close else ""
+            yield loc + ("passage",), (f'there is no passage "{cited.passage}" in {doc.display}.{hint} '
+                                       "Each heading, paragraph and list item's id is shown on the "
+                                       "document's page on the site.")
+            continue
+        scope = " ".join(p.text for p in doc.scope(cited.passage))
+        where = _where(doc, doc.get(cited.passage))
+        for field, index, quote in quotations(cited):
+            if not found_in(quote, scope):
+                at = loc + ((field, index) if index is not None else (field,))
+                yield at, (f"the quotation “{quote}” is not word for word in {where}, which it cites."
+                           + _nearest(doc, lambda t, q=quote: found_in(q, t), quote)
+                           + " Copy the document's words exactly, or cite the passage they are in.")
+        if hasattr(cited, "expansion") and not any(found_in(w.lower(), scope.lower()) for w in (cited.term, cited.expansion)):
+            yield loc + ("term",), (f"neither “{cited.term}” nor “{cited.expansion}” is in {where}, "
+                                    "which it cites. Cite a passage that uses the term."
+                                    + _nearest(doc, lambda t, c=cited: found_in(c.term, t)))
+        if type(cited).__name__ == "Figure":
+            if not has_figure(cited, scope):
+                shown = f"{cited.value:g}" + {"percent": "%", "gbp": " (pounds)"}.get(cited.unit, "")
+                yield loc + ("value",), (f"the figure {shown} is not in {where}, which it cites."
+                                         + _nearest(doc, lambda t, f=cited: has_figure(f, t)))
+            elif not has_qualifier(cited.qualifier, scope):
+                yield loc + ("qualifier",), (f'the figure is marked "{cited.qualifier}", but {where} '
+                                             "does not say so. Use the document's own word, or "
+                                             '"exactly".')
+        section = doc.heading(doc.get(cited.passage).section)
+        for field in ("date", "since", "until"):
+            value = getattr(cited, field, None)
+            if isinstance(value, str) and not has_date(value, f"{section} {scope}", dates[source]):
+                yield loc + (field,), (f'the date "{value}" is not in {where}, which it cites. Give '
+                                       "only as much of a date as the passage states (a year, a "
+                                       "month or a day), or leave the date out and say in the text "
+                                       "what the document says.")
+        before = doc.passages[max(doc.by_id[cited.passage] - 1, 0)].text  # a signature: name, then office
+        if hasattr(cited, "person") and cited.person.split()[-1] not in f"{before} {scope}":
+            yield loc + ("person",), (f"{cited.person.split()[-1]} is not named in {where}, which it cites."
+                                      + _nearest(doc, lambda t, n=cited.person.split()[-1]: n in t))
+        if hasattr(cited, "rag") and not has_rating(cited.rag, scope):
+            yield loc + ("rag",), (f"the rating {cited.rag} is not in {where}, which it cites."
+                                   + _nearest(doc, lambda t, r=cited.rag: has_rating(r, t)))
+
+
+def quotations(cited: Any) -> Iterator[tuple[str, int | None, str]]:
+    """The parts of a record shown as the document's own words: (field, list index, text)."""
+    if getattr(cited, "quoted", True) is False:
+        return
+    for field in getattr(type(cited), "verbatim", ()):
+        value = getattr(cited, field)
+        if isinstance(value, list):
+            yield from ((field, i, v) for i, v in enumerate(value))
+        elif value:
+            yield field, None, value
+
+
+def check_all(sets: dict[str, Dataset], documents: dict[str, Document]) -> dict[str, int]:
+    """Check every record; raise DataError listing the first problems. Returns what was checked."""
+    problems: list[str] = []
+    counts = {"quotations": 0, "figures": 0, "ratings": 0, "dates": 0, "citations": 0}
+    dates = {s.id: s.date for s in sets["sources"].records}
+    for ds in sets.values():
+        for index, record in enumerate(ds.records):
+            for loc, cited, _ in _citations(record, ()):
+                counts["citations"] += 1
+                counts["quotations"] += sum(1 for _ in quotations(cited))
+                counts["figures"] += type(cited).__name__ == "Figure"
+                counts["ratings"] += hasattr(cited, "rag")
+                counts["dates"] += sum(isinstance(getattr(cited, f, None), str)
+                                       for f in ("date", "since", "until"))
+            for loc, message in check_record(record, documents, dates):
+                problems.append(f'{ds.display}, line {ds.line(index, *loc)}: record "{record.id}", '
+                                f'field "{_field(loc)}": {message}')
+    if problems:
+        shown = problems[:10]
+        more = len(problems) - len(shown)
+        raise DataError("\n".join(shown) + (f"\n(and {more} more)" if more else ""))
+    return counts
+
+
+def _field(loc: tuple) -> str:
+    return " > ".join(str(p) if not isinstance(p, int) else f"item {p + 1}" for p in loc)
