@@ -11,6 +11,7 @@ from .loader import DataError
 WHAT = {
     "figures": ("figure", "data/figures.yml"),
     "statements": ("statement", "data/statements.yml"),
+    "quotations": ("quotation (a statement with quoted: true)", "data/statements.yml"),
     "indicators": ("indicator", "data/indicators.yml"),
     "initiatives": ("initiative", "data/initiatives.yml"),
     "sources": ("source document", "data/sources.yml"),

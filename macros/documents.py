@@ -70,9 +70,6 @@ class Document:
             out.append(p)
         return [p for p in out if p.kind != "note"]
 
-    def number(self, passage: Passage) -> int:
-        """A passage's number within its section (the n of its anchor)."""
-        return int(passage.id.rsplit("-", 1)[1]) if passage.kind not in ("heading", "note") else 0
 
 
 def plain(text: str) -> str:

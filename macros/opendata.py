@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .data import Site
+from .document_page import describe
 from .loader import parse_partial_date
 
 LICENCE = "Open Government Licence v3.0"
@@ -89,8 +90,9 @@ def to_ics(site: Site, domain: str) -> str:
         lines += ["BEGIN:VEVENT", f"UID:{m.id}@{domain}", f"DTSTAMP:{stamp}",
                   f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{nxt:%Y%m%d}",
                   _fold("SUMMARY:" + _ics_text(m.title)),
-                  _fold("DESCRIPTION:" + _ics_text("; ".join(m.items) or m.title)
-                        + _ics_text(f" Source: {src.short_title}, section {m.where}.")),
+                  _fold("DESCRIPTION:" + _ics_text("; ".join(i.text for i in m.items) or m.title)
+                        + _ics_text(f" Source: {src.short_title}, "
+                                    f"{describe(site.documents[m.source], m.passage)}.")),
                   "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return "\r\n".join(lines) + "\r\n"

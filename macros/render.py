@@ -7,12 +7,13 @@ end of each page by `finish_page`. Nothing here needs MkDocs.
 """
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from collections import OrderedDict, defaultdict
 from typing import Any, Iterable
 
-from . import charts, opendata
+from . import charts, document_page, opendata
 from .data import Site
 from .loader import parse_partial_date
 
@@ -112,13 +113,14 @@ class Renderer:
         "initiatives", "glossary", "source_page", "sources_list", "count",
         "accessibility_tests", "known_issues", "statement_date", "easy_read", "plan_on_a_page",
         "datasets", "calendar_link", "chart", "indicator_page", "indicator_overview",
-        "initiative_finder", "changes",
+        "initiative_finder", "changes", "document_text",
     ]
     # For each macro whose first argument names a record, the dataset (or statement group)
     # it must name. Pages are checked against this before they are rendered.
     ARGUMENTS = {
         "figure": "figures",
-        "quote": "statements",
+        "quote": "quotations",
+        "document_text": "sources",
         "indicator_page": "indicators",
         "initiative": "initiatives",
         "source_page": "sources",
@@ -129,8 +131,9 @@ class Renderer:
         "count": "datasets",
     }
 
-    def __init__(self, site: Site, changed: dict | None = None):
+    def __init__(self, site: Site, changed: dict | None = None, today: dt.date | None = None):
         self.site = site
+        self.today = today or dt.date.today()  # the evidence's age is worked out on the day of the build
         self.changed = changed or {}  # file path → date of its last change in git
         self.groups: dict[str, list] = defaultdict(list)  # statements by group, in file order
         for st in site.statements:
@@ -145,6 +148,7 @@ class Renderer:
         self.page = "index.md"
         self.notes: OrderedDict[str, str] = OrderedDict()
         self.used: set[str] = set()
+        self.sources_cited: set[str] = set()
 
     # ----- the page being rendered -----
 
@@ -153,11 +157,17 @@ class Renderer:
         self.page = src_uri
         self.notes = OrderedDict()
         self.used = set()
+        self.sources_cited = set()
         self.page_info = (owner, reviewed, due, updated)
 
     def finish_page(self, markdown: str) -> str:
-        """Add the datasets to reuse, the source notes and the abbreviations used on the page."""
-        out = [markdown.rstrip(), ""]
+        """Add how old the page's evidence is (under its title), the datasets to reuse, the source
+        notes and the abbreviations used on the page."""
+        lines = markdown.rstrip().split("\n")
+        title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+        if title is not None and self.sources_cited:
+            lines[title + 1:title + 1] = ["", self.evidence_age(), ""]
+        out = ["\n".join(lines), ""]
         if self.used:
             out += [self.reuse_links(sorted(self.used)), ""]
         owner, reviewed, due, updated = getattr(self, "page_info", (None,) * 4)
@@ -176,6 +186,25 @@ class Renderer:
             if term.term in found:
                 out.append(f"*[{term.term}]: {text(term.expansion)}")
         return "\n".join(out) + "\n"
+
+    def evidence_age(self) -> str:
+        """A line saying how old the evidence on this page is, as a warning when the newest of it
+        is more than two years old (GOV.UK's warning text pattern)."""
+        dates = sorted(parse_partial_date(self.source_date(s)) + (self.source_date(s),)
+                       for s in self.sources_cited)
+        oldest, newest = dates[0][2], dates[-1][2]
+        span = nice_date(newest) if oldest == newest else f"{nice_date(oldest)} to {nice_date(newest)}"
+        documents = "a document" if oldest == newest else "documents"
+        first_day = dates[-1][0]
+        today = self.today
+        old = (today.year - first_day.year) * 12 + today.month - first_day.month > 24
+        if old and self.used & {"figures", "indicators"}:  # figures and ratings go out of date
+            return ('<div class="warning-text"><span class="warning-text__icon" aria-hidden="true">!</span>'
+                    '<strong class="warning-text__text"><span class="visually-hidden">Warning: </span>'
+                    f"The evidence on this page comes from {documents} dated {span}. That is more than "
+                    "two years old, so things may have changed since.</strong></div>")
+        return (f'<p class="evidence-age"><strong>How old this is:</strong> the evidence on this page '
+                f"comes from {documents} dated {span}.</p>")
 
     def to_root(self) -> str:
         """Relative path from the current page's web address to the site's root."""
@@ -197,19 +226,26 @@ class Renderer:
         rel = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
         return rel + (f"#{anchor}" if anchor else "")
 
-    def cite(self, source_id: str, where: str) -> str:
-        """A footnote marker naming the source document and the part of it a fact comes from."""
-        key = f"{source_id}-{slug(where)}"[:60]
+    def cite(self, source_id: str, passage: str) -> str:
+        """A footnote marker for one passage of one document. The note's link opens that passage.
+        Notes are keyed on the whole (document, passage), so two passages never share a note."""
+        key = f"{source_id}--{passage}"
         if key not in self.notes:
             src = self.site.get("sources", source_id)
+            doc = self.site.documents[source_id]
             self.notes[key] = (
-                f"Source: [{text(src.short_title)}]({self.link(f'reports/{src.id}.md')}), "
-                f"{nice_date(src.date)}, section “{text(where)}”."
+                f"From [{text(src.short_title)}, {text(document_page.describe(doc, passage))}]"
+                f"({self.link(f'reports/{src.id}/text.md', passage)})."
             )
+            self.sources_cited.add(source_id)
         return f"[^{key}]"
 
-    def cited(self, record: Any) -> str:
-        return self.cite(record.source, record.where)
+    def cited(self, record: Any, point: Any = None) -> str:
+        """The note for a record, or for one point of it (a point is in its record's document)."""
+        return self.cite(record.source, (point or record).passage)
+
+    def source_date(self, source_id: str) -> str:
+        return self.site.get("sources", source_id).date
 
     # ----- figures -----
 
@@ -277,7 +313,7 @@ class Renderer:
     # ----- statements -----
 
     def _statement(self, st: Any) -> str:
-        body = f"“{text(st.text)}”" if st.quoted else text(st.text)
+        body = self.q(st.text) if st.quoted else text(st.text)
         return body + self.cited(st)
 
     @uses("statements")
@@ -299,19 +335,33 @@ class Renderer:
         return (f"> {text(st.text)}\n>\n> — {text(src.short_title)}"
                 f"{self.cited(st)}\n")
 
+    def _official(self, items: list, source_of=lambda x: x.source) -> tuple[Any, list]:
+        """The plan's own wording (from the newest document that is a plan) and the others,
+        oldest first. A later report that rewords the plan does not amend it."""
+        def date(x):
+            return parse_partial_date(self.source_date(source_of(x)))[0]
+        plans = [x for x in items if self.site.get("sources", source_of(x)).kind == "plan"]
+        official = max(plans, key=date)
+        return official, sorted((x for x in items if x is not official), key=date)
+
     @uses("statements")
     def vision(self, history: bool = True) -> str:
-        """The vision as the latest document words it, and how the wording has changed."""
-        versions = sorted(self.groups["vision"],
-                          key=lambda s: parse_partial_date(self.site.get("sources", s.source).date)[0])
-        latest = versions[-1]
+        """The vision in the plan's own words; then, dated, how other documents have put it."""
+        official, others = self._official(self.groups["vision"])
         if not history:
-            return self.quote(latest.id)
-        out = [self.quote(latest.id), "", "How the documents have worded the vision over time:", ""]
-        for st in versions:
+            return self.quote(official.id)
+        out = [self.quote(official.id), "", "Other documents put the vision in their own words. "
+               "These are how those documents word it, not changes to the plan:", ""]
+        for st in others:
             src = self.site.get("sources", st.source)
-            out.append(f"- **{nice_date(src.date)}**: “{text(st.text)}”{self.cited(st)}")
+            out.append(f"- {text(src.short_title)} ({nice_date(src.date)}): "
+                       f"{self.q(st.text)}{self.cited(st)}")
         return "\n".join(out) + "\n"
+
+    @staticmethod
+    def q(words: str) -> str:
+        """A document's own words, inline, marked as a quotation (the browser adds the marks)."""
+        return f"<q>{text(words)}</q>"
 
     # ----- the plan -----
 
@@ -328,6 +378,9 @@ class Renderer:
     def _areas(self) -> list:
         return sorted(self.site.areas, key=lambda a: a.order)
 
+    def _priorities(self, area_id: str) -> list:
+        return sorted((p for p in self.site.priorities if p.area == area_id), key=lambda p: p.number)
+
     @uses("areas", "priorities")
     def areas_and_priorities(self) -> str:
         """Each area of focus with its numbered priorities, quoted as the plan words them."""
@@ -335,16 +388,16 @@ class Renderer:
         for area in self._areas():
             out += [f"## {text(area.name)} {{#{area.id}}}", "", text(area.intro), ""]
             for other in area.also_called:
-                out += [f"The plan calls this area “{text(other.name)}”"
-                        f"{self.cite(other.source, other.where)}.", ""]
-            for p in sorted((p for p in self.site.priorities if p.area == area.id),
-                            key=lambda p: p.number):
-                current = p.wording[-1]
-                out.append(f"{p.number}. “{text(current.text)}”{self.cite(current.source, current.where)}")
-                for older in reversed(p.wording[:-1]):
-                    src = self.site.get("sources", older.source)
-                    out.append(f"    - Worded in {nice_date(src.date)} as: “{text(older.text)}”"
-                               f"{self.cite(older.source, older.where)}")
+                src = self.site.get("sources", other.source)
+                out += [f"{text(src.short_title)} ({nice_date(src.date)}) calls this area "
+                        f"{self.q(other.name)}{self.cite(other.source, other.passage)}.", ""]
+            for p in self._priorities(area.id):
+                official, others = self._official(p.wording)
+                out.append(f"{p.number}. {self.q(official.text)}{self.cite(official.source, official.passage)}")
+                for other in others:
+                    src = self.site.get("sources", other.source)
+                    out.append(f"    - How {text(src.short_title)} ({nice_date(src.date)}) words it: "
+                               f"{self.q(other.text)}{self.cite(other.source, other.passage)}")
             out.append("")
         return "\n".join(out)
 
@@ -418,8 +471,8 @@ class Renderer:
             out += [f'<section class="finder-item" data-area="{ind.area}" markdown>', "",
                     f"### [{number}{text(ind.name)}]({self.link(f'performance/indicators/{ind.id}.md')}) "
                     f"{{#{ind.id}}}", "",
-                    f"{self.rag(last.rag)} Rated {nice_date(last.date)}"
-                    f"{self.cite(last.source, last.where)}. Area of focus: {text(area)}.", "",
+                    f"{self.rag(last.rag)} Rated {nice_date(self.source_date(last.source))}"
+                    f"{self.cite(last.source, last.passage)}. Area of focus: {text(area)}.", "",
                     "</section>", ""]
         out += ["</div>", ""]
         return "\n".join(out)
@@ -430,20 +483,22 @@ class Renderer:
         being done."""
         ind = self.site.get("indicators", indicator_id)
         area = self.site.get("areas", ind.area)
-        out = [f"The indicator, as the report words it: “{text(ind.title)}”{self.cited(ind)}", "",
-               f"**Latest rating:** {self.rag(ind.ratings[-1].rag)} "
-               f"({RAG_MEANING[ind.ratings[-1].rag]}), {nice_date(ind.ratings[-1].date)}.", "",
+        last = ind.ratings[-1]
+        out = [f"The indicator, as the report words it: {self.q(ind.title)}{self.cited(ind)}", "",
+               f"**Latest rating:** {self.rag(last.rag)} "
+               f"({RAG_MEANING[last.rag]}), {nice_date(self.source_date(last.source))}"
+               f"{self.cite(last.source, last.passage)}.", "",
                "## What it measures", "", text(ind.plain), "",
                "## Why it matters", "", text(ind.why), "",
                "## Ratings over time", ""]
         rows = ["| Date | Rating | Source |", "| --- | --- | --- |"]
         for r in ind.ratings:
             src = self.site.get("sources", r.source)
-            rows.append(f"| {nice_date(r.date)} | {self.rag(r.rag)} | [{text(src.short_title)}]"
-                        f"({self.link(f'reports/{src.id}.md')}), section “{text(r.where)}” |")
+            rows.append(f"| {nice_date(src.date)} | {self.rag(r.rag)} | {text(src.short_title)}"
+                        f"{self.cite(r.source, r.passage)} |")
         if len(ind.ratings) > 1:
             chart_id = f"chart-{ind.id}-ratings"
-            out.append(f'<figure class="chart">{charts.rating_chart(chart_id, f"Ratings of {ind.name}", [(nice_date(r.date), r.rag) for r in ind.ratings])}'
+            out.append(f'<figure class="chart">{charts.rating_chart(chart_id, f"Ratings of {ind.name}", [(nice_date(self.source_date(r.source)), r.rag) for r in ind.ratings])}'
                        f"<figcaption>Chart: ratings over time. The same ratings are in the table below.</figcaption></figure>")
             out.append("")
         else:
@@ -465,8 +520,7 @@ class Renderer:
             out.append("")
         if ind.actions:
             out += ["## What is being done", ""]
-            out += [f"- {text(a)}" for a in ind.actions]
-            out[-1] += self.cited(ind)
+            out += [f"- {text(a.text)}{self.cited(ind, a)}" for a in ind.actions]
             out.append("")
         out += ["## Area of focus", "",
                 f"This indicator is about the area of focus [{text(area.name)}]"
@@ -482,11 +536,14 @@ class Renderer:
         rows = ["| Role | Person | Office they held | When |", "| --- | --- | --- | --- |"]
         records = [r for r in self.site.roles if role is None or r.role == role]
         order = list(ROLE_NAMES)
-        for r in sorted(records, key=lambda r: (order.index(r.role), parse_partial_date(r.noted)[0])):
+        def noted(r):
+            return parse_partial_date(self.source_date(r.source))[0]
+        for r in sorted(records, key=lambda r: (order.index(r.role), noted(r))):
             when = [f"From {nice_date(r.since)}." if r.since else "",
                     f"Until {nice_date(r.until)}." if r.until else "",
-                    f"Named in a document of {nice_date(r.noted)}."]
-            rows.append(f"| {ROLE_NAMES[r.role]} | {text(r.person)} | {text(r.position)} "
+                    f"Named in the document of {nice_date(self.source_date(r.source))}."]
+            position = self.q(r.position) if r.position else "Not given"
+            rows.append(f"| {ROLE_NAMES[r.role]} | {text(r.person)} | {position} "
                         f"| {' '.join(w for w in when if w)}{self.cited(r)} |")
         return self._table(rows, "Who has held the Trust's leading roles")
 
@@ -500,7 +557,7 @@ class Renderer:
         rows = ["| Date | Meeting | What it covered |", "| --- | --- | --- |"]
         for m in sorted(self.site.meetings, key=lambda m: parse_partial_date(m.date)[0]):
             title = text(m.title) + (" (planned at the time of the report)" if m.planned else "")
-            items = "<br>".join("• " + text(i) for i in m.items) or "The report does not say."
+            items = "<br>".join("• " + text(i.text) + self.cited(m, i) for i in m.items) or "The report does not say."
             rows.append(f"| {nice_date(m.date)} | {title}{self.cited(m)} | {items} |")
         return self._table(rows, "Meetings the documents mention")
 
@@ -523,7 +580,8 @@ class Renderer:
                 out += [f"## {text(period)}", ""]
             for p in items:
                 detail = f" {text(p.detail)}" if p.detail else ""
-                out.append(f"- **{text(p.title)}**.{detail}{self.cited(p)}")
+                title = self.q(p.title) if p.quoted else text(p.title)
+                out.append(f"- **{title}**.{detail}{self.cited(p)}")
             out.append("")
         return "\n".join(out)
 
@@ -583,9 +641,7 @@ class Renderer:
     def initiative(self, initiative_id: str) -> str:
         ini = self.site.get("initiatives", initiative_id)
         out = [f"### {text(ini.name)} {{#{ini.id}}}", "", text(ini.summary), ""]
-        out += [f"- {text(d)}" for d in ini.details]
-        if ini.details:
-            out[-1] += self.cited(ini)
+        out += [f"- {text(d.text)}{self.cited(ini, d)}" for d in ini.details]
         out.append("")
         facts = []
         if ini.ages:
@@ -672,17 +728,15 @@ class Renderer:
     @uses("areas", "priorities")
     def plan_on_a_page(self) -> str:
         """The vision, areas and priorities, laid out to print on one sheet of A4."""
-        vision = sorted(self.groups["vision"],
-                        key=lambda s: parse_partial_date(self.site.get("sources", s.source).date)[0])[-1]
+        vision, _ = self._official(self.groups["vision"])
         out = ['<div class="plan-on-a-page" markdown>', "",
-               f"**Our vision:** “{text(vision.text)}”{self.cited(vision)}", "",
+               f"**Our vision:** {self.q(vision.text)}{self.cited(vision)}", "",
                '<div class="pop-grid" markdown>', ""]
         for area in self._areas():
             out += ['<section class="pop-area" markdown>', "", f"## {text(area.name)} {{#pop-{area.id}}}", ""]
-            for p in sorted((p for p in self.site.priorities if p.area == area.id),
-                            key=lambda p: p.number):
-                current = p.wording[-1]
-                out.append(f"{p.number}. {text(current.text)}{self.cite(current.source, current.where)}")
+            for p in self._priorities(area.id):
+                official, _ = self._official(p.wording)
+                out.append(f"{p.number}. {text(official.text)}{self.cite(official.source, official.passage)}")
             out += ["", "</section>", ""]
         out += ["</div>", "", "</div>", ""]
         return "\n".join(out)
@@ -728,6 +782,26 @@ class Renderer:
             rows.append(f"| {nice_date(s.date)} | [{text(s.title)}]({self.link(f'reports/{s.id}.md')}) "
                         f"| {text(s.body)} | {text(s.to)} |")
         return self._table(rows, "The five documents this site is built from")
+
+    def document_text(self, source_id: str) -> str:
+        """A source document's full text, every heading, paragraph and list item with its anchor."""
+        s = self.site.get("sources", source_id)
+        self.sources_cited.add(source_id)
+        intro = [
+            f"This is the full text of “{text(s.title)}”, written by {text(s.body)}"
+            + (f" ({text(s.written_by)})" if s.written_by else "") + f" for {text(s.to)}, "
+            f"dated {nice_date(s.date)}. [What this document is and what this site takes from it]"
+            f"({self.link(f'reports/{s.id}.md')}).", "",
+            "Every fact on this site links to the paragraph of a document it comes from. When you "
+            "follow one of those links, the paragraph is highlighted.", "",
+            "!!! note \"How we made this copy\"", "",
+            "    The words are the document's own, in its order, with its spelling and mistakes. "
+            "Our copy was taken from the original file as text, so we have put back the "
+            "paragraphs, headings and lists that were lost, and written tables as headings and "
+            "lists. We have removed officers' e-mail addresses and phone numbers. Our own notes "
+            "are marked “Note from this website”." + (f" {text(s.notes)}" if s.notes else ""), "",
+        ]
+        return "\n".join(intro) + "\n" + document_page.render(self.site.documents[source_id])
 
     @uses("sources")
     def source_page(self, source_id: str) -> str:
@@ -808,6 +882,7 @@ def argument_choices(site: Site) -> dict[str, set[str]]:
     return {
         "figures": site.sets["figures"].ids(),
         "statements": site.sets["statements"].ids(),
+        "quotations": {s.id for s in site.statements if s.quoted},
         "indicators": site.sets["indicators"].ids(),
         "initiatives": site.sets["initiatives"].ids(),
         "sources": site.sets["sources"].ids(),

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["docs", "data", "macros", "overrides", "mkdocs.yml", "Makefile", "CONTRIBUTING.md",
+PROJECT_PARTS = ["docs", "data", "sources", "macros", "overrides", "mkdocs.yml", "Makefile", "CONTRIBUTING.md",
                  "requirements.txt", "requirements-dev.txt"]
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
