@@ -256,6 +256,7 @@ class Renderer:
 
     def _figure(self, fig: Any) -> str:
         """A figure's value, marked so tests can check it, followed by the note naming its source."""
+        self.used.add("figures")
         return (f'<span class="figure" data-figure="{attr(fig.id)}">{attr(format_figure(fig))}</span>'
                 f"{self.cited(fig)}")
 
@@ -542,9 +543,12 @@ class Renderer:
             when = [f"From {nice_date(r.since)}." if r.since else "",
                     f"Until {nice_date(r.until)}." if r.until else "",
                     f"Named in the document of {nice_date(self.source_date(r.source))}."]
-            position = self.q(r.position) if r.position else "Not given"
-            rows.append(f"| {ROLE_NAMES[r.role]} | {text(r.person)} | {position} "
-                        f"| {' '.join(w for w in when if w)}{self.cited(r)} |")
+            person, position = text(r.person), "Not given"
+            if r.position:
+                position = self.q(r.position) + self.cited(r)
+            else:
+                person += self.cited(r)
+            rows.append(f"| {ROLE_NAMES[r.role]} | {person} | {position} | {' '.join(w for w in when if w)} |")
         return self._table(rows, "Who has held the Trust's leading roles")
 
     @uses("members")
@@ -581,7 +585,7 @@ class Renderer:
             for p in items:
                 detail = f" {text(p.detail)}" if p.detail else ""
                 title = self.q(p.title) if p.quoted else text(p.title)
-                out.append(f"- **{title}**.{detail}{self.cited(p)}")
+                out.append(f"- **{title}**{self.cited(p)}.{detail}")
             out.append("")
         return "\n".join(out)
 

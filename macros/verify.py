@@ -37,11 +37,11 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen".split())}
 _NUMBER_WORDS.update({w: 10 * i for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)})
-_QUALIFIERS = {
-    "about": r"\b(about|approximately|approx|around|roughly|circa|c)\b\.?\s?£?\d",
-    "over": r"\b(over|more than|above)\b",
-    "up-to": r"\bup to\b",
-    "almost": r"\b(almost|nearly|just under)\b",
+_QUALIFIERS = {  # the words that may come just before the number
+    "about": r"(\b(about|approximately|approx|around|roughly|circa)|(?<![a-z])c\.?)\s?£?",
+    "over": r"\b(over|more than|above)",
+    "up-to": r"\bup to",
+    "almost": r"\b(almost|nearly|just under)",
 }
 
 
@@ -68,37 +68,51 @@ def found_in(quote: str, text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def numbers(text: str) -> frozenset[tuple[float, str]]:
-    """The numbers in a text, each with its kind: "percent", "gbp" or "plain"."""
-    s = normalise(text)
-    found: set[tuple[float, str]] = set()
+def number_spans(text: str) -> tuple[tuple[float, str, int], ...]:
+    """The numbers in a (normalised) text: (value, kind, where it starts). Kind is "percent",
+    "gbp" or "plain"; digits ("£1,120,199", "c£600k", "65%") and words ("Twenty two")."""
+    found: list[tuple[float, str, int]] = []
     for m in re.finditer(r"(£)?(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|million|thousand)\b)?(\s?%|\s?per ?cent)?",
-                         s, re.I):
+                         text, re.I):
         money, digits, scale, percent = m.groups()
         try:
             value = float(digits.rstrip(",").replace(",", ""))
         except ValueError:
             continue
         value *= {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}.get((scale or "").lower(), 1)
-        found.add((value, "gbp" if money else "percent" if percent else "plain"))
-    words = re.findall(r"[a-z]+", s.lower())
+        found.append((value, "gbp" if money else "percent" if percent else "plain", m.start()))
+    words = list(re.finditer(r"[a-z]+", text.lower()))
     for i, word in enumerate(words):
-        if word in _NUMBER_WORDS:
-            value = _NUMBER_WORDS[word]
-            if value >= 20 and i + 1 < len(words) and 0 < _NUMBER_WORDS.get(words[i + 1], 0) < 10:
-                value += _NUMBER_WORDS[words[i + 1]]  # "Twenty two", "twenty-two"
-            found.add((float(value), "plain"))
-    return frozenset(found)
+        if word.group() in _NUMBER_WORDS:
+            value = _NUMBER_WORDS[word.group()]
+            following = words[i + 1].group() if i + 1 < len(words) else ""
+            if value >= 20 and 0 < _NUMBER_WORDS.get(following, 0) < 10:
+                value += _NUMBER_WORDS[following]  # "Twenty two", "twenty-two"
+            found.append((float(value), "plain", word.start()))
+    return tuple(found)
+
+
+def numbers(text: str) -> frozenset[tuple[float, str]]:
+    """The numbers in a text, each with its kind."""
+    return frozenset((v, k) for v, k, _ in number_spans(normalise(text)))
+
+
+def _spans_of(fig: Any, text: str) -> list[int]:
+    kinds = {"percent": {"percent"}, "gbp": {"gbp"}}.get(fig.unit, {"plain", "percent", "gbp"})
+    return [at for v, k, at in number_spans(text) if v == float(fig.value) and k in kinds]
 
 
 def has_figure(fig: Any, text: str) -> bool:
-    kinds = {"percent": {"percent"}, "gbp": {"gbp"}}.get(fig.unit, {"plain", "percent", "gbp"})
-    return any(v == float(fig.value) and k in kinds for v, k in numbers(text))
+    return bool(_spans_of(fig, normalise(text)))
 
 
-def has_qualifier(qualifier: str, text: str) -> bool:
-    pattern = _QUALIFIERS.get(qualifier)
-    return pattern is None or re.search(pattern, normalise(text), re.I) is not None
+def has_qualifier(fig: Any, text: str) -> bool:
+    """The figure's "about", "over", "up to" or "almost" is the document's, just before the number."""
+    pattern = _QUALIFIERS.get(fig.qualifier)
+    if pattern is None:
+        return True
+    s = normalise(text)
+    return any(re.search(pattern + r"\W*$", s[max(0, at - 30):at], re.I) for at in _spans_of(fig, s))
 
 
 def has_date(value: str, text: str, document_date: str) -> bool:
@@ -194,7 +208,7 @@ def check_record(record: Any, documents: dict[str, Document],
                 shown = f"{cited.value:g}" + {"percent": "%", "gbp": " (pounds)"}.get(cited.unit, "")
                 yield loc + ("value",), (f"the figure {shown} is not in {where}, which it cites."
                                          + _nearest(doc, lambda t, f=cited: has_figure(f, t)))
-            elif not has_qualifier(cited.qualifier, scope):
+            elif not has_qualifier(cited, scope):
                 yield loc + ("qualifier",), (f'the figure is marked "{cited.qualifier}", but {where} '
                                              "does not say so. Use the document's own word, or "
                                              '"exactly".')

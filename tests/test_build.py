@@ -91,3 +91,36 @@ def test_html_typed_into_data_shows_as_text(project):
     html = (out / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert('x')&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt;" in html
     assert "<script>alert" not in html and "<b>bold</b>" not in html
+
+
+def test_a_misquote_stops_the_build_with_file_and_line(project):
+    path = project / "data" / "statements.yml"
+    body = path.read_text(encoding="utf-8")
+    old = 'text: "Oxfordshire, a great place to grow up'
+    line = body[: body.index(old)].count("\n") + 1
+    path.write_text(body.replace(old, 'text: "Oxfordshire, the best place to grow up'), encoding="utf-8")
+    err = failed_build(project)
+    assert "The site was not built, because of a problem in the data:" in err
+    assert f'data/statements.yml, line {line}: record "vision-2018", field "text": the quotation' in err
+    assert "is not word for word in passage" in err
+
+
+def test_a_figure_missing_from_its_passage_stops_the_build_with_file_and_line(project):
+    path = project / "data" / "figures.yml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i in range(lines.index("- id: play-areas"), len(lines)) if lines[i] == "  value: 87")
+    lines[index] = "  value: 78"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    err = failed_build(project)
+    assert f'data/figures.yml, line {index + 1}: record "play-areas", field "value": the figure 78 is not in' in err
+
+
+def test_two_passages_sharing_a_note_stop_the_build_with_file_and_line(project):
+    path = project / "sources" / "hwb-2017-10.md"
+    body = path.read_text(encoding="utf-8")
+    first = body[: body.index("{#early-years}")].count("\n") + 1
+    line = body[: body.index("{#special-schools}")].count("\n") + 1
+    path.write_text(body.replace("{#special-schools}", "{#early-years}"), encoding="utf-8")
+    err = failed_build(project)
+    assert (f'sources/hwb-2017-10.md, line {line}: the section id "early-years" is already used on line '
+            f"{first}. Two passages would share one anchor and one source note") in err

@@ -1,12 +1,54 @@
 """Layer 2, the macros: unit tests on small, made-up data (no MkDocs involved)."""
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from macros import models
 from macros.data import Site
+from macros.documents import parse
 from macros.loader import Dataset
 from macros.render import Renderer, format_figure, nice_date, text
+
+
+DOC_TEXT = """# A report {#title}
+
+## Funding {#funding}
+
+The council has been granted £1,120,199 in capital.
+
+This collaborative approach has resulted in c£600k of external investment.
+
+## Intro {#intro}
+
+The Children's Trust Board (CTB) brings partners together. New words
+
+<script>alert(1)</script> *not bold*
+"""
+OLD_TEXT = """# An old report {#title}
+
+## Results {#results}
+
+Results rose to 42% this year from 29% in 2016.
+
+## Vision {#vision}
+
+Old words
+
+## Results: reading, writing and maths at key stage 2 for pupils {#results-a}
+
+Reading rose.
+
+## Results: reading, writing and maths at key stage 2 for pupils at SEN Support {#results-b}
+
+Writing rose.
+"""
+PLAN_TEXT = """# The plan {#title}
+
+## Our Vision {#vision}
+
+Plan words
+"""
 
 
 def make_site(**records) -> Site:
@@ -15,34 +57,40 @@ def make_site(**records) -> Site:
         recs = [model.model_validate(r) for r in records.get(name, [])]
         sets[name] = Dataset(Path(f"data/{name}.yml"), f"data/{name}.yml", recs,
                              [{(): i + 1} for i in range(len(recs))])
-    return Site(root=Path("."), sets=sets)
+    texts = {"doc": DOC_TEXT, "old": OLD_TEXT, "plan": PLAN_TEXT}
+    documents = {s.id: parse(texts[s.id], s.id, f"sources/{s.id}.md") for s in sets["sources"].records}
+    return Site(root=Path("."), sets=sets, documents=documents, checked={})
 
 
 SOURCE = dict(id="doc", title="A report", short_title="The report", date="2023-10-02",
               body="A council", to="Councillors", kind="report", summary=["About things."])
 OLDER = dict(SOURCE, id="old", date="2017-10", short_title="Old report")
+PLAN = dict(SOURCE, id="plan", date="2018-06", short_title="The plan", kind="plan")
 
 
 @pytest.fixture
 def renderer():
     site = make_site(
-        sources=[SOURCE, OLDER],
+        sources=[SOURCE, OLDER, PLAN],
         glossary=[dict(id="ctb", term="CTB", expansion="Children's Trust Board",
-                       explanation="The Trust.", source="doc", where="Intro")],
+                       explanation="The Trust.", source="doc", passage="intro-1")],
         figures=[dict(id="money", label="money granted", value=1120199, unit="gbp",
-                      source="doc", where="Funding"),
+                      source="doc", passage="funding-1"),
                  dict(id="about", label="investment", value=600000, unit="gbp",
-                      qualifier="about", source="doc", where="Zone"),
+                      qualifier="about", source="doc", passage="funding-2"),
                  dict(id="pc", label="pupils", value=42, unit="percent", period="2017",
-                      series="s", source="old", where="Results"),
+                      series="s", source="old", passage="results-1"),
                  dict(id="pc-old", label="pupils", value=29, unit="percent", period="2016",
-                      series="s", source="old", where="Results")],
-        statements=[dict(id="v1", group="vision", text="Old words", source="old", where="Vision"),
-                    dict(id="v2", group="vision", text="New words", source="doc", where="Intro"),
+                      series="s", source="old", passage="results-1")],
+        statements=[dict(id="v1", group="vision", text="Old words", source="old", passage="vision-1"),
+                    dict(id="v0", group="vision", text="Plan words", source="plan", passage="vision-1"),
+                    dict(id="v2", group="vision", text="New words", source="doc", passage="intro-1"),
                     dict(id="evil", group="evil", text="<script>alert(1)</script> *not bold*",
-                         source="doc", where="Intro")],
+                         source="doc", passage="intro-2"),
+                    dict(id="summary", group="ours", text="Partners meet.", quoted=False,
+                         source="doc", passage="intro-1")],
     )
-    r = Renderer(site)
+    r = Renderer(site, today=dt.date(2026, 11, 25))
     r.start_page("trust/people.md")
     return r
 
@@ -66,25 +114,60 @@ def test_figures_are_formatted_as_a_reader_says_them(renderer):
     assert format_figure(site.get("figures", "pc")) == "42%"
 
 
-def test_figure_carries_a_footnote_naming_its_source(renderer):
+def test_figure_carries_a_note_that_opens_its_passage(renderer):
     out = renderer.figure("money")
-    assert out == '<span class="figure" data-figure="money">£1,120,199</span>[^doc-funding]'
-    page = renderer.finish_page(f"Granted {out}.")
-    assert "[^doc-funding]: Source: [The report](../reports/doc.md), 2 October 2023, section “Funding”." in page
+    assert out == '<span class="figure" data-figure="money">£1,120,199</span>[^doc--funding-1]'
+    page = renderer.finish_page(f"# Money\n\nGranted {out}.")
+    assert ("[^doc--funding-1]: From [The report, section “Funding”, the paragraph starting "
+            "“The council has been granted £1,120,199 in capital.”](../reports/doc/text.md#funding-1).") in page
 
 
-def test_same_source_and_section_share_one_note(renderer):
+def test_one_note_per_passage_even_when_sections_share_a_long_beginning(renderer):
+    # Two sections whose headings share their first 60 characters once shared one note.
+    renderer.cite("old", "results-a-1")
+    renderer.cite("old", "results-b-1")
+    assert list(renderer.notes) == ["old--results-a-1", "old--results-b-1"]
+    assert "Reading rose" in renderer.notes["old--results-a-1"]
+    assert "Writing rose" in renderer.notes["old--results-b-1"]
+
+
+def test_the_same_passage_shares_one_note(renderer):
     renderer.figure("pc")
     renderer.figure("pc-old")
-    assert list(renderer.notes) == ["old-results"]
+    assert list(renderer.notes) == ["old--results-1"]
 
 
 def test_notes_start_afresh_on_each_page(renderer):
     renderer.figure("money")
     renderer.start_page("index.md")
     assert not renderer.notes
-    renderer.cite("doc", "Intro")
-    assert renderer.notes["doc-intro"].startswith("Source: [The report](reports/doc.md)")
+    renderer.cite("doc", "intro")
+    assert renderer.notes["doc--intro"] == "From [The report, section “Intro”](reports/doc/text.md#intro)."
+
+
+def test_evidence_age_is_said_under_the_title_and_warned_when_figures_are_old(renderer):
+    page = renderer.finish_page(f"# Results\n\nPupils: {renderer.figure('pc')}.")
+    lines = page.splitlines()
+    assert lines[0] == "# Results" and 'class="warning-text"' in lines[2]
+    assert "comes from a document dated October 2017. That is more than two years old" in lines[2]
+    renderer.start_page("index.md")
+    page = renderer.finish_page(f"# Money\n\nGranted {renderer.figure('money')}.")
+    assert "dated 2 October 2023. That is more than two years old" in page  # 37 months before the build
+    renderer.today = dt.date(2025, 10, 2)
+    renderer.start_page("index.md")
+    page = renderer.finish_page(f"# Money\n\nGranted {renderer.figure('money')}.")
+    assert "warning" not in page
+    assert "the evidence on this page comes from a document dated 2 October 2023." in page
+    renderer.start_page("plan/index.md")
+    page = renderer.finish_page(f"# Vision\n\n{renderer.vision(history=False)}")
+    assert "warning" not in page and "dated June 2018" in page  # an old plan is history, not stale figures
+    renderer.start_page("about.md")
+    assert "evidence" not in renderer.finish_page("# About\n\nNo sources here.")
+
+
+def test_quotations_are_marked_and_summaries_are_not(renderer):
+    assert renderer.statement_list("vision").startswith("- <q>Old words</q>[^old--vision-1]")
+    assert renderer.statement_list("ours") == "- Partners meet.[^doc--intro-1]\n"
 
 
 def test_abbreviations_are_added_only_for_terms_on_the_page(renderer):
@@ -92,10 +175,12 @@ def test_abbreviations_are_added_only_for_terms_on_the_page(renderer):
     assert "*[CTB]" not in renderer.finish_page("The Trust meets. CTBX is not a term.")
 
 
-def test_vision_shows_newest_wording_first_then_history(renderer):
+def test_vision_is_the_plans_own_words_then_others_dated_as_theirs(renderer):
     out = renderer.vision()
-    assert out.index("> New words") < out.index("**October 2017**: “Old words”")
-    assert "**2 October 2023**: “New words”" in out
+    assert out.startswith("> Plan words\n>\n> — The plan[^plan--vision-1]")
+    assert out.index("Old report (October 2017): <q>Old words</q>") < out.index(
+        "The report (2 October 2023): <q>New words</q>")
+    assert "not changes to the plan" in out
     assert renderer.vision(history=False).count("words") == 1
 
 
@@ -103,8 +188,8 @@ def test_series_table_puts_periods_in_columns(renderer):
     out = renderer.series_table("s", caption="Results")
     header = out.splitlines()[0]
     assert header == "| What is counted | 2017 | 2016 |"
-    assert ('| Pupils | <span class="figure" data-figure="pc">42%</span>[^old-results] '
-            '| <span class="figure" data-figure="pc-old">29%</span>[^old-results] |') in out
+    assert ('| Pupils | <span class="figure" data-figure="pc">42%</span>[^old--results-1] '
+            '| <span class="figure" data-figure="pc-old">29%</span>[^old--results-1] |') in out
     assert "/// table-caption\nResults\n///" in out
 
 
@@ -131,7 +216,7 @@ def test_chart_draws_series_with_more_than_one_figure_and_escapes_text(renderer)
 
 def test_a_single_figure_is_given_as_a_sentence_not_a_chart(renderer):
     site = make_site(sources=[SOURCE], figures=[dict(id="one", label="responses", value=150,
-                     unit="count", period="2020", series="solo", source="doc", where="Survey")])
+                     unit="count", period="2020", series="solo", source="doc", passage="funding")])
     r = Renderer(site)
     out = r.chart("solo")
     assert "<svg" not in out

@@ -1,0 +1,207 @@
+"""Layer 4, truth on the built pages: each document's text is on the site, every note opens the
+passage its record gives, every quotation is in the passage its note opens, and every page says how
+old its evidence is."""
+import datetime as dt
+import re
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.data import load_site
+from macros.loader import parse_partial_date
+from macros.verify import found_in, has_figure
+
+from conftest import ROOT
+
+SITE = load_site(ROOT)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}[\w.]*", re.I)
+PHONE = re.compile(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b")
+
+
+@pytest.fixture(scope="module")
+def soups(pages):
+    return {path: BeautifulSoup(html, "html.parser") for path, html in pages.items()}
+
+
+def article(soup):
+    return soup.find("article")
+
+
+PASSAGE_LINK = re.compile(r"^/reports/([^/]+)/text/$")
+
+
+def passage_links(note, path: str) -> list[tuple[str, str]]:
+    """The (document, passage) of each link in a note to a document's text, wherever the page is."""
+    found = []
+    for a in note.find_all("a", href=True):
+        target = urlsplit(urljoin(f"https://site.test/{path}", a["href"]))
+        match = PASSAGE_LINK.match(target.path)
+        if match and target.fragment:
+            found.append((match.group(1), target.fragment))
+    return found
+
+
+def note_target(soup, ref, path: str) -> tuple[str, str]:
+    """The (document, passage) a footnote marker's note links to, read from the note's own link."""
+    note = soup.find(id=ref.a["href"][1:])
+    links = passage_links(note, path)
+    assert len(links) == 1, f"{path}: note {note['id']} should open one passage"
+    return links[0]
+
+
+def is_ref(element) -> bool:
+    return getattr(element, "name", None) == "sup" and element.find("a", class_="footnote-ref") is not None
+
+
+def next_ref(element):
+    """The footnote marker that follows an element (after any punctuation, or just outside the
+    bold or italic text the element is in)."""
+    for sibling in element.next_siblings:
+        if is_ref(sibling):
+            return sibling
+        if getattr(sibling, "name", None) or str(sibling).strip(" .,;:)"):
+            return None
+    if element.parent.name in ("strong", "em", "b", "i"):
+        return next_ref(element.parent)
+    return None
+
+
+def first_ref(element):
+    return next((sup for sup in element.find_all("sup") if is_ref(sup)), None)
+
+
+def scope_text(source: str, passage: str) -> str:
+    doc = SITE.documents[source]
+    return " ".join(p.text for p in doc.scope(passage))
+
+
+def test_every_report_page_offers_its_full_text_with_an_anchor_on_every_passage(soups):
+    for source in SITE.sources:
+        report = soups[f"reports/{source.id}/index.html"]
+        link = article(report).find("a", string=re.compile("Read the document"))
+        assert link and link["href"] == "text/", source.id
+        text_page = soups[f"reports/{source.id}/text/index.html"]
+        ids = {e["id"] for e in article(text_page).find_all(id=True)}
+        missing = [p.id for p in SITE.documents[source.id].passages if p.id not in ids]
+        assert not missing, f"{source.id}: passages without an anchor: {missing[:5]}"
+
+
+def test_every_note_on_every_page_opens_a_passage_that_exists(soups):
+    checked = 0
+    for path, soup in soups.items():
+        for note in soup.select("div.footnote li[id^='fn:']"):
+            links = passage_links(note, path)
+            assert len(links) == 1, f"{path}: note {note['id']} has no link to a passage"
+            source, passage = links[0]
+            assert soups[f"reports/{source}/text/index.html"].find(id=passage), \
+                f"{path}: note {note['id']} opens {source}#{passage}, which does not exist"
+            assert note["id"] == f"fn:{source}--{passage}", \
+                f"{path}: note {note['id']} opens another passage ({source}#{passage})"
+            checked += 1
+    assert checked > 500
+
+
+def test_each_figure_note_opens_the_passage_its_record_gives(soups):
+    checked = 0
+    for path, soup in soups.items():
+        for span in soup.select("span.figure[data-figure]"):
+            fig = SITE.get("figures", span["data-figure"])
+            ref = next_ref(span)
+            assert ref, f"{path}: figure {fig.id} has no note"
+            assert note_target(soup, ref, path) == (fig.source, fig.passage), f"{path}: figure {fig.id}"
+            assert has_figure(fig, scope_text(fig.source, fig.passage))
+            checked += 1
+    assert checked > 60
+
+
+def test_each_quotation_is_in_the_passage_its_note_opens(soups):
+    checked = 0
+    for path, soup in soups.items():
+        for q in article(soup).find_all("q"):
+            ref = next_ref(q)
+            assert ref, f"{path}: the quotation “{q.get_text()}” has no note"
+            source, passage = note_target(soup, ref, path)
+            assert found_in(q.get_text(), scope_text(source, passage)), \
+                f"{path}: “{q.get_text()}” is not in {source}#{passage}"
+            checked += 1
+        for quote in article(soup).find_all("blockquote"):
+            ref = first_ref(quote)
+            source, passage = note_target(soup, ref, path)
+            words = quote.p.get_text(" ", strip=True)
+            assert found_in(words, scope_text(source, passage)), f"{path}: blockquote “{words}”"
+    assert checked > 200
+
+
+def test_typed_quotations_in_the_pages_own_words_are_the_documents_words(soups):
+    """Words in quotation marks that a page types itself (not from data) must be in a document."""
+    every_text = " ".join(p.text for d in SITE.documents.values() for p in d.passages)
+    for path, soup in soups.items():
+        if "/text/" in path or path.startswith("contributing/"):  # the officers' guide quotes messages
+            continue
+        body = own_words(soup)
+        for quoted in re.findall(r"“([^“”]{15,300})”", body) + re.findall(r"(?<!\w)\"([^\"]{15,300})\"", body):
+            if len(quoted.split()) >= 4:
+                assert found_in(quoted, every_text), f"{path}: “{quoted}” is in no document"
+
+
+def own_words(soup) -> str:
+    """A page's visible text in its own words: no quotations, notes, document text or furniture."""
+    body = BeautifulSoup(str(article(soup)), "html.parser")
+    for element in body.select("q, blockquote, div.footnote, .page-info, .reuse, sup, script, style, "
+                               "svg, .passage, .source-note, table, figure, code, pre, .headerlink"):
+        element.decompose()
+    return re.sub(r"\s+", " ", body.get_text(" "))
+
+
+def test_the_home_page_quotes_the_plans_vision_word_for_word(soups):
+    home = soups["index.html"]
+    heading = next(h for h in article(home).find_all("h2") if "vision" in h.get_text().lower())
+    quote = heading.find_next("blockquote")
+    vision = next(s for s in SITE.statements if s.group == "vision" and s.source == "cypp-2018")
+    assert quote.p.get_text(" ", strip=True) == vision.text
+    assert note_target(home, first_ref(quote), "index.html") == ("cypp-2018", vision.passage)
+
+
+def test_no_officers_contact_details_anywhere_in_the_built_site(built):
+    for path in built.rglob("*"):
+        if path.suffix in (".html", ".json", ".csv", ".ics", ".xml", ".txt", ".js") and "assets" not in path.parts:
+            body = path.read_text(encoding="utf-8", errors="replace")
+            assert not EMAIL.search(body), f"e-mail address in {path.relative_to(built)}: {EMAIL.search(body)[0]}"
+            assert not PHONE.search(body), f"phone number in {path.relative_to(built)}"
+    index = (built / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "e-mail address removed" in index  # the document texts are in the search index, redacted
+
+
+def test_every_page_with_notes_says_how_old_its_evidence_is(soups):
+    for path, soup in soups.items():
+        if not soup.select("div.footnote li[id^='fn:']"):
+            continue
+        first = article(soup).find("h1").find_next_sibling()
+        assert first and ("evidence-age" in first.get("class", []) or "warning-text" in first.get("class", [])), \
+            f"{path}: the first thing under the title should say how old the evidence is"
+        assert re.search(r"dated .*\b(19|20)\d\d\b", first.get_text()), path
+
+
+def test_figures_and_ratings_more_than_two_years_old_carry_warning_text(soups):
+    today = dt.date.today()
+    for path, soup in soups.items():
+        if "/text/" in path or not soup.select("span.figure, span.rag"):
+            continue
+        sources = {note_target(soup, ref, path)[0] for ref in soup.find_all(is_ref)
+                   if ref.a and ref.a.get("href", "").startswith("#fn:")}
+        if not sources:
+            continue
+        newest = max(parse_partial_date(SITE.get("sources", s).date)[0] for s in sources)
+        if (today.year - newest.year) * 12 + today.month - newest.month > 24:
+            warning = article(soup).select_one(".warning-text")
+            assert warning and "more than two years old" in warning.get_text(), path
+
+
+def test_now_and_current_appear_only_next_to_a_date(soups):
+    for path, soup in soups.items():
+        if "/text/" in path or path.startswith(("accessibility/", "contributing/", "changes/", "privacy/")):
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", own_words(soup)):
+            if re.search(r"\b(now|current|currently|latest|today)\b", sentence, re.I):
+                assert re.search(r"\b(19|20)\d\d\b", sentence), f"{path}: undated “{sentence.strip()}”"
