@@ -33,6 +33,11 @@ review: $(BIN)/.installed
 check: $(BIN)/.installed
 	$(BIN)/python -m macros.check
 
+# Find the passage of a source document to cite, e.g. make find WORDS="87 play areas"
+.PHONY: find
+find: $(BIN)/.installed
+	@$(BIN)/python -m macros.find $(WORDS)
+
 # Remake schemas/*.schema.json (and VS Code's link to them) from macros/models.py.
 # Run it after changing a model; tests/test_schema.py fails until you do.
 .PHONY: schemas

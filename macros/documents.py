@@ -52,6 +52,15 @@ class Document:
     def heading(self, section_id: str) -> str:
         return plain(self.get(section_id).text)
 
+    def parent(self, section_id: str) -> str:
+        """The section a section is part of (itself if it is at the top)."""
+        start = self.by_id[section_id]
+        level = self.passages[start].level
+        for p in reversed(self.passages[:start]):
+            if p.kind == "heading" and p.level < level:
+                return p.id
+        return section_id
+
     def scope(self, passage_id: str) -> list[Passage]:
         """What a citation of this id covers: a heading covers its section and the sections under
         it; a list item covers the items nested under it; a paragraph covers itself."""

@@ -108,7 +108,7 @@ class Renderer:
     MACROS = [
         "figure", "figure_table", "series_table", "statement_list", "quote", "vision",
         "areas_and_priorities", "areas_summary", "area_count", "priority_count", "implementation_plan",
-        "rag", "people", "members", "meetings",
+        "rag", "ratings_summary", "checks_summary", "people", "members", "meetings",
         "trust_priorities", "timeline", "latest_changes", "initiative",
         "initiatives", "glossary", "source_page", "sources_list", "count",
         "accessibility_tests", "known_issues", "statement_date", "easy_read", "plan_on_a_page",
@@ -333,7 +333,7 @@ class Renderer:
         """One statement as a block quotation with its source."""
         st = self.site.get("statements", statement_id)
         src = self.site.get("sources", st.source)
-        return (f"> {text(st.text)}\n>\n> — {text(src.short_title)}"
+        return (f"> {text(st.text)}\n>\n> — {text(src.short_title)}, {nice_date(src.date)}"
                 f"{self.cited(st)}\n")
 
     def _official(self, items: list, source_of=lambda x: x.source) -> tuple[Any, list]:
@@ -478,6 +478,27 @@ class Renderer:
         out += ["</div>", ""]
         return "\n".join(out)
 
+    @uses("indicators")
+    def ratings_summary(self) -> str:
+        """How many indicators had each rating, from the newest ratings, dated."""
+        latest = [i.ratings[-1] for i in self.site.indicators]
+        dates = sorted({self.source_date(r.source) for r in latest}, key=lambda d: parse_partial_date(d)[0])
+        counts = [(rag, sum(r.rag == rag for r in latest)) for rag in RAG_MEANING]
+        parts = [f"{n} {'was' if n == 1 else 'were'} rated {self.rag(rag)}" for rag, n in counts if n]
+        parts = [", ".join(parts[:-1]) + " and " + parts[-1]] if len(parts) > 1 else parts
+        when = " and ".join(nice_date(d) for d in dates)
+        newer = [s for s in self.site.sources
+                 if parse_partial_date(s.date)[0] > parse_partial_date(dates[-1])[0]]
+        first = latest[0]
+        doc = self.site.documents[first.source]
+        section = doc.parent(doc.get(first.passage).section)  # the part of the report with every rating
+        out = [f"The newest ratings are from {when}. Of the {len(latest)} indicators the report "
+               f"lists, {parts[0]}{self.cite(first.source, section)}."]
+        if newer:
+            out.append(f"The later documents this site uses ({', '.join(nice_date(s.date) for s in newer)}) "
+                       "give no ratings for these indicators.")
+        return " ".join(out) + "\n"
+
     @uses("indicators", "figures")
     def indicator_page(self, indicator_id: str) -> str:
         """One indicator: what it measures and why, its ratings and figures over time, and what is
@@ -572,11 +593,14 @@ class Renderer:
         periods = OrderedDict()
         for p in self.site.trust_priorities:
             periods.setdefault(p.period, []).append(p)
-        if latest:  # everything the newest document says about the Trust's priorities
+        if latest:  # everything the newest document says about the Trust's priorities, dated
             newest = max((p.source for p in self.site.trust_priorities),
-                         key=lambda s: parse_partial_date(self.site.get("sources", s).date)[0])
+                         key=lambda s: parse_partial_date(self.source_date(s))[0])
             periods = OrderedDict((k, [p for p in v if p.source == newest])
                                   for k, v in periods.items())
+            src = self.site.get("sources", newest)
+            out += [f"The newest document that gives the Trust's priorities is the {text(src.short_title)} "
+                    f"({nice_date(src.date)}). It says:", ""]
         for period, items in periods.items():
             if not items:
                 continue
@@ -596,10 +620,11 @@ class Renderer:
         return sorted(dated, key=lambda e: parse_partial_date(e.date)[0])
 
     @uses("timeline")
-    def timeline(self, topic: str) -> str:
-        """Dated events on one topic, oldest first; events with no date come last."""
+    def timeline(self, topic: str, newest_first: bool = False) -> str:
+        """Dated events on one topic, oldest first (or newest first); events with no date come last."""
         out = []
-        for e in self._events(topic):
+        events = self._events(topic)
+        for e in reversed(events) if newest_first else events:
             out.append(f"- **{nice_date(e.date)}: {text(e.title)}.** {text(e.text)}{self.cited(e)}")
         for e in (e for e in self.site.timeline if e.topic == topic and not e.date):
             out.append(f"- **Date not given: {text(e.title)}.** {text(e.text)}{self.cited(e)}")
@@ -778,6 +803,14 @@ class Renderer:
             out += [f"## {text(term.term)} {{#{term.id}}}", "",
                     f"**{text(term.expansion)}**. {text(term.explanation)}{see}{self.cited(term)}", ""]
         return "\n".join(out)
+
+    def checks_summary(self) -> str:
+        """What the build checked against the documents' text, in numbers."""
+        c = self.site.checked
+        return (f"Each time this site is built, it checks {c['quotations']} quotations word for word, "
+                f"{c['figures']} figures, {c['ratings']} ratings and {c['dates']} dates against the "
+                f"passages of the documents they come from. If one does not match, the site is not "
+                "published until it is put right.")
 
     @uses("sources")
     def sources_list(self) -> str:

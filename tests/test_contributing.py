@@ -12,8 +12,17 @@ BLOCK = re.compile(r"```[a-z]*\n(.*?)```", re.S)
 
 
 def sections():
-    """Each '## ' section of the guide: its title and its text."""
-    return re.findall(r"^## (.+?)\n(.*?)(?=^## |\Z)", GUIDE, flags=re.S | re.M)
+    """Each '## ' section of the guide: its title and its text (a '## ' inside a code block is
+    part of the example, not a new section)."""
+    found, fenced = [], False
+    for line in GUIDE.split("\n"):
+        if line.startswith("```"):
+            fenced = not fenced
+        if line.startswith("## ") and not fenced:
+            found.append([line[3:], ""])
+        elif found:
+            found[-1][1] += line + "\n"
+    return [tuple(f) for f in found]
 
 
 def steps(text: str, kind: str):
@@ -57,6 +66,7 @@ def apply(project: Path, action: str, path: str, blocks: list[str]) -> None:
         body = target.read_text(encoding="utf-8").rstrip("\n")
         target.write_text(body + "\n" + blocks[0], encoding="utf-8")
     else:
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(blocks[0], encoding="utf-8")
 
 
