@@ -63,6 +63,12 @@ def attr(value: Any) -> str:
             .replace("<", "&lt;").replace(">", "&gt;"))
 
 
+def first_capital(value: str) -> str:
+    """A label starting a sentence or a cell: its first letter a capital, the rest as written
+    ("EHCP plans", not "Ehcp plans")."""
+    return value[:1].upper() + value[1:]
+
+
 def nice_date(value: str | None) -> str:
     """'2023-07' → 'July 2023'; '2023-10-02' → '2 October 2023'; '2018' → '2018'."""
     if not value:
@@ -200,7 +206,7 @@ class Renderer:
         old = (today.year - first_day.year) * 12 + today.month - first_day.month > 24
         if old and self.used & {"figures", "indicators"}:  # figures and ratings go out of date
             return ('<div class="warning-text"><span class="warning-text__icon" aria-hidden="true">!</span>'
-                    '<strong class="warning-text__text"><span class="visually-hidden">Warning: </span>'
+                    '<strong class="warning-text__text">'
                     f"The evidence on this page comes from {documents} dated {span}. That is more than "
                     "two years old, so things may have changed since.</strong></div>")
         return (f'<p class="evidence-age"><strong>How old this is:</strong> the evidence on this page '
@@ -266,7 +272,7 @@ class Renderer:
         rows = ["| What is counted | When | Figure |", "| --- | --- | --- |"]
         for fid in figure_ids:
             fig = self.site.get("figures", fid)
-            rows.append(f"| {text(fig.label).capitalize()} | {text(fig.period or 'Not given')} "
+            rows.append(f"| {first_capital(text(fig.label))} | {text(fig.period or 'Not given')} "
                         f"| {self._figure(fig)} |")
         return self._table(rows, caption)
 
@@ -282,7 +288,7 @@ class Renderer:
             label = series[sid][0].short or min((f.label for f in series[sid]), key=len)
             cells = [self._figure(figs[p]) if p in figs else "–"
                      for p in periods]
-            rows.append(f"| {text(label).capitalize()} | " + " | ".join(cells) + " |")
+            rows.append(f"| {first_capital(text(label))} | " + " | ".join(cells) + " |")
         return self._table(rows, caption)
 
     @uses("figures")
@@ -538,7 +544,7 @@ class Renderer:
             for fig in figs:
                 if fig.series not in charted:
                     when = f" ({text(fig.period)})" if fig.period else ""
-                    out.append(f"- {text(fig.label).capitalize()}{when}: {self._figure(fig)}")
+                    out.append(f"- {first_capital(text(fig.label))}{when}: {self._figure(fig)}")
             out.append("")
         if ind.actions:
             out += ["## What is being done", ""]
@@ -681,7 +687,7 @@ class Renderer:
             facts.append("**Partners:** " + ", ".join(text(p) for p in ini.partners))
         for fid in ini.figures:
             fig = self.site.get("figures", fid)
-            facts.append(f"**{text(fig.label).capitalize()}:** {self.figure(fid)}")
+            facts.append(f"**{first_capital(text(fig.label))}:** {self.figure(fid)}")
         reports = [self.site.get("sources", s) for s in ini.reported]
         facts.append("**Reported in:** " + ", ".join(
             f"[{text(s.short_title)}]({self.link(f'reports/{s.id}.md')})" for s in reports))
@@ -719,7 +725,7 @@ class Renderer:
         for name, ds in self.site.sets.items():
             changed = self.changed.get(f"data/{name}.yml")
             rows.append(
-                f"| {name.replace('_', ' ').capitalize()} | {text(opendata.DESCRIPTIONS.get(name, ''))} "
+                f"| {first_capital(name.replace('_', ' '))} | {text(opendata.DESCRIPTIONS.get(name, ''))} "
                 f"| {len(ds.records)} | {', '.join(opendata.columns(self.site, name))} "
                 f"| {nice_date(changed.isoformat()) if changed else 'Not known'} "
                 f'| <a href="{root}data/{name}.csv">CSV</a>, <a href="{root}data/{name}.json">JSON</a> |')
@@ -882,7 +888,7 @@ class Renderer:
             out += ["### Figures from this document", ""]
             rows = ["| What is counted | When | Figure |", "| --- | --- | --- |"]
             for fig in used["figures"]:
-                rows.append(f"| {text(fig.label).capitalize()} | {text(fig.period or 'Not given')} "
+                rows.append(f"| {first_capital(text(fig.label))} | {text(fig.period or 'Not given')} "
                             f"| {self._figure(fig)} |")
             out.append(self._table(rows, f"Figures from: {s.short_title}"))
         return "\n".join(out)

@@ -229,3 +229,10 @@ def test_rating_chart_marks_each_rating_with_its_word():
     svg = rating_chart("c", "Ratings", [("May 2020", "Red"), ("May 2021", "Amber")])
     assert svg.count("<circle") == 2 and ">Red</text>" in svg and ">Amber</text>" in svg
     assert "<desc id=\"c-desc\">Red in May 2020; Amber in May 2021.</desc>" in svg
+
+
+def test_labels_keep_their_capitals_when_they_start_a_cell():
+    site = make_site(sources=[SOURCE], figures=[dict(id="nhs", label="money from NHS England for the Healios pilot",
+                     value=1120199, unit="gbp", source="doc", passage="funding-1")])
+    out = Renderer(site).figure_table("nhs")
+    assert "| Money from NHS England for the Healios pilot |" in out
