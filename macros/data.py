@@ -15,7 +15,6 @@ from .verify import check_all
 # A field with one of these names holds the id (or a list of ids) of a record in another dataset.
 REFERENCES = {
     "source": "sources",
-    "reported": "sources",
     "area": "areas",
     "see_also": "glossary",
     "figures": "figures",

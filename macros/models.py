@@ -211,7 +211,8 @@ class Initiative(Cited):
     age_groups: list[AgeGroup] = Field(min_length=1)  # for the finder
     themes: list[Theme] = Field(min_length=1)
     neighbourhoods: list[Neighbourhood] = Field(min_length=1)
-    reported: list[Id] = Field(min_length=1)  # the sources that report it
+    reported: list[Citation] = Field(min_length=1)  # where each report mentions it; the name must
+    # be word for word in one of these passages
 
 
 class Event(Cited):

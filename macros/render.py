@@ -688,9 +688,10 @@ class Renderer:
         for fid in ini.figures:
             fig = self.site.get("figures", fid)
             facts.append(f"**{first_capital(text(fig.label))}:** {self.figure(fid)}")
-        reports = [self.site.get("sources", s) for s in ini.reported]
         facts.append("**Reported in:** " + ", ".join(
-            f"[{text(s.short_title)}]({self.link(f'reports/{s.id}.md')})" for s in reports))
+            f"{text(self.site.get('sources', r.source).short_title)}{self.cite(r.source, r.passage)}"
+            for r in sorted(ini.reported, key=lambda r: parse_partial_date(self.source_date(r.source))[0],
+                            reverse=True)))
         out += ["\n".join(f"{f}  " for f in facts).rstrip(), ""]
         return "\n".join(out)
 
@@ -904,13 +905,9 @@ class Renderer:
 
 def _sources_of(record: Any) -> set[str]:
     found = set()
-    for name in ("source", "reported"):
-        value = getattr(record, name, None)
-        if isinstance(value, str):
-            found.add(value)
-        elif isinstance(value, list):
-            found.update(value)
-    for name in ("wording", "ratings", "also_called"):
+    if getattr(record, "source", None):
+        found.add(record.source)
+    for name in ("wording", "ratings", "also_called", "reported"):
         for item in getattr(record, name, []) or []:
             found.add(item.source)
     return found

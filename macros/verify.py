@@ -54,17 +54,30 @@ def normalise(text: str) -> str:
 
 
 def found_in(quote: str, text: str) -> bool:
-    """The quotation is in the text word for word; "…" stands for words left out."""
+    """The quotation is in the text word for word, beginning and ending on whole words;
+    "…" stands for words left out."""
     parts = [normalise(p) for p in re.split(r"\s*(?:…|\.\.\.)\s*", quote) if p.strip()]
     body, at = normalise(text), 0
     for i, part in enumerate(parts):
-        found = body.find(part, at)
-        if found < 0 and i == 0:  # a quotation may start with a capital the document does not have
-            found = body.find(part[0].swapcase() + part[1:], at)
+        # a quotation may start with a capital the document does not have, or the other way round
+        options = [part, part[0].swapcase() + part[1:]] if i == 0 else [part]
+        found = min((f for f in (_whole(body, o, at) for o in options) if f >= 0), default=-1)
         if found < 0:
             return False
         at = found + len(part)
     return True
+
+
+def _whole(body: str, part: str, start: int) -> int:
+    """Where `part` is in `body` (from `start`) without cutting a word at either end, or -1."""
+    at = body.find(part, start)
+    while at >= 0:
+        before = body[at - 1] if at > 0 else " "
+        after = body[at + len(part)] if at + len(part) < len(body) else " "
+        if not (part[0].isalnum() and before.isalnum()) and not (part[-1].isalnum() and after.isalnum()):
+            return at
+        at = body.find(part, at + 1)
+    return -1
 
 
 @lru_cache(maxsize=4096)
@@ -199,7 +212,8 @@ def check_record(record: Any, documents: dict[str, Document],
                 yield at, (f"the quotation “{quote}” is not word for word in {where}, which it cites."
                            + _nearest(doc, lambda t, q=quote: found_in(q, t), quote)
                            + " Copy the document's words exactly, or cite the passage they are in.")
-        if hasattr(cited, "expansion") and not any(found_in(w.lower(), scope.lower()) for w in (cited.term, cited.expansion)):
+        if hasattr(cited, "expansion") and not any(found_in(w.lower() + plural, scope.lower())
+                                                   for w in (cited.term, cited.expansion) for plural in ("", "s")):
             yield loc + ("term",), (f"neither “{cited.term}” nor “{cited.expansion}” is in {where}, "
                                     "which it cites. Cite a passage that uses the term."
                                     + _nearest(doc, lambda t, c=cited: found_in(c.term, t)))
@@ -221,6 +235,11 @@ def check_record(record: Any, documents: dict[str, Document],
                                        "month or a day), or leave the date out and say in the text "
                                        "what the document says.")
         before = doc.passages[max(doc.by_id[cited.passage] - 1, 0)].text  # a signature: name, then office
+        if getattr(cited, "reported", None) and loc == () and not any(
+                found_in(cited.name, " ".join(p.text for p in documents[r.source].scope(r.passage)))
+                for r in cited.reported if r.source in documents and r.passage in documents[r.source].by_id):
+            yield ("name",), (f"the name “{cited.name}” is not word for word in any passage listed under "
+                              "reported. Use the name as a report words it.")
         if hasattr(cited, "person") and cited.person.split()[-1] not in f"{before} {scope}":
             yield loc + ("person",), (f"{cited.person.split()[-1]} is not named in {where}, which it cites."
                                       + _nearest(doc, lambda t, n=cited.person.split()[-1]: n in t))

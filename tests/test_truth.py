@@ -187,3 +187,17 @@ def test_dates_must_be_as_exact_as_the_passage():
     assert has_date("2020-12", "Dec 20", "2018-06") is False  # a year must be written out or be the document's
     assert has_date("2023-10-02", "At the time of drafting this report", "2023-10-02")  # the document's own date
     assert not has_date("2019", "Last year Ofsted inspection rated our children's services", "2020-05-27")
+
+
+def test_a_piece_of_work_is_named_as_a_report_names_it(project):
+    path = project / "data" / "initiatives.yml"
+    line = replace_in(path, "  name: Youth Investment Funding\n", "  name: Youth Investment Funds\n")
+    msg = error_for(project)
+    assert f'data/initiatives.yml, line {line}: record "youth-investment-fund", field "name": the name ' \
+           "“Youth Investment Funds” is not word for word in any passage listed under reported." in msg
+
+
+def test_a_quotation_must_begin_and_end_on_whole_words():
+    assert found_in("Youth Investment Funding", "xix. Youth Investment Funding.")
+    assert not found_in("Youth Investment Fund", "ii. Youth Investment Funding")
+    assert not found_in("outh Investment Funding", "ii. Youth Investment Funding")
