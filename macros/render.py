@@ -687,7 +687,8 @@ class Renderer:
             facts.append("**Partners:** " + ", ".join(text(p) for p in ini.partners))
         for fid in ini.figures:
             fig = self.site.get("figures", fid)
-            facts.append(f"**{first_capital(text(fig.label))}:** {self.figure(fid)}")
+            when = f" ({text(fig.period)})" if fig.period else ""
+            facts.append(f"**{first_capital(text(fig.label))}{when}:** {self.figure(fid)}")
         facts.append("**Reported in:** " + ", ".join(
             f"{text(self.site.get('sources', r.source).short_title)}{self.cite(r.source, r.passage)}"
             for r in sorted(ini.reported, key=lambda r: parse_partial_date(self.source_date(r.source))[0],
@@ -758,7 +759,9 @@ class Renderer:
                             key=lambda p: p.number):
                 out.append(f"- {lines(p.easy)}")
             out.append("")
-        out += ["## What is happening now", ""] + group("easy-now")
+        newest = max((st.source for st in self.groups["easy-now"]),
+                     key=lambda sid: parse_partial_date(self.source_date(sid))[0])
+        out += [f"## What was happening in {nice_date(self.source_date(newest)[:7])}", ""] + group("easy-now")
         return "\n".join(out)
 
     @uses("areas", "priorities")
