@@ -61,6 +61,12 @@ class Document:
                 return p.id
         return section_id
 
+    def text(self, passage_id: str) -> str:
+        """The words a citation of this id covers, with the document's own numbers of its
+        numbered list items ("13. Be empowered to know…")."""
+        return " ".join(f"{p.marker} {p.text}" if p.marker[:1].isdigit() else p.text
+                        for p in self.scope(passage_id))
+
     def scope(self, passage_id: str) -> list[Passage]:
         """What a citation of this id covers: a heading covers its section and the sections under
         it; a list item covers the items nested under it; a paragraph covers itself."""

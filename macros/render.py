@@ -148,9 +148,9 @@ class Renderer:
         for fig in site.figures:
             if fig.series:
                 self.series[fig.series].append(fig)
-        self.abbreviation = re.compile(  # every glossary term, as a whole word
-            r"(?<![\w&])(" + "|".join(re.escape(t.term) for t in sorted(
-                site.glossary, key=lambda t: -len(t.term))) + r")(?![\w&+])") if site.glossary else None
+        self.abbreviation = re.compile(  # every glossary term, as a whole word, or its plural
+            r"(?<![\w&])((?:" + "|".join(re.escape(t.term) for t in sorted(
+                site.glossary, key=lambda t: -len(t.term))) + r")s?)(?![\w&+])") if site.glossary else None
         self.page = "index.md"
         self.notes: OrderedDict[str, str] = OrderedDict()
         self.used: set[str] = set()
@@ -191,6 +191,8 @@ class Renderer:
         for term in self.site.glossary:
             if term.term in found:
                 out.append(f"*[{term.term}]: {text(term.expansion)}")
+            if f"{term.term}s" in found:  # "EHAs": Early Help Assessments
+                out.append(f"*[{term.term}s]: {text(term.expansion)}s")
         return "\n".join(out) + "\n"
 
     def evidence_age(self) -> str:
@@ -314,8 +316,9 @@ class Renderer:
             out.insert(1, self.series_table(*(sid for sid, _ in charted), caption=caption))
         return "\n".join(out)
 
-    def _table(self, rows: list[str], caption: str) -> str:
-        return "\n".join(rows) + f"\n\n/// table-caption\n{text(caption)}\n///\n"
+    def _table(self, rows: list[str], caption: str, note: str = "") -> str:
+        """A table with its caption (and the caption's source note, if the whole table has one)."""
+        return "\n".join(rows) + f"\n\n/// table-caption\n{text(caption)}{note}\n///\n"
 
     # ----- statements -----
 
@@ -424,19 +427,17 @@ class Renderer:
                           key=lambda a: self.site.get("areas", a.area).order):
             rows = ["| Part of the plan | What it says |", "| --- | --- |"]
             rows.append(f"| **Focus** | {text(act.focus) if act.focus else 'The plan gives no focus for this area.'} |")
-            for label, items, numbered in [
-                ("Actions", act.actions, False),
-                ("Responsible agencies", act.agencies, False),
-                ("How we will know this area of focus has improved", act.measures, True),
-                ("Children's Trust Board leads", act.leads, False),
-                ("Reporting timetable", act.reporting, False),
+            for label, items in [
+                ("Actions", act.actions),
+                ("Responsible agencies", act.agencies),
+                ("How we will know this area of focus has improved", act.measures),  # with the plan's numbers
+                ("Children's Trust Board leads", act.leads),
+                ("Reporting timetable", act.reporting),
             ]:
-                cells = "<br>".join((f"{i + 1}. " if numbered else "• ") + text(item)
-                                    for i, item in enumerate(items))
+                cells = "<br>".join(("" if item[:1].isdigit() else "• ") + text(item) for item in items)
                 rows.append(f"| **{label}** | {cells} |")
             out += [f"## {text(names[act.area])} {{#plan-{act.area}}}", "",
-                    self._table(rows, f"Implementation plan 2020–21: {names[act.area]}").rstrip()
-                    + self.cited(act), ""]
+                    self._table(rows, f"Implementation plan 2020–21: {names[act.area]}", self.cited(act)), ""]
         return "\n".join(out)
 
     # ----- performance -----

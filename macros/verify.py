@@ -204,7 +204,7 @@ def check_record(record: Any, documents: dict[str, Document],
                                        "Each heading, paragraph and list item's id is shown on the "
                                        "document's page on the site.")
             continue
-        scope = " ".join(p.text for p in doc.scope(cited.passage))
+        scope = doc.text(cited.passage)
         where = _where(doc, doc.get(cited.passage))
         for field, index, quote in quotations(cited):
             if not found_in(quote, scope):
@@ -236,7 +236,7 @@ def check_record(record: Any, documents: dict[str, Document],
                                        "what the document says.")
         before = doc.passages[max(doc.by_id[cited.passage] - 1, 0)].text  # a signature: name, then office
         if getattr(cited, "reported", None) and loc == () and not any(
-                found_in(cited.name, " ".join(p.text for p in documents[r.source].scope(r.passage)))
+                found_in(cited.name, documents[r.source].text(r.passage))
                 for r in cited.reported if r.source in documents and r.passage in documents[r.source].by_id):
             yield ("name",), (f"the name “{cited.name}” is not word for word in any passage listed under "
                               "reported. Use the name as a report words it.")

@@ -236,3 +236,8 @@ def test_labels_keep_their_capitals_when_they_start_a_cell():
                      value=1120199, unit="gbp", source="doc", passage="funding-1")])
     out = Renderer(site).figure_table("nhs")
     assert "| Money from NHS England for the Healios pilot |" in out
+
+
+def test_a_short_form_in_the_plural_is_explained_too(renderer):
+    page = renderer.finish_page("The CTBs meet. The CTB meets.")
+    assert "*[CTB]: Children's Trust Board" in page and "*[CTBs]: Children's Trust Boards" in page

@@ -73,7 +73,7 @@ def first_ref(element):
 
 def scope_text(source: str, passage: str) -> str:
     doc = SITE.documents[source]
-    return " ".join(p.text for p in doc.scope(passage))
+    return doc.text(passage)
 
 
 def test_every_report_page_offers_its_full_text_with_an_anchor_on_every_passage(soups):
