@@ -778,7 +778,9 @@ class Renderer:
                 official, _ = self._official(p.wording)
                 out.append(f"{p.number}. {text(official.text)}{self.cite(official.source, official.passage)}")
             out += ["", "</section>", ""]
-        out += ["</div>", "", "</div>", ""]
+        src = self.site.get("sources", vision.source)
+        out += ["</div>", "", f'<p class="pop-source">In the plan\'s own words, from the {text(src.title)} '
+                f"({nice_date(src.date)}). Read it in full on this website: Reports.</p>", "", "</div>", ""]
         return "\n".join(out)
 
     # ----- the accessibility statement -----

@@ -18,7 +18,9 @@ def test_home_page_loads(tab, server):
     assert tab.title().startswith("Home")
     assert h1(tab) == "Oxfordshire's plan for children and young people"
     assert tab.locator("html").get_attribute("lang") == "en-GB"
-    assert "be a great place to grow up" in tab.locator("blockquote").first.inner_text()
+    # the vision in the plan's own words, not a later report's
+    assert tab.locator("blockquote").first.inner_text().startswith(
+        "Oxfordshire, a great place to grow up and have the opportunity to become everything you want to be")
 
 
 def test_navigation_reaches_another_section(tab, server):
@@ -28,12 +30,21 @@ def test_navigation_reaches_another_section(tab, server):
     assert h1(tab) == "School results"
 
 
-def test_a_source_note_leads_to_the_source_document(tab, server):
+def test_a_source_note_opens_the_passage_highlighted(tab, server):
     tab.goto(server + "council/")
-    tab.locator("a.footnote-ref").first.click()
-    tab.locator(".footnote li:target a[href*='reports/']").first.click()
-    tab.wait_for_url("**/reports/city-2023-10/")
+    figure = tab.locator("span.figure[data-figure='play-areas']").first
+    figure.locator("xpath=following-sibling::sup[1]/a").click()
+    tab.locator(".footnote li:target a[href*='/text/#']").first.click()
+    tab.wait_for_url("**/reports/city-2023-10/text/#parks-1")
     assert "October 2023" in h1(tab)
+    passage = tab.locator("#parks-1")
+    assert "87 play areas" in passage.inner_text()
+    assert passage.is_visible() and passage.evaluate("e => e.matches(':target')")
+    # highlighted: a background and outline that plain paragraphs do not have
+    style = passage.evaluate("e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).outlineStyle]")
+    assert style[0] not in ("rgba(0, 0, 0, 0)", "transparent") and style[1] == "solid"
+    box = passage.bounding_box()
+    assert 0 <= box["y"] < tab.viewport_size["height"]  # scrolled into view
 
 
 def test_search_finds_words_that_exist_only_in_the_data(tab, server):

@@ -137,9 +137,9 @@ def test_facts_carry_a_note_linking_to_their_source(pages):
     html = pages["council/index.html"]
     notes = re.findall(r'<li id="fn:([^"]+)">(.*?)</li>', html, flags=re.S)
     assert notes, "no source notes on the council page"
-    for _, note in notes:
-        assert re.search(r'href="\.\./\.\./reports/[a-z0-9-]+/"', note) or \
-               re.search(r'href="\.\./reports/[a-z0-9-]+/"', note), note
+    for key, note in notes:  # each opens the passage it is named after, in the document's full text
+        source, passage = key.split("--")
+        assert f'href="../reports/{source}/text/#{passage}"' in note, note
 
 
 def test_every_initiative_and_indicator_is_shown(pages):
@@ -152,10 +152,15 @@ def test_every_initiative_and_indicator_is_shown(pages):
         assert f'id="{ind.id}"' in performance, ind.id
 
 
-def test_priorities_are_quoted_as_written(pages):
-    text = visible_text(pages["plan/priorities/index.html"])
+def test_priorities_are_quoted_in_the_plans_own_words(pages):
+    html = pages["plan/priorities/index.html"].replace("&#39;", "'").replace("&amp;", "&")
     for p in load_site(ROOT).priorities:
-        assert f"“{p.wording[-1].text}”" in text.replace("&#39;", "'").replace("&amp;", "&"), p.id
+        plan = p.wording[0]
+        assert plan.source == "cypp-2018", p.id  # the plan's own words come first in the data
+        # the plan's wording is the numbered item itself; any later report's words sit under it
+        assert re.search(rf'<li>\s*(<p>)?<q>{re.escape(plan.text)}</q><sup id="fnref[^"]*:cypp-2018--{plan.passage}"', html), p.id
+        for later in p.wording[1:]:
+            assert f"<q>{later.text}</q>" in html and "words it:" in html
 
 
 def test_acronyms_are_marked_up_with_their_meaning(pages):

@@ -72,15 +72,16 @@ def test_schema_catches_mistakes_the_models_catch():
     check = validator("indicators")
     assert check.is_valid([record])
     bad_rag = dict(record, ratings=[dict(record["ratings"][0], rag="Purple")])
-    bad_date = dict(record, ratings=[dict(record["ratings"][0], date="14/07/2023")])
-    for broken in [bad_rag, bad_date, dict(record, colour="red"),
+    bad_passage = dict(record, ratings=[dict(record["ratings"][0], passage="Not An Id")])
+    for broken in [bad_rag, bad_passage, dict(record, colour="red"),
                    {k: v for k, v in record.items() if k != "source"}, dict(record, id="Has Spaces")]:
         assert not check.is_valid([broken]), broken
 
 
 def test_a_year_alone_may_be_a_number_but_a_full_date_may_not():
     roles = load_data(ROOT / "data" / "roles.yml")
-    assert validator("roles").is_valid([dict(roles[0], noted=2020)])
+    assert validator("roles").is_valid([dict(roles[0], since=2020)])
+    assert not validator("meetings").is_valid([dict(load_data(ROOT / "data" / "meetings.yml")[0], date="14/07/2023")])
     notes = load_data(ROOT / "data" / "accessibility.yml")
     check = validator("accessibility")
     assert check.is_valid([notes[0]])

@@ -139,19 +139,28 @@ def test_typed_quotations_in_the_pages_own_words_are_the_documents_words(soups):
     for path, soup in soups.items():
         if "/text/" in path or path.startswith("contributing/"):  # the officers' guide quotes messages
             continue
-        body = own_words(soup)
-        for quoted in re.findall(r"“([^“”]{15,300})”", body) + re.findall(r"(?<!\w)\"([^\"]{15,300})\"", body):
-            if len(quoted.split()) >= 4:
-                assert found_in(quoted, every_text), f"{path}: “{quoted}” is in no document"
+        for block in own_blocks(soup):  # a paragraph, list item, cell or heading at a time
+            for quoted in re.findall(r"“([^“”]{15,300})”", block) + re.findall(r"(?<!\w)\"([^\"]{15,300})\"", block):
+                if len(quoted.split()) >= 4:
+                    assert found_in(quoted, every_text), f"{path}: “{quoted}” is in no document"
 
 
-def own_words(soup) -> str:
-    """A page's visible text in its own words: no quotations, notes, document text or furniture."""
+def _own(soup):
     body = BeautifulSoup(str(article(soup)), "html.parser")
     for element in body.select("q, blockquote, div.footnote, .page-info, .reuse, sup, script, style, "
                                "svg, .passage, .source-note, table, figure, code, pre, .headerlink"):
         element.decompose()
-    return re.sub(r"\s+", " ", body.get_text(" "))
+    return body
+
+
+def own_words(soup) -> str:
+    """A page's visible text in its own words: no quotations, notes, document text or furniture."""
+    return re.sub(r"\s+", " ", _own(soup).get_text(" "))
+
+
+def own_blocks(soup) -> list[str]:
+    """The same, one paragraph, list item or heading at a time."""
+    return [re.sub(r"\s+", " ", e.get_text(" ")) for e in _own(soup).find_all(["p", "li", "dd", "h2", "h3", "h4"])]
 
 
 def test_the_home_page_quotes_the_plans_vision_word_for_word(soups):
