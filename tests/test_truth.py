@@ -201,3 +201,12 @@ def test_a_quotation_must_begin_and_end_on_whole_words():
     assert found_in("Youth Investment Funding", "xix. Youth Investment Funding.")
     assert not found_in("Youth Investment Fund", "ii. Youth Investment Funding")
     assert not found_in("outh Investment Funding", "ii. Youth Investment Funding")
+
+
+def test_find_gives_the_source_and_passage_to_cite(capsys, monkeypatch):
+    from macros.find import main
+    monkeypatch.chdir(ROOT)
+    assert main(["87", "play", "areas"]) == 0
+    out = capsys.readouterr().out
+    assert "source: city-2023-10\npassage: parks-1\n" in out and "1 passage found." in out
+    assert main(["no", "such", "words", "anywhere"]) == 1
