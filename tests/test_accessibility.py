@@ -110,7 +110,8 @@ def test_plan_on_a_page_prints_on_one_sheet_of_a4(tab, server):
 def test_whole_plan_prints_as_one_document(tab, server):
     tab.goto(server + "plan/print/")
     text = tab.locator("article").inner_text()
-    for heading in ("Be Successful", "Our values", "Implementation plan 2020 to 2021", "Checking progress"):
+    for heading in ("Be Successful", "Our values", "Annex 2: the implementation plan for 2020 to 2021",
+                    "Checking progress"):
         assert heading in text
     pdf = tab.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) > 3
