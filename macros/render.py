@@ -494,17 +494,20 @@ class Renderer:
         parts = [f"{n} {'was' if n == 1 else 'were'} rated {self.rag(rag)}" for rag, n in counts if n]
         parts = [", ".join(parts[:-1]) + " and " + parts[-1]] if len(parts) > 1 else parts
         when = " and ".join(nice_date(d) for d in dates)
-        newer = [s for s in self.site.sources
-                 if parse_partial_date(s.date)[0] > parse_partial_date(dates[-1])[0]]
         first = latest[0]
         doc = self.site.documents[first.source]
         section = doc.parent(doc.get(first.passage).section)  # the part of the report with every rating
         out = [f"The newest ratings are from {when}. Of the {len(latest)} indicators the report "
-               f"lists, {parts[0]}{self.cite(first.source, section)}."]
-        if newer:
-            out.append(f"The later documents this site uses ({', '.join(nice_date(s.date) for s in newer)}) "
-                       "give no ratings for these indicators.")
+               f"lists, {parts[0]}{self.cite(first.source, section)}.", self._no_newer_ratings(dates[-1])]
         return " ".join(out) + "\n"
+
+    def _no_newer_ratings(self, date: str) -> str:
+        """Says which later documents give no ratings for the indicators."""
+        newer = [s for s in self.site.sources if parse_partial_date(s.date)[0] > parse_partial_date(date)[0]]
+        if not newer:
+            return ""
+        return (f"The later documents this site uses ({', '.join(nice_date(s.date) for s in newer)}) "
+                "give no ratings for these indicators.")
 
     @uses("indicators", "figures")
     def indicator_page(self, indicator_id: str) -> str:
@@ -516,7 +519,7 @@ class Renderer:
         out = [f"The indicator, as the report words it: {self.q(ind.title)}{self.cited(ind)}", "",
                f"**Latest rating:** {self.rag(last.rag)} "
                f"({RAG_MEANING[last.rag]}), {nice_date(self.source_date(last.source))}"
-               f"{self.cite(last.source, last.passage)}.", "",
+               f"{self.cite(last.source, last.passage)}. {self._no_newer_ratings(self.source_date(last.source))}", "",
                "## What it measures", "", text(ind.plain), "",
                "## Why it matters", "", text(ind.why), "",
                "## Ratings over time", ""]
