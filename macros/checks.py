@@ -52,6 +52,8 @@ def check_page(markdown: str, page: str, line_offset: int, env: jinja2.Environme
         if not isinstance(call.node, nodes.Name) or call.node.name not in arguments:
             continue
         kind = arguments[call.node.name]
+        if call.node.name == "note":  # note("source", "passage", ...): each passage is in that source
+            _check_passages(call, page, line_offset, choices)
         for arg in call.args[:1]:
             if isinstance(arg, nodes.Const) and arg.value not in choices[kind]:
                 what, where = WHAT[kind]
@@ -61,3 +63,17 @@ def check_page(markdown: str, page: str, line_offset: int, env: jinja2.Environme
                     f'names {article} {what} that does not exist.{_suggest(str(arg.value), choices[kind])} '
                     f"The ids are in {where}."
                 )
+
+
+def _check_passages(call: nodes.Call, page: str, line_offset: int, choices: dict[str, set[str]]) -> None:
+    source, *passages = call.args
+    if not isinstance(source, nodes.Const) or source.value not in choices["sources"]:
+        return  # the source itself is checked with the other first arguments
+    ids = {p.split("--", 1)[1] for p in choices["passages"] if p.startswith(f"{source.value}--")}
+    for arg in passages:
+        if isinstance(arg, nodes.Const) and arg.value not in ids:
+            raise DataError(
+                f'{page}, line {call.lineno + line_offset}: note("{source.value}", "{arg.value}") names a '
+                f"passage that is not in sources/{source.value}.md.{_suggest(str(arg.value), ids)} "
+                'Run make find WORDS="..." with words from the document to get the passage.'
+            )

@@ -141,6 +141,7 @@ class Role(Cited):
     position: Optional[Text] = None  # the office they held, as the document words it
     since: Optional[PartialDate] = None  # only where the passage gives the date
     until: Optional[PartialDate] = None
+    note: Optional[Text] = None  # plain English: what a reader should know about this record
 
 
 class Member(Cited):
@@ -181,6 +182,9 @@ class RagRating(Citation):
 
 class Indicator(Cited):
     verbatim = ("title",)
+    # where the report itself links the indicator to its area of focus, if it does (otherwise
+    # the site placed it by what it measures, and says so)
+    area_given: Optional[Citation] = None
     name: Text  # a short plain-English name, used in headings and tables
     number: Optional[Text] = None  # the performance framework number, where the report gives one
     title: Text  # the indicator as the report words it

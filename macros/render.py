@@ -16,11 +16,12 @@ from typing import Any, Iterable
 from . import charts, document_page, opendata
 from .data import Site
 from .loader import parse_partial_date
+from .verify import normalise
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 RAG_ICONS = {"Red": "material-close-octagon", "Amber": "material-alert", "Green": "material-check-circle"}
-RAG_MEANING = {"Red": "off track", "Amber": "some concern", "Green": "on track"}
+RAGS = ("Red", "Amber", "Green")
 ROLE_NAMES = {
     "chair": "Chair",
     "vice-chair": "Vice-chair",
@@ -119,7 +120,7 @@ class Renderer:
         "initiatives", "glossary", "source_page", "sources_list", "count",
         "accessibility_tests", "known_issues", "statement_date", "easy_read", "plan_on_a_page",
         "datasets", "calendar_link", "chart", "indicator_page", "indicator_overview",
-        "initiative_finder", "changes", "document_text",
+        "initiative_finder", "changes", "document_text", "note",
     ]
     # For each macro whose first argument names a record, the dataset (or statement group)
     # it must name. Pages are checked against this before they are rendered.
@@ -127,6 +128,7 @@ class Renderer:
         "figure": "figures",
         "quote": "quotations",
         "document_text": "sources",
+        "note": "sources",
         "indicator_page": "indicators",
         "initiative": "initiatives",
         "source_page": "sources",
@@ -248,6 +250,10 @@ class Renderer:
             self.sources_cited.add(source_id)
         return f"[^{key}]"
 
+    def note(self, source_id: str, *passages: str) -> str:
+        """For a fact in a page's own words: the notes that open the passages saying it."""
+        return "".join(self.cite(source_id, p) for p in passages)
+
     def cited(self, record: Any, point: Any = None) -> str:
         """The note for a record, or for one point of it (a point is in its record's document)."""
         return self.cite(record.source, (point or record).passage)
@@ -342,8 +348,14 @@ class Renderer:
         """One statement as a block quotation with its source."""
         st = self.site.get("statements", statement_id)
         src = self.site.get("sources", st.source)
-        return (f"> {text(st.text)}\n>\n> — {text(src.short_title)}, {nice_date(src.date)}"
-                f"{self.cited(st)}\n")
+        return f"> {text(st.text)}\n>\n> — {self.source_name(src)}{self.cited(st)}\n"
+
+    @staticmethod
+    def source_name(src: Any) -> str:
+        """A document's short title with its date, said once: 'Children's Trust report, May 2020'."""
+        day, precision = parse_partial_date(src.date)
+        month_year = f"{MONTHS[day.month - 1]} {day.year}" if precision != "year" else str(day.year)
+        return text(src.short_title) + ("" if month_year in src.short_title else f", {nice_date(src.date)}")
 
     def _official(self, items: list, source_of=lambda x: x.source) -> tuple[Any, list]:
         """The plan's own wording (from the newest document that is a plan) and the others,
@@ -397,10 +409,11 @@ class Renderer:
         out = []
         for area in self._areas():
             out += [f"## {text(area.name)} {{#{area.id}}}", "", text(area.intro), ""]
-            for other in area.also_called:
-                src = self.site.get("sources", other.source)
-                out += [f"{text(src.short_title)} ({nice_date(src.date)}) calls this area "
-                        f"{self.q(other.name)}{self.cite(other.source, other.passage)}.", ""]
+            for source in dict.fromkeys(o.source for o in area.also_called):
+                names = [f"{self.q(o.name)}{self.cite(o.source, o.passage)}"
+                         for o in area.also_called if o.source == source]
+                out += [f"{self.source_name(self.site.get('sources', source))} calls this area "
+                        f"{' and '.join(names)}.", ""]
             for p in self._priorities(area.id):
                 official, others = self._official(p.wording)
                 out.append(f"{p.number}. {self.q(official.text)}{self.cite(official.source, official.passage)}")
@@ -490,15 +503,17 @@ class Renderer:
         """How many indicators had each rating, from the newest ratings, dated."""
         latest = [i.ratings[-1] for i in self.site.indicators]
         dates = sorted({self.source_date(r.source) for r in latest}, key=lambda d: parse_partial_date(d)[0])
-        counts = [(rag, sum(r.rag == rag for r in latest)) for rag in RAG_MEANING]
+        counts = [(rag, sum(r.rag == rag for r in latest)) for rag in RAGS]
         parts = [f"{n} {'was' if n == 1 else 'were'} rated {self.rag(rag)}" for rag, n in counts if n]
         parts = [", ".join(parts[:-1]) + " and " + parts[-1]] if len(parts) > 1 else parts
         when = " and ".join(nice_date(d) for d in dates)
         first = latest[0]
         doc = self.site.documents[first.source]
         section = doc.parent(doc.get(first.passage).section)  # the part of the report with every rating
-        out = [f"The newest ratings are from {when}. Of the {len(latest)} indicators the report "
-               f"lists, {parts[0]}{self.cite(first.source, section)}.", self._no_newer_ratings(dates[-1])]
+        listed = " or ".join(rag for rag in RAGS if any(r.rag == rag for r in latest))
+        out = [f"The newest ratings are from {when}. The report lists only the indicators rated "
+               f"{listed}: {len(latest)} of them. Of these, {parts[0]}{self.cite(first.source, section)}. "
+               "It does not say how many indicators were rated otherwise.", self._no_newer_ratings(dates[-1])]
         return " ".join(out) + "\n"
 
     def _no_newer_ratings(self, date: str) -> str:
@@ -518,7 +533,7 @@ class Renderer:
         last = ind.ratings[-1]
         out = [f"The indicator, as the report words it: {self.q(ind.title)}{self.cited(ind)}", "",
                f"**Latest rating:** {self.rag(last.rag)} "
-               f"({RAG_MEANING[last.rag]}), {nice_date(self.source_date(last.source))}"
+               f"{nice_date(self.source_date(last.source))}"
                f"{self.cite(last.source, last.passage)}. {self._no_newer_ratings(self.source_date(last.source))}", "",
                "## What it measures", "", text(ind.plain), "",
                "## Why it matters", "", text(ind.why), "",
@@ -554,10 +569,14 @@ class Renderer:
             out += ["## What is being done", ""]
             out += [f"- {text(a.text)}{self.cited(ind, a)}" for a in ind.actions]
             out.append("")
-        out += ["## Area of focus", "",
-                f"This indicator is about the area of focus [{text(area.name)}]"
-                f"({self.link('plan/priorities.md', area.id)}). The report does not say which "
-                "area each indicator belongs to: we have placed it by what it measures.", ""]
+        linked = f"[{text(area.name)}]({self.link('plan/priorities.md', area.id)})"
+        if ind.area_given:
+            how = (f"The report links it to the area of focus {linked}"
+                   f"{self.cite(ind.area_given.source, ind.area_given.passage)}.")
+        else:
+            how = (f"This indicator is about the area of focus {linked}. The report does not say "
+                   "which area it belongs to: we have placed it by what it measures.")
+        out += ["## Area of focus", "", how, ""]
         return "\n".join(out)
 
     # ----- the Trust -----
@@ -573,7 +592,8 @@ class Renderer:
         for r in sorted(records, key=lambda r: (order.index(r.role), noted(r))):
             when = [f"From {nice_date(r.since)}." if r.since else "",
                     f"Until {nice_date(r.until)}." if r.until else "",
-                    f"Named in the document of {nice_date(self.source_date(r.source))}."]
+                    f"Named in the document of {nice_date(self.source_date(r.source))}.",
+                    text(r.note) if r.note else ""]
             person, position = text(r.person), "Not given"
             if r.position:
                 position = self.q(r.position) + self.cited(r)
@@ -614,8 +634,7 @@ class Renderer:
         for period, items in periods.items():
             if not items:
                 continue
-            if not latest:
-                out += [f"## {text(period)}", ""]
+            out += [f"**{text(period)}:**" if latest else f"## {text(period)}", ""]
             for p in items:
                 detail = f" {text(p.detail)}" if p.detail else ""
                 title = self.q(p.title) if p.quoted else text(p.title)
@@ -751,6 +770,7 @@ class Renderer:
             return "  \n".join(text(p) for p in parts)
 
         def group(name: str) -> list[str]:
+            self.sources_cited.update(s.source for s in self.groups[name])  # for "How old this is"
             return [lines(s.text) + "\n" for s in self.groups[name]]
 
         out = ["## What we want", ""] + group("easy-vision")
@@ -816,9 +836,17 @@ class Renderer:
             if term.see_also:
                 links = [f"[{text(self.site.get('glossary', s).term)}](#{s})" for s in term.see_also]
                 see = " See also " + ", ".join(links) + "."
+            spelt = "" if self._spelt_out(term) else (
+                " The documents do not spell this short form out: this is what it usually stands for.")
             out += [f"## {text(term.term)} {{#{term.id}}}", "",
-                    f"**{text(term.expansion)}**. {text(term.explanation)}{see}{self.cited(term)}", ""]
+                    f"**{text(term.expansion)}**.{spelt} {text(term.explanation)}{see}{self.cited(term)}", ""]
         return "\n".join(out)
+
+    def _spelt_out(self, term: Any) -> bool:
+        """Whether any document gives the short form's meaning in full."""
+        full = normalise(term.expansion).lower()
+        return any(full in normalise(p.text).lower() or f"{full}s" in normalise(p.text).lower()
+                   for d in self.site.documents.values() for p in d.passages if p.kind != "note")
 
     def checks_summary(self) -> str:
         """What the build checked against the documents' text, in numbers."""
@@ -891,8 +919,8 @@ class Renderer:
             if events:
                 out.append(f"- [Dates: {topic}]({self.link(page)}): " + "; ".join(text(e.title) for e in events))
         if used.get("statements"):
-            out.append(f"- Quotations and statements: {len(used['statements'])}, "
-                       "shown on the pages about the plan, the Trust and how we're doing")
+            out.append(f"- Quotations and statements: {len(used['statements'])}, shown on the pages "
+                       "that use this document")
         out.append("")
         if used.get("figures"):
             out += ["### Figures from this document", ""]
@@ -932,6 +960,7 @@ def argument_choices(site: Site) -> dict[str, set[str]]:
         "figures": site.sets["figures"].ids(),
         "statements": site.sets["statements"].ids(),
         "quotations": {s.id for s in site.statements if s.quoted},
+        "passages": {f"{d.id}--{p.id}" for d in site.documents.values() for p in d.passages},
         "indicators": site.sets["indicators"].ids(),
         "initiatives": site.sets["initiatives"].ids(),
         "sources": site.sets["sources"].ids(),

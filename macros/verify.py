@@ -58,10 +58,8 @@ def found_in(quote: str, text: str) -> bool:
     "…" stands for words left out."""
     parts = [normalise(p) for p in re.split(r"\s*(?:…|\.\.\.)\s*", quote) if p.strip()]
     body, at = normalise(text), 0
-    for i, part in enumerate(parts):
-        # a quotation may start with a capital the document does not have, or the other way round
-        options = [part, part[0].swapcase() + part[1:]] if i == 0 else [part]
-        found = min((f for f in (_whole(body, o, at) for o in options) if f >= 0), default=-1)
+    for part in parts:
+        found = _whole(body, part, at)
         if found < 0:
             return False
         at = found + len(part)

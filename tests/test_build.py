@@ -124,3 +124,11 @@ def test_two_passages_sharing_a_note_stop_the_build_with_file_and_line(project):
     err = failed_build(project)
     assert (f'sources/hwb-2017-10.md, line {line}: the section id "early-years" is already used on line '
             f"{first}. Two passages would share one anchor and one source note") in err
+
+
+def test_a_note_to_a_passage_that_does_not_exist_names_page_and_line(project):
+    line = add_line(project / "docs" / "about.md", "# About this site",
+                    'The plan has a vision.{{ note("cypp-2018", "vison-1") }}')
+    err = failed_build(project)
+    assert (f'docs/about.md, line {line}: note("cypp-2018", "vison-1") names a passage that is not in '
+            'sources/cypp-2018.md. Did you mean "vision-1"?') in err
