@@ -27,6 +27,8 @@ def describe(doc: Document, passage_id: str, words: int = 8) -> str:
     if p.kind == "heading":
         return f"section “{heading}”"
     opening = plain(_LABEL.sub("", p.text)).split()  # "**Focus:** Domestic Abuse" starts "Domestic"
+    if len(opening) < 3:  # "**RAG:** R" is clearer whole
+        opening = plain(p.text).split()
     start = " ".join(opening[:words]) + ("…" if len(opening) > words else "")
     what = "the point" if p.kind == "item" else "the paragraph"
     return f"section “{heading}”, {what} starting “{start}”"

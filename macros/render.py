@@ -37,6 +37,8 @@ THEMES = {"health": "Health and wellbeing", "sport": "Sport, play and being acti
 NEIGHBOURHOODS = {"citywide": "Across Oxford", "leys-littlemore-rose-hill": "Blackbird Leys, Greater Leys, Littlemore and Rose Hill",
                   "barton": "Barton", "city-centre": "City centre", "wood-farm": "Wood Farm",
                   "not-stated": "Not stated in the report"}
+TOPIC_NAMES = {"send": "SEND", "commission": "the Education Commission", "plan": "the plan",
+               "trust": "the Trust", "council": "the City Council"}
 TOPIC_PAGES = {
     "send": "send.md",
     "commission": "education-commission.md",
@@ -207,12 +209,12 @@ class Renderer:
         documents = "a document" if oldest == newest else "documents"
         first_day = dates[-1][0]
         today = self.today
-        old = (today.year - first_day.year) * 12 + today.month - first_day.month > 24
-        if old and self.used & {"figures", "indicators"}:  # figures and ratings go out of date
+        months = (today.year - first_day.year) * 12 + today.month - first_day.month
+        if months > 24 and not self.page.endswith("/text.md"):  # a document's own text is history
             return ('<div class="warning-text"><span class="warning-text__icon" aria-hidden="true">!</span>'
                     '<strong class="warning-text__text">'
-                    f"The evidence on this page comes from {documents} dated {span}. That is more than "
-                    "two years old, so things may have changed since.</strong></div>")
+                    f"The evidence on this page comes from {documents} dated {span}. The newest of it is "
+                    f"more than {months // 12} years old, so things may have changed since.</strong></div>")
         return (f'<p class="evidence-age"><strong>How old this is:</strong> the evidence on this page '
                 f"comes from {documents} dated {span}.</p>")
 
@@ -913,11 +915,12 @@ class Renderer:
         for dataset, (label, page) in pages.items():
             if used.get(dataset):
                 out.append(f"- [{label}]({self.link(page)}): {len(used[dataset])} "
-                           f"record{'s' if len(used[dataset]) > 1 else ''}")
+                           f"fact{'s' if len(used[dataset]) > 1 else ''}")
         for topic, page in TOPIC_PAGES.items():
             events = [e for e in used.get("timeline", []) if e.topic == topic]
             if events:
-                out.append(f"- [Dates: {topic}]({self.link(page)}): " + "; ".join(text(e.title) for e in events))
+                out.append(f"- [Dates about {TOPIC_NAMES[topic]}]({self.link(page)}): "
+                           + "; ".join(text(e.title) for e in events))
         if used.get("statements"):
             out.append(f"- Quotations and statements: {len(used['statements'])}, shown on the pages "
                        "that use this document")

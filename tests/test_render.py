@@ -149,18 +149,18 @@ def test_evidence_age_is_said_under_the_title_and_warned_when_figures_are_old(re
     page = renderer.finish_page(f"# Results\n\nPupils: {renderer.figure('pc')}.")
     lines = page.splitlines()
     assert lines[0] == "# Results" and 'class="warning-text"' in lines[2]
-    assert "comes from a document dated October 2017. That is more than two years old" in lines[2]
+    assert "comes from a document dated October 2017. The newest of it is more than 9 years old" in lines[2]
     renderer.start_page("index.md")
     page = renderer.finish_page(f"# Money\n\nGranted {renderer.figure('money')}.")
-    assert "dated 2 October 2023. That is more than two years old" in page  # 37 months before the build
+    assert "dated 2 October 2023. The newest of it is more than 3 years old" in page  # 37 months before the build
     renderer.today = dt.date(2025, 10, 2)
     renderer.start_page("index.md")
     page = renderer.finish_page(f"# Money\n\nGranted {renderer.figure('money')}.")
     assert "warning" not in page
     assert "the evidence on this page comes from a document dated 2 October 2023." in page
-    renderer.start_page("plan/index.md")
-    page = renderer.finish_page(f"# Vision\n\n{renderer.vision(history=False)}")
-    assert "warning" not in page and "dated June 2018" in page  # an old plan is history, not stale figures
+    renderer.start_page("reports/plan/text.md")
+    page = renderer.finish_page(f"# The plan: the full text\n\n{renderer.document_text('plan')}")
+    assert "warning" not in page and "dated June 2018" in page  # a document's own text is history
     renderer.start_page("about.md")
     assert "evidence" not in renderer.finish_page("# About\n\nNo sources here.")
 
