@@ -229,14 +229,15 @@ def test_each_indicator_has_its_own_page(pages):
 
 
 def test_charts_have_a_text_alternative_and_a_table_beside_them(pages):
-    for page in ("performance/attainment/index.html", "performance/indicators/permanent-exclusions/index.html",
-                 "performance/indicators/looked-after-children/index.html"):
+    for page in ("performance/attainment/index.html", "performance/indicators/permanent-exclusions/index.html"):
         html = pages[page]
         svg = re.search(r'<svg class="chart-svg".*?</svg>', html, flags=re.S).group(0)
         assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
         after = html[html.index(svg):]
         assert "<table>" in after[:20000]
     assert "only one figure so far" in visible_text(pages["performance/young-peoples-views/index.html"])
+    # 780 and 785 looked-after children: the report does not say which is newer, so no chart over time
+    assert "chart-svg" not in pages["performance/indicators/looked-after-children/index.html"]
 
 
 def test_finder_lists_everything_without_javascript(pages):
