@@ -200,7 +200,7 @@ class Indicator(Cited):
 AgeGroup = Literal["under-5", "children", "young-people", "families", "all", "not-stated"]
 Theme = Literal["health", "sport", "culture", "learning", "safety", "community", "work",
                 "partnerships", "not-stated"]
-Neighbourhood = Literal["citywide", "leys-littlemore-rose-hill", "barton", "city-centre",
+Neighbourhood = Literal["countywide", "citywide", "leys-littlemore-rose-hill", "barton", "city-centre",
                         "wood-farm", "not-stated"]
 
 

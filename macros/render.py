@@ -34,7 +34,7 @@ THEMES = {"health": "Health and wellbeing", "sport": "Sport, play and being acti
           "culture": "Arts, culture and museums", "learning": "School and learning",
           "safety": "Keeping safe", "community": "Communities", "work": "Jobs and skills",
           "partnerships": "Working together", "not-stated": "Not stated in the report"}
-NEIGHBOURHOODS = {"citywide": "Across Oxford", "leys-littlemore-rose-hill": "Blackbird Leys, Greater Leys, Littlemore and Rose Hill",
+NEIGHBOURHOODS = {"countywide": "Across Oxfordshire", "citywide": "Across Oxford", "leys-littlemore-rose-hill": "Blackbird Leys, Greater Leys, Littlemore and Rose Hill",
                   "barton": "Barton", "city-centre": "City centre", "wood-farm": "Wood Farm",
                   "not-stated": "Not stated in the report"}
 TOPIC_NAMES = {"send": "SEND", "commission": "the Education Commission", "plan": "the plan",
