@@ -313,7 +313,7 @@ class Renderer:
             else:
                 out.append(f"{text(figs[0].short or figs[0].label)}: {self._figure(figs[0])} "
                            f"({text(figs[0].period or 'date not given')}). There is only one "
-                           "figure so far, so there is no chart.\n")
+                           "figure in the documents, so there is no chart.\n")
         if charted:
             groups = [(figs[0].short or figs[0].label,
                        [(f.period or "", f.value, format_figure(f)) for f in figs]) for _, figs in charted]
@@ -551,7 +551,7 @@ class Renderer:
                        f"<figcaption>Chart: ratings over time. The same ratings are in the table below.</figcaption></figure>")
             out.append("")
         else:
-            out += ["The reports give one rating so far, so there is no chart of ratings over time.", ""]
+            out += ["The documents give one rating, so there is no chart of ratings over time.", ""]
         out += [self._table(rows, f"Ratings of: {ind.name}"), ""]
         if ind.target:
             out += ["## The target", "", text(ind.target), ""]
@@ -568,7 +568,7 @@ class Renderer:
                     out.append(f"- {first_capital(text(fig.label))}{when}: {self._figure(fig)}")
             out.append("")
         if ind.actions:
-            out += ["## What is being done", ""]
+            out += [f"## What was being done, as the report of {nice_date(self.source_date(ind.source))} says", ""]
             out += [f"- {text(a.text)}{self.cited(ind, a)}" for a in ind.actions]
             out.append("")
         linked = f"[{text(area.name)}]({self.link('plan/priorities.md', area.id)})"

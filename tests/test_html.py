@@ -235,7 +235,7 @@ def test_charts_have_a_text_alternative_and_a_table_beside_them(pages):
         assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
         after = html[html.index(svg):]
         assert "<table>" in after[:20000]
-    assert "only one figure so far" in visible_text(pages["performance/young-peoples-views/index.html"])
+    assert "only one figure in the documents" in visible_text(pages["performance/young-peoples-views/index.html"])
     # 780 and 785 looked-after children: the report does not say which is newer, so no chart over time
     assert "chart-svg" not in pages["performance/indicators/looked-after-children/index.html"]
 

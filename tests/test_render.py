@@ -221,7 +221,7 @@ def test_a_single_figure_is_given_as_a_sentence_not_a_chart(renderer):
     out = r.chart("solo")
     assert "<svg" not in out
     assert 'responses: <span class="figure" data-figure="one">150</span>' in out
-    assert "only one figure so far" in out
+    assert "only one figure in the documents" in out
 
 
 def test_rating_chart_marks_each_rating_with_its_word():
