@@ -213,5 +213,21 @@ def test_now_and_current_appear_only_next_to_a_date(soups):
         if "/text/" in path or path.startswith(("accessibility/", "contributing/", "changes/", "privacy/")):
             continue
         for sentence in re.split(r"(?<=[.!?])\s+", own_words(soup)):
-            if re.search(r"\b(now|current|currently|latest|today)\b", sentence, re.I):
+            if re.search(r"\b(now|current|currently|latest|today|recent|recently|so far|to date)\b", sentence, re.I):
                 assert re.search(r"\b(19|20)\d\d\b", sentence), f"{path}: undated “{sentence.strip()}”"
+
+
+def test_priorities_show_the_plans_own_numbers(soups):
+    """Each area's list continues the plan's numbering (1 to 16), not 1 to 4 again."""
+    site_numbers = {p.wording[0].text: p.number for p in SITE.priorities}
+    for path in ("plan/priorities/index.html", "plan/on-a-page/index.html", "plan/print/index.html"):
+        seen = 0
+        for ol in article(soups[path]).find_all("ol"):
+            start = int(ol.get("start", 1))
+            for offset, li in enumerate(ol.find_all("li", recursive=False)):
+                words = (li.find("q") or li).get_text(" ", strip=True)
+                match = next((n for t, n in site_numbers.items() if words.startswith(t)), None)
+                if match:
+                    assert start + offset == match, f"{path}: priority {match} is shown as {start + offset}"
+                    seen += 1
+        assert seen >= 16, path
