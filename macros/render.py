@@ -846,9 +846,10 @@ class Renderer:
 
     def _spelt_out(self, term: Any) -> bool:
         """Whether any document gives the short form's meaning in full."""
-        full = normalise(term.expansion).lower()
-        return any(full in normalise(p.text).lower() or f"{full}s" in normalise(p.text).lower()
-                   for d in self.site.documents.values() for p in d.passages if p.kind != "note")
+        if not hasattr(self, "_all_words"):  # every document's words, evened out, worked out once
+            self._all_words = "\n".join(normalise(p.text).lower() for d in self.site.documents.values()
+                                        for p in d.passages if p.kind != "note")
+        return normalise(term.expansion).lower() in self._all_words
 
     def checks_summary(self) -> str:
         """What the build checked against the documents' text, in numbers."""
