@@ -72,6 +72,9 @@ class Source(Record):
     title: Text
     short_title: Text
     date: PartialDate  # as exact as the document itself is
+    # the latest date our copy shows, where it is later than the document's own date (the plan of
+    # June 2018 mentions a decision of June 2020): evidence from it is then as old as this date
+    updated: Optional[PartialDate] = None
     body: Text  # the organisation that wrote it
     written_by: Optional[Text] = None  # the office that wrote it (never a personal contact)
     to: Text  # who it was written for

@@ -207,7 +207,12 @@ class Renderer:
         oldest, newest = dates[0][2], dates[-1][2]
         span = nice_date(newest) if oldest == newest else f"{nice_date(oldest)} to {nice_date(newest)}"
         documents = "a document" if oldest == newest else "documents"
-        first_day = dates[-1][0]
+        updated = [self.site.get("sources", s) for s in sorted(self.sources_cited)
+                   if self.site.get("sources", s).updated
+                   and parse_partial_date(self.site.get("sources", s).updated)[0] > dates[-1][0]]
+        for src in updated:  # our copy is newer than any document's date here: say so, count from then
+            span += f" (our copy of the {text(src.short_title)} was updated in or after {nice_date(src.updated)})"
+        first_day = max([dates[-1][0]] + [parse_partial_date(s.updated)[0] for s in updated])
         today = self.today
         months = (today.year - first_day.year) * 12 + today.month - first_day.month
         if months > 24 and not self.page.endswith("/text.md"):  # a document's own text is history
@@ -351,6 +356,12 @@ class Renderer:
         st = self.site.get("statements", statement_id)
         src = self.site.get("sources", st.source)
         return f"> {text(st.text)}\n>\n> — {self.source_name(src)}{self.cited(st)}\n"
+
+    @staticmethod
+    def dated(src: Any) -> str:
+        """A document's date, and when our copy was updated if that is later."""
+        return nice_date(src.date) + (f" (our copy was updated in or after {nice_date(src.updated)})"
+                                      if src.updated else "")
 
     @staticmethod
     def source_name(src: Any) -> str:
@@ -838,18 +849,25 @@ class Renderer:
             if term.see_also:
                 links = [f"[{text(self.site.get('glossary', s).term)}](#{s})" for s in term.see_also]
                 see = " See also " + ", ".join(links) + "."
-            spelt = "" if self._spelt_out(term) else (
-                " The documents do not spell this short form out: this is what it usually stands for.")
+            spelt = self._spelt_out(term)
             out += [f"## {text(term.term)} {{#{term.id}}}", "",
                     f"**{text(term.expansion)}**.{spelt} {text(term.explanation)}{see}{self.cited(term)}", ""]
         return "\n".join(out)
 
-    def _spelt_out(self, term: Any) -> bool:
-        """Whether any document gives the short form's meaning in full."""
-        if not hasattr(self, "_all_words"):  # every document's words, evened out, worked out once
-            self._all_words = "\n".join(normalise(p.text).lower() for d in self.site.documents.values()
-                                        for p in d.passages if p.kind != "note")
-        return normalise(term.expansion).lower() in self._all_words
+    def _spelt_out(self, term: Any) -> str:
+        """What to say about where a short form's meaning comes from: nothing when a document
+        spells it out (the short form and its words in one passage)."""
+        if not hasattr(self, "_passage_words"):  # every passage's words, evened out, worked out once
+            self._passage_words = [normalise(p.text) for d in self.site.documents.values()
+                                   for p in d.passages if p.kind != "note"]
+        full = normalise(term.expansion).lower()
+        used = [words for words in self._passage_words
+                if re.search(rf"(?<!\w){re.escape(term.term)}s?(?!\w)", words)]
+        if any(full in words.lower() for words in used):
+            return ""
+        if used:
+            return " The documents do not spell this short form out: this is what it usually stands for."
+        return " The documents do not use this short form: this site does, to save space."
 
     def checks_summary(self) -> str:
         """What the build checked against the documents' text, in numbers."""
@@ -863,7 +881,7 @@ class Renderer:
     def sources_list(self) -> str:
         rows = ["| Date | Document | Written by | Written for |", "| --- | --- | --- | --- |"]
         for s in sorted(self.site.sources, key=lambda s: parse_partial_date(s.date)[0]):
-            rows.append(f"| {nice_date(s.date)} | [{text(s.title)}]({self.link(f'reports/{s.id}.md')}) "
+            rows.append(f"| {self.dated(s)} | [{text(s.title)}]({self.link(f'reports/{s.id}.md')}) "
                         f"| {text(s.body)} | {text(s.to)} |")
         return self._table(rows, "The five documents this site is built from")
 
@@ -874,7 +892,7 @@ class Renderer:
         intro = [
             f"This is the full text of “{text(s.title)}”, written by {text(s.body)}"
             + (f" ({text(s.written_by)})" if s.written_by else "") + f" for {text(s.to)}, "
-            f"dated {nice_date(s.date)}. [What this document is and what this site takes from it]"
+            f"dated {self.dated(s)}. [What this document is and what this site takes from it]"
             f"({self.link(f'reports/{s.id}.md')}).", "",
             "Every fact on this site links to the paragraph of a document it comes from. When you "
             "follow one of those links, the paragraph is highlighted.", "",
@@ -891,7 +909,7 @@ class Renderer:
     def source_page(self, source_id: str) -> str:
         """A page about one source document: what it is, and everything the site takes from it."""
         s = self.site.get("sources", source_id)
-        facts = [f"**Date:** {nice_date(s.date)}", f"**Written by:** {text(s.body)}"
+        facts = [f"**Date:** {self.dated(s)}", f"**Written by:** {text(s.body)}"
                  + (f" ({text(s.written_by)})" if s.written_by else ""),
                  f"**Written for:** {text(s.to)}",
                  f"**Kind of document:** {'the plan itself' if s.kind == 'plan' else 'a report'}"]

@@ -241,3 +241,15 @@ def test_labels_keep_their_capitals_when_they_start_a_cell():
 def test_a_short_form_in_the_plural_is_explained_too(renderer):
     page = renderer.finish_page("The CTBs meet. The CTB meets.")
     assert "*[CTB]: Children's Trust Board" in page and "*[CTBs]: Children's Trust Boards" in page
+
+
+def test_the_glossary_says_where_a_short_forms_meaning_comes_from():
+    site = make_site(sources=[SOURCE], glossary=[
+        dict(id="ctb", term="CTB", expansion="Children's Trust Board", explanation="The Trust.",
+             source="doc", passage="intro-1"),
+        dict(id="cb", term="CB", expansion="Children's Board", explanation="A board.",
+             source="doc", passage="intro-1")])
+    out = Renderer(site).glossary()
+    ctb, cb = out.split("## CB ")[0].split("## CTB ")[1], out.split("## CB ")[1].split("## CTB ")[0]
+    assert "do not" not in ctb  # the document spells it out: "The Children's Trust Board (CTB)"
+    assert "The documents do not use this short form: this site does" in cb

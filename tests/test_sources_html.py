@@ -201,7 +201,8 @@ def test_evidence_more_than_two_years_old_carries_warning_text(soups):
                    if ref.a and ref.a.get("href", "").startswith("#fn:")}
         if not sources:
             continue
-        newest = max(parse_partial_date(SITE.get("sources", s).date)[0] for s in sources)
+        newest = max(parse_partial_date(SITE.get("sources", s).updated or SITE.get("sources", s).date)[0]
+                     for s in sources)
         if (today.year - newest.year) * 12 + today.month - newest.month > 24:
             warning = article(soup).select_one(".warning-text")
             years = ((today.year - newest.year) * 12 + today.month - newest.month) // 12
