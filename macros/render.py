@@ -28,7 +28,7 @@ ROLE_NAMES = {
     "city-seat": "Oxford City Council's seat",
     "district-seat": "Rotating district council seat",
 }
-AGE_GROUPS = {"under-5": "Under 5s", "children": "Children (5 to 11)", "young-people": "Young people (11 to 19)",
+AGE_GROUPS = {"under-5": "Under 5s", "children": "Children", "young-people": "Young people",
               "families": "Families", "all": "All ages", "not-stated": "Not stated in the report"}
 THEMES = {"health": "Health and wellbeing", "sport": "Sport, play and being active",
           "culture": "Arts, culture and museums", "learning": "School and learning",
@@ -389,7 +389,7 @@ class Renderer:
                "These are how those documents word it, not changes to the plan:", ""]
         for st in others:
             src = self.site.get("sources", st.source)
-            out.append(f"- {text(src.short_title)} ({nice_date(src.date)}): "
+            out.append(f"- {self.source_name(src)}: "
                        f"{self.q(st.text)}{self.cited(st)}")
         return "\n".join(out) + "\n"
 
