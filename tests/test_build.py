@@ -82,9 +82,11 @@ def test_broken_anchor_stops_the_build(project):
 def test_html_typed_into_data_shows_as_text(project):
     path = project / "data" / "glossary.yml"
     body = path.read_text(encoding="utf-8")
-    path.write_text(body.replace(
-        "explanation: The NHS services that help children and young people with their mental health.",
-        "explanation: \"<script>alert('x')</script> <b>bold</b>\""), encoding="utf-8")
+    start = body.index("- id: camhs\n")
+    line = body.index("  explanation: ", start)
+    end = body.index("\n", line)
+    path.write_text(body[:line] + "  explanation: \"<script>alert('x')</script> <b>bold</b>\"" + body[end:],
+                    encoding="utf-8")
     out = project / "out"
     result = run_build(project, out)
     assert result.returncode == 0, result.stderr

@@ -178,8 +178,8 @@ def test_abbreviations_are_added_only_for_terms_on_the_page(renderer):
 def test_vision_is_the_plans_own_words_then_others_dated_as_theirs(renderer):
     out = renderer.vision()
     assert out.startswith("> Plan words\n>\n> — The plan, June 2018[^plan--vision-1]")
-    assert out.index("Old report (October 2017): <q>Old words</q>") < out.index(
-        "The report (2 October 2023): <q>New words</q>")
+    assert out.index("- Old report, October 2017: <q>Old words</q>") < out.index(
+        "- The report, 2 October 2023: <q>New words</q>")
     assert "not changes to the plan" in out
     assert renderer.vision(history=False).count("words") == 1
 
