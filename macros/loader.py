@@ -215,6 +215,10 @@ def _join(problems: list[str]) -> str:
     return text
 
 
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+
+
 def parse_partial_date(text: str) -> tuple[dt.date, str]:
     """'2023', '2023-07' or '2023-07-14' → (first day, precision). Raises ValueError in plain words."""
     parts = str(text).split("-")

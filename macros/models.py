@@ -8,7 +8,6 @@ passage (see verify.py). Every other text field is the site's own plain English.
 """
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, ClassVar, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr

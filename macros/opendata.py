@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
 
 from .data import Site
 from .document_page import describe

@@ -15,11 +15,9 @@ from typing import Any, Iterable
 
 from . import charts, document_page, opendata
 from .data import Site
-from .loader import parse_partial_date
+from .loader import MONTHS, parse_partial_date
 from .verify import normalise
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
 RAG_ICONS = {"Red": "material-close-octagon", "Amber": "material-alert", "Green": "material-check-circle"}
 RAGS = ("Red", "Amber", "Green")
 ROLE_NAMES = {

@@ -24,10 +24,8 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from .documents import Document, Passage, plain
-from .loader import DataError, Dataset, parse_partial_date
+from .loader import MONTHS, DataError, Dataset, parse_partial_date
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
 
 _SAME = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
                        "“": '"', "”": '"', "„": '"', "″": '"',
