@@ -202,11 +202,12 @@ def load_dataset(path: Path, model: type[BaseModel], root: Path) -> Dataset:
         seen[rec.id] = sub[()]
         records.append(rec)
     if problems:
-        raise DataError(_join(problems))
+        raise DataError(join_problems(problems))
     return Dataset(path=path, display=display, records=records, lines=record_lines)
 
 
-def _join(problems: list[str]) -> str:
+def join_problems(problems: list[str]) -> str:
+    """The first ten problems, one a line, and how many more there are."""
     shown = problems[:10]
     more = len(problems) - len(shown)
     text = "\n".join(shown)

@@ -24,7 +24,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from .documents import Document, Passage, plain
-from .loader import MONTHS, DataError, Dataset, parse_partial_date
+from .loader import MONTHS, DataError, Dataset, join_problems, parse_partial_date
 
 
 _SAME = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
@@ -274,9 +274,7 @@ def check_all(sets: dict[str, Dataset], documents: dict[str, Document]) -> dict[
                 problems.append(f'{ds.display}, line {ds.line(index, *loc)}: record "{record.id}", '
                                 f'field "{_field(loc)}": {message}')
     if problems:
-        shown = problems[:10]
-        more = len(problems) - len(shown)
-        raise DataError("\n".join(shown) + (f"\n(and {more} more)" if more else ""))
+        raise DataError(join_problems(problems))
     return counts
 
 
