@@ -116,7 +116,7 @@ class Renderer:
         "figure", "figure_table", "series_table", "statement_list", "quote", "vision",
         "areas_and_priorities", "areas_summary", "area_count", "priority_count", "implementation_plan",
         "rag", "ratings_summary", "checks_summary", "people", "members", "meetings",
-        "trust_priorities", "timeline", "latest_changes", "initiative",
+        "trust_priorities", "timeline", "latest_changes", "initiative", "who_leads",
         "initiatives", "glossary", "source_page", "sources_list", "count",
         "accessibility_tests", "known_issues", "statement_date", "easy_read", "plan_on_a_page",
         "datasets", "calendar_link", "chart", "indicator_page", "indicator_overview",
@@ -134,6 +134,7 @@ class Renderer:
         "source_page": "sources",
         "statement_list": "statement-groups",
         "people": "roles",
+        "who_leads": "roles",
         "members": "member-groups",
         "timeline": "topics",
         "count": "datasets",
@@ -155,6 +156,7 @@ class Renderer:
                 site.glossary, key=lambda t: -len(t.term))) + r")s?)(?![\w&+])") if site.glossary else None
         self.page = "index.md"
         self.notes: OrderedDict[str, str] = OrderedDict()
+        self.note_uses: dict[str, int] = {}
         self.used: set[str] = set()
         self.sources_cited: set[str] = set()
 
@@ -164,6 +166,7 @@ class Renderer:
                    due: Any = None, updated: Any = None) -> None:
         self.page = src_uri
         self.notes = OrderedDict()
+        self.note_uses = {}
         self.used = set()
         self.sources_cited = set()
         self.page_info = (owner, reviewed, due, updated)
@@ -173,9 +176,12 @@ class Renderer:
         notes and the abbreviations used on the page."""
         lines = markdown.rstrip().split("\n")
         title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
-        if title is not None and self.sources_cited:
-            lines[title + 1:title + 1] = ["", self.evidence_age(), ""]
+        if title is not None:  # the page's head ends here (overrides/main.html adds "Contents" after it)
+            head = [self.evidence_age()] if self.sources_cited else []
+            lines[title + 1:title + 1] = ["", *head, "", "<!-- end of page head -->", ""]
         out = ["\n".join(lines), ""]
+        if self.notes:
+            out += [self.notes_list(), ""]
         if self.used:
             out += [self.reuse_links(sorted(self.used)), ""]
         owner, reviewed, due, updated = getattr(self, "page_info", (None,) * 4)
@@ -185,9 +191,6 @@ class Renderer:
             if updated:
                 facts.append(f"Last updated: {nice_date(updated.isoformat())}")
             out += ['<div class="page-info" markdown>', " · ".join(facts), "</div>", ""]
-        for key, note in self.notes.items():
-            out.append(f"[^{key}]: {note}")
-        out.append("")
         body = markdown + "\n".join(self.notes.values())
         found = set(self.abbreviation.findall(body)) if self.abbreviation else set()
         for term in self.site.glossary:
@@ -196,6 +199,15 @@ class Renderer:
             if f"{term.term}s" in found:  # "EHAs": Early Help Assessments
                 out.append(f"*[{term.term}s]: {text(term.expansion)}s")
         return "\n".join(out) + "\n"
+
+    def notes_list(self) -> str:
+        """The page's source notes, each with one link back to where it is first used."""
+        items = [f'<li id="fn:{key}"><p>{note} <a class="footnote-backref" href="#fnref:{key}" '
+                 f'aria-label="Back to where note {n} is first used">↩</a></p></li>'
+                 for n, (key, note) in enumerate(self.notes.items(), start=1)]
+        return ('<div class="footnote" data-search-exclude>\n'
+                '<h2 class="footnote__title" id="where-the-facts-come-from">Where the facts come from</h2>\n'
+                "<ol>\n" + "\n".join(items) + "\n</ol>\n</div>")
 
     def evidence_age(self) -> str:
         """A line saying how old the evidence on this page is, as a warning when the newest of it
@@ -242,18 +254,24 @@ class Renderer:
         return rel + (f"#{anchor}" if anchor else "")
 
     def cite(self, source_id: str, passage: str) -> str:
-        """A footnote marker for one passage of one document. The note's link opens that passage.
-        Notes are keyed on the whole (document, passage), so two passages never share a note."""
+        """A note marker for one passage of one document; the note's link opens that passage.
+        Notes are keyed on the whole (document, passage), so two passages never share a note, and
+        numbered in the order they are first used on the page."""
         key = f"{source_id}--{passage}"
         if key not in self.notes:
             src = self.site.get("sources", source_id)
             doc = self.site.documents[source_id]
-            self.notes[key] = (
-                f"From [{text(src.short_title)}, {text(document_page.describe(doc, passage))}]"
-                f"({self.link(f'reports/{src.id}/text.md', passage)})."
-            )
+            href = f"{self.to_root()}reports/{src.id}/text/#{passage}"
+            self.notes[key] = (f'From <a href="{attr(href)}">{text(src.short_title)}, '
+                               f"{text(document_page.describe(doc, passage))}</a>.")
             self.sources_cited.add(source_id)
-        return f"[^{key}]"
+            self.note_uses[key] = 0
+        self.note_uses[key] += 1
+        uses = self.note_uses[key]
+        number = list(self.notes).index(key) + 1
+        ref_id = f"fnref:{key}" if uses == 1 else f"fnref{uses}:{key}"
+        return f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn:{key}">[{number}]</a></sup>'
+
 
     def note(self, source_id: str, *passages: str) -> str:
         """For a fact in a page's own words: the notes that open the passages saying it."""
@@ -613,6 +631,35 @@ class Renderer:
             rows.append(f"| {ROLE_NAMES[r.role]} | {person} | {position} | {' '.join(w for w in when if w)} |")
         return self._table(rows, "Who has held the Trust's leading roles")
 
+    @uses("roles")
+    def who_leads(self, role: str) -> str:
+        """The answer first: who the newest document naming someone in a role names, dated, then
+        who earlier documents named, then whether any newer document names anyone."""
+        def noted(r):
+            return parse_partial_date(self.source_date(r.source))[0]
+        records = sorted((r for r in self.site.roles if r.role == role), key=noted)
+        name = ROLE_NAMES[role].lower()
+        if not records:
+            return f"None of the documents names the Trust's {name}.\n"
+        newest = records[-1]
+        out = [f"The newest document to name the Trust's {name} is from "
+               f"{nice_date(self.source_date(newest.source))}. It names "
+               f"**{text(newest.person)}**{self.cited(newest)}."]
+        earlier: dict[str, list] = {}
+        for r in records[:-1]:
+            if r.person != newest.person:
+                earlier.setdefault(r.person, []).append(r)
+        for person, named in earlier.items():
+            dates = " and ".join(nice_date(self.source_date(r.source)) for r in named)
+            out.append(f"Before that, documents of {dates} named {text(person)}"
+                       + "".join(self.cited(r) for r in named) + ".")
+        newer = [s for s in self.site.sources if parse_partial_date(s.date)[0] > noted(newest)]
+        if newer:
+            latest = max(newer, key=lambda s: parse_partial_date(s.date)[0])
+            out.append(f"The newest document of all, from {nice_date(latest.date)}, does not say "
+                       f"who the {name} is.")
+        return " ".join(out) + "\n"
+
     @uses("members")
     def members(self, group: str) -> str:
         return "\n".join(f"- {text(m.name)}{self.cited(m)}"
@@ -879,7 +926,7 @@ class Renderer:
     def sources_list(self) -> str:
         rows = ["| Date | Document | Written by | Written for |", "| --- | --- | --- | --- |"]
         for s in sorted(self.site.sources, key=lambda s: parse_partial_date(s.date)[0]):
-            rows.append(f"| {self.dated(s)} | [{text(s.title)}]({self.link(f'reports/{s.id}.md')}) "
+            rows.append(f"| {self.dated(s)} | [{text(s.title)}]({self.link(f'reports/{s.id}/index.md')}) "
                         f"| {text(s.body)} | {text(s.to)} |")
         return self._table(rows, "The five documents this site is built from")
 
@@ -891,7 +938,7 @@ class Renderer:
             f"This is the full text of “{text(s.title)}”, written by {text(s.body)}"
             + (f" ({text(s.written_by)})" if s.written_by else "") + f" for {text(s.to)}, "
             f"dated {self.dated(s)}. [What this document is and what this site takes from it]"
-            f"({self.link(f'reports/{s.id}.md')}).", "",
+            f"({self.link(f'reports/{s.id}/index.md')}).", "",
             "Every fact on this site links to the paragraph of a document it comes from. When you "
             "follow one of those links, the paragraph is highlighted.", "",
             "!!! note \"How we made this copy\"", "",
@@ -920,7 +967,7 @@ class Renderer:
         pages = {
             "priorities": ("The plan's priorities", "plan/priorities.md"),
             "implementation": ("The implementation plan", "plan/implementation.md"),
-            "indicators": ("Performance indicators", "performance/index.md"),
+            "indicators": ("Performance indicators", "performance/indicators/index.md"),
             "initiatives": ("The council's work in Oxford", "council/index.md"),
             "roles": ("Who leads the Trust", "trust/people.md"),
             "members": ("Who sits on the Trust", "trust/people.md"),

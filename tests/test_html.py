@@ -1,6 +1,8 @@
 """Layer 4, the built pages: structure, figures in the right places, nothing unrendered or external."""
 import json
+import html as html_lib
 import re
+import urllib.parse
 from html.parser import HTMLParser
 
 import pytest
@@ -147,7 +149,7 @@ def test_every_initiative_and_indicator_is_shown(pages):
     council = pages["council/index.html"]
     for ini in site.initiatives:
         assert f'id="{ini.id}"' in council, ini.id
-    performance = pages["performance/index.html"]  # the overview links every indicator
+    performance = pages["performance/indicators/index.html"]  # the overview links every indicator
     for ind in site.indicators:
         assert f'id="{ind.id}"' in performance, ind.id
 
@@ -220,7 +222,7 @@ def test_every_rendered_figure_links_to_its_source(pages):
 def test_each_indicator_has_its_own_page(pages):
     for ind in load_site(ROOT).indicators:
         html = pages[f"performance/indicators/{ind.id}/index.html"]
-        heading = re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)<a class=\"headerlink", html, flags=re.S).group(1))
+        heading = re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", html, flags=re.S).group(1))
         assert ind.name in heading
         text = visible_text(html)
         for heading in ("What it measures", "Why it matters", "Ratings over time"):
@@ -284,11 +286,17 @@ def test_rag_badges_have_enough_contrast():
         assert contrast(text_colour, "#ffffff") >= 3, rating         # the badge's border on the page
 
 
-def test_every_page_has_an_edit_link_to_its_source(pages):
+def test_every_page_ends_with_a_way_to_suggest_a_change(pages):
+    """GOV.UK style: no edit pencil; a plain link at the end of the page, naming the page."""
     for path, html in pages.items():
-        match = re.search(r'<a href="([^"]+)" title="Edit this page"', html)
+        article = html.split("<article", 1)[1].split("</article>", 1)[0]
+        match = re.search(r'<p class="suggest-change">\s*<a href="([^"]+)">Suggest a change to this page</a>\s*</p>\s*$', article)
         assert match, path
-        assert re.fullmatch(r"https://github\.com/[\w.-]+/[\w.-]+/edit/main/docs/[\w/.-]+\.md", match.group(1)), path
+        link = urllib.parse.urlsplit(html_lib.unescape(match.group(1)))
+        assert re.fullmatch(r"/[\w.-]+/[\w.-]+/issues/new", link.path) and link.netloc == "github.com", path
+        title = urllib.parse.parse_qs(link.query)["title"][0]
+        assert title.startswith("Suggestion for the page: ") and len(title) > 25, path
+        assert "edit/main" not in html and "md-content__button" not in html, path
 
 
 def test_changes_feed_lists_every_change(built, pages):

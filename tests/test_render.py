@@ -114,12 +114,26 @@ def test_figures_are_formatted_as_a_reader_says_them(renderer):
     assert format_figure(site.get("figures", "pc")) == "42%"
 
 
+def ref(key: str, number: int, use: int = 1) -> str:
+    """A note marker as a reader's browser gets it: the note's number, linking to the note."""
+    ref_id = f"fnref:{key}" if use == 1 else f"fnref{use}:{key}"
+    return f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn:{key}">[{number}]</a></sup>'
+
+
 def test_figure_carries_a_note_that_opens_its_passage(renderer):
     out = renderer.figure("money")
-    assert out == '<span class="figure" data-figure="money">£1,120,199</span>[^doc--funding-1]'
+    assert out == '<span class="figure" data-figure="money">£1,120,199</span>' + ref("doc--funding-1", 1)
     page = renderer.finish_page(f"# Money\n\nGranted {out}.")
-    assert ("[^doc--funding-1]: From [The report, section “Funding”, the paragraph starting "
-            "“The council has been granted £1,120,199 in capital.”](../reports/doc/text.md#funding-1).") in page
+    assert ('<li id="fn:doc--funding-1"><p>From <a href="../../reports/doc/text/#funding-1">The report, '
+            "section “Funding”, the paragraph starting “The council has been granted £1,120,199 in "
+            "capital.”</a>.") in page
+
+
+def test_a_note_used_many_times_has_one_way_back(renderer):
+    first, second = renderer.figure("pc"), renderer.figure("pc-old")
+    assert first.endswith(ref("old--results-1", 1)) and second.endswith(ref("old--results-1", 1, use=2))
+    page = renderer.finish_page(f"# Results\n\n{first} {second}")
+    assert page.count('class="footnote-backref"') == 1 and 'href="#fnref:old--results-1"' in page
 
 
 def test_one_note_per_passage_even_when_sections_share_a_long_beginning(renderer):
@@ -142,7 +156,7 @@ def test_notes_start_afresh_on_each_page(renderer):
     renderer.start_page("index.md")
     assert not renderer.notes
     renderer.cite("doc", "intro")
-    assert renderer.notes["doc--intro"] == "From [The report, section “Intro”](reports/doc/text.md#intro)."
+    assert renderer.notes["doc--intro"] == 'From <a href="reports/doc/text/#intro">The report, section “Intro”</a>.'
 
 
 def test_evidence_age_is_said_under_the_title_and_warned_when_figures_are_old(renderer):
@@ -166,8 +180,8 @@ def test_evidence_age_is_said_under_the_title_and_warned_when_figures_are_old(re
 
 
 def test_quotations_are_marked_and_summaries_are_not(renderer):
-    assert renderer.statement_list("vision").startswith("- <q>Old words</q>[^old--vision-1]")
-    assert renderer.statement_list("ours") == "- Partners meet.[^doc--intro-1]\n"
+    assert renderer.statement_list("vision").startswith("- <q>Old words</q>" + ref("old--vision-1", 1))
+    assert renderer.statement_list("ours").startswith("- Partners meet.<sup id=\"fnref")
 
 
 def test_abbreviations_are_added_only_for_terms_on_the_page(renderer):
@@ -177,7 +191,7 @@ def test_abbreviations_are_added_only_for_terms_on_the_page(renderer):
 
 def test_vision_is_the_plans_own_words_then_others_dated_as_theirs(renderer):
     out = renderer.vision()
-    assert out.startswith("> Plan words\n>\n> — The plan, June 2018[^plan--vision-1]")
+    assert out.startswith("> Plan words\n>\n> — The plan, June 2018" + ref("plan--vision-1", 1))
     assert out.index("- Old report, October 2017: <q>Old words</q>") < out.index(
         "- The report, 2 October 2023: <q>New words</q>")
     assert "not changes to the plan" in out
@@ -188,8 +202,9 @@ def test_series_table_puts_periods_in_columns(renderer):
     out = renderer.series_table("s", caption="Results")
     header = out.splitlines()[0]
     assert header == "| What is counted | 2017 | 2016 |"
-    assert ('| Pupils | <span class="figure" data-figure="pc">42%</span>[^old--results-1] '
-            '| <span class="figure" data-figure="pc-old">29%</span>[^old--results-1] |') in out
+    assert ('| Pupils | <span class="figure" data-figure="pc">42%</span>' + ref("old--results-1", 1)
+            + ' | <span class="figure" data-figure="pc-old">29%</span>' + ref("old--results-1", 1, use=2)
+            + " |") in out
     assert "/// table-caption\nResults\n///" in out
 
 

@@ -1,13 +1,28 @@
-// Short forms (acronyms): make the first use of each on a page reachable with the keyboard, so its
-// meaning shows on focus as well as on hover. Runs on every page, including after instant loading.
+// Short forms (acronyms): the first use of each on a page can be reached with the keyboard, and
+// its meaning shows in a box below it on focus or hover (Escape closes it).
 document$.subscribe(function () {
   var seen = {};
-  document.querySelectorAll("article abbr").forEach(function (el) {
+  document.querySelectorAll("article abbr[title]").forEach(function (el) {
     var key = el.textContent;
     if (!seen[key]) {
       seen[key] = true;
       el.setAttribute("tabindex", "0");
     }
+    var tip = null;
+    function show() {
+      if (tip) return;
+      tip = document.createElement("span");
+      tip.className = "abbr-tip";
+      tip.setAttribute("role", "tooltip");
+      tip.textContent = el.getAttribute("title");
+      el.appendChild(tip);
+    }
+    function hide() { if (tip) { tip.remove(); tip = null; } }
+    el.addEventListener("focus", show);
+    el.addEventListener("mouseenter", show);
+    el.addEventListener("blur", hide);
+    el.addEventListener("mouseleave", hide);
+    el.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });
   });
 });
 
@@ -21,17 +36,41 @@ document$.subscribe(function () {
   });
 });
 
-// Wide tables scroll inside their own box: make that box reachable and named for keyboard users.
+// Tables: on a narrow screen each row becomes a block, each cell labelled with its column's
+// heading (site.css). A table still wider than its box scrolls, in a box keyboard users can reach.
 document$.subscribe(function () {
-  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
-    var figure = box.closest("figure");
-    var caption = figure && figure.querySelector("figcaption");
-    if (box.scrollWidth > box.clientWidth + 1) {
-      box.setAttribute("tabindex", "0");
-      box.setAttribute("role", "region");
-      box.setAttribute("aria-label", (caption ? caption.textContent.trim() : "Table") + " (scrolls sideways)");
+  var boxes = [];
+  document.querySelectorAll("article table").forEach(function (table) {
+    var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    if (heads.length) {
+      table.setAttribute("data-stack", "");
+      table.querySelectorAll("tbody tr").forEach(function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, i) {
+          if (heads[i]) cell.setAttribute("data-label", heads[i]);
+        });
+      });
     }
+    boxes.push([table.closest(".md-typeset__scrollwrap") || table, table]);
   });
+  function check() {
+    boxes.forEach(function (entry) {
+      var box = entry[0], table = entry[1];
+      var caption = table.closest("figure") && table.closest("figure").querySelector("figcaption");
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", (caption ? caption.textContent.trim() : "Table") + " (scrolls sideways)");
+      } else {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  check();
+  window.addEventListener("resize", check);
 });
 
 // Finders (the council's work, the indicators): show the filter boxes and hide what does not match.
