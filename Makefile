@@ -44,7 +44,21 @@ find: $(BIN)/.installed
 schemas: $(BIN)/.installed
 	$(BIN)/python -m macros.schema
 
-test: $(BIN)/.installed
+# The W3C Nu HTML checker (vnu-jar, from the npm registry), checked against its published checksum.
+VNU_VERSION := 26.9.27
+VNU_SHA256 := 5970d3ffca91a627cf0965e5d91bb2e4242307c29292998de0b419d6a901b2b7
+$(VENV)/vnu/vnu.jar: | $(BIN)/.installed
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Installing Java for the HTML checker"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
+	mkdir -p $(VENV)/vnu
+	$(BIN)/python -c "import urllib.request; urllib.request.urlretrieve('https://registry.npmjs.org/vnu-jar/-/vnu-jar-$(VNU_VERSION).tgz', '$(VENV)/vnu/vnu.tgz')"
+	echo "$(VNU_SHA256)  $(VENV)/vnu/vnu.tgz" | sha256sum --check --quiet
+	tar -xzf $(VENV)/vnu/vnu.tgz -C $(VENV)/vnu --strip-components=3 package/build/dist/vnu.jar
+	rm $(VENV)/vnu/vnu.tgz
+
+test: $(BIN)/.installed $(VENV)/vnu/vnu.jar
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -1,0 +1,48 @@
+"""Every built page is valid HTML, and the page structure residents rely on holds: captions hold
+only their words, and no stray Markdown ("///") is left on any page."""
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+VNU = ROOT / ".venv" / "vnu" / "vnu.jar"  # put there by `make test` (see the Makefile)
+
+
+def test_every_page_is_valid_html_by_the_w3c_nu_checker(built):
+    java = shutil.which("java")
+    assert java and VNU.exists(), (
+        "The HTML checker is missing: run `make test`, which installs Java and the W3C Nu checker.")
+    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json",
+                             "--skip-non-html", str(built)], capture_output=True, text=True)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    found = [f"{Path(m['url'].removeprefix('file:')).relative_to(built)}:{m.get('lastLine')}: {m['message']}"
+             for m in messages]
+    assert not found, f"{len(found)} HTML errors, for example:\n" + "\n".join(found[:10])
+
+
+def test_material_base_template_is_copied_with_only_the_marked_change():
+    """overrides/base.html is Material's own, less two attributes: an upgrade of Material that
+    changes its base.html makes this fail, so the copy is refreshed rather than left behind."""
+    import material
+    theirs = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
+    ours = (ROOT / "overrides" / "base.html").read_text(encoding="utf-8")
+    ours = re.sub(r"\A\{#-.*?-#\}\n", "", ours, flags=re.S)
+    for box in ("__drawer", "__search"):
+        ours = ours.replace(f'id="{box}">', f'id="{box}" autocomplete="off">')
+    assert ours == theirs
+
+
+def test_captions_hold_only_their_words_and_no_markdown_is_left_over(pages):
+    for path, html in pages.items():
+        article = BeautifulSoup(html, "html.parser").find("article")
+        for caption in article.find_all(["figcaption", "caption"]):
+            assert not caption.find(["table", "h1", "h2", "h3", "h4", "figure"]), \
+                f"{path}: a caption contains a table or heading: {caption.get_text()[:80]}"
+        assert "///" not in article.get_text(), f"{path}: stray '///' on the page"
+        figures = article.find_all("figure")
+        assert all(not f.find_parent("figcaption") for f in figures), path
