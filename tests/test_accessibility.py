@@ -56,14 +56,38 @@ def test_acronym_meaning_shows_on_keyboard_focus(tab, server):
     assert tip.inner_text().strip() == "Children and Young People's Plan"
 
 
-def test_wide_tables_scroll_in_a_named_box_reachable_by_keyboard(browser, server):
-    context = browser.new_context(viewport={"width": 375, "height": 800})
+def test_tables_fit_a_320_pixel_phone_as_labelled_rows(browser, pages, server):
+    """On a phone each table row is a block whose cells are labelled with their column's heading;
+    a table that is still too wide scrolls in a named box that the keyboard can reach."""
+    context = browser.new_context(viewport={"width": 320, "height": 700})
     page = context.new_page()
-    page.goto(server + "trust/people/")
-    box = page.locator(".md-typeset__scrollwrap[role=region]").first
-    assert box.get_attribute("tabindex") == "0"
-    assert "Who has held the Trust's leading roles" in box.get_attribute("aria-label")
+    problems, checked = [], 0
+    for url in urls(pages, server):
+        page.goto(url)
+        for table in page.locator("article table").all():
+            checked += 1
+            facts = table.evaluate("""t => {
+                const box = t.closest('.md-typeset__scrollwrap') || t;
+                const cell = t.querySelector('tbody td');
+                const head = t.querySelector('thead th');
+                return {wide: box.scrollWidth > box.clientWidth + 1, role: box.getAttribute('role'),
+                        tabindex: box.getAttribute('tabindex'), display: getComputedStyle(t).display,
+                        label: cell ? getComputedStyle(cell, '::before').content : '',
+                        head: head ? head.textContent.trim() : ''}
+            }""")
+            if facts["wide"] and not (facts["role"] == "region" and facts["tabindex"] == "0"):
+                problems.append(f"{url}: a table is cut off with no way to scroll it by keyboard")
+            if facts["head"] and (facts["display"] != "block" or facts["head"] not in facts["label"]):
+                problems.append(f"{url}: a table is not shown as labelled rows ({facts})")
     context.close()
+    assert checked > 20 and not problems, "\n".join(problems[:10])
+
+
+def test_tables_are_tables_on_a_desktop(tab, server):
+    tab.goto(server + "trust/people/")
+    table = tab.locator("article table").first
+    assert table.evaluate("t => getComputedStyle(t).display") in ("table", "inline-block")
+    assert table.evaluate("t => getComputedStyle(t.querySelector('tbody td'), '::before').content") in ("none", "normal")
 
 
 @pytest.mark.parametrize("width", [320])
@@ -80,7 +104,8 @@ def test_reflow_at_320_pixels_with_wider_text_spacing(browser, pages, server, wi
             problems.append(f"{url}: {width_used}px wide")
         clipped = page.evaluate("""() => [...document.querySelectorAll('article *')].filter(el => {
             const s = getComputedStyle(el);
-            return (s.overflow === 'hidden' || s.overflowX === 'hidden') && el.textContent.trim() &&
+            const visuallyHidden = el.getBoundingClientRect().width <= 1;  // kept for screen readers only
+            return !visuallyHidden && (s.overflow === 'hidden' || s.overflowX === 'hidden') && el.textContent.trim() &&
                    (el.scrollWidth > el.clientWidth + 2 || el.scrollHeight > el.clientHeight + 2);
         }).map(el => el.tagName + '.' + el.className).slice(0, 3)""")
         if clipped:

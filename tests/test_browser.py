@@ -24,10 +24,27 @@ def test_home_page_loads(tab, server):
 
 
 def test_navigation_reaches_another_section(tab, server):
+    """The menu shows the sections; a section opens its own page, whose menu lists its pages,
+    and the breadcrumbs lead back."""
     tab.goto(server)
-    tab.get_by_role("navigation", name="Navigation").get_by_role("link", name="School results").click()
+    menu = tab.get_by_role("navigation", name="Navigation")
+    menu.get_by_role("link", name="How we're doing", exact=True).click()
+    tab.wait_for_url("**/performance/")
+    menu.get_by_role("link", name="School results").click()
     tab.wait_for_url("**/performance/attainment/")
     assert h1(tab) == "School results"
+    crumbs = tab.get_by_role("navigation", name="Breadcrumb").get_by_role("link")
+    assert crumbs.all_inner_texts() == ["Home", "How we're doing"]
+    crumbs.nth(1).click()
+    tab.wait_for_url("**/performance/")
+
+
+def test_indicators_in_the_menu_open_a_list_of_them(tab, server):
+    tab.goto(server + "performance/")
+    tab.get_by_role("navigation", name="Navigation").get_by_role("link", name="The indicators", exact=True).click()
+    tab.wait_for_url("**/performance/indicators/")
+    assert h1(tab) == "The indicators"
+    assert tab.locator("#indicator-list .finder-item").count() == 7
 
 
 def test_a_source_note_opens_the_passage_highlighted(tab, server):
@@ -135,7 +152,7 @@ def test_initiative_finder_without_javascript_shows_the_whole_list(browser, serv
 
 
 def test_indicators_can_be_filtered_by_area(tab, server):
-    tab.goto(server + "performance/")
+    tab.goto(server + "performance/indicators/")
     tab.locator("form.finder-form").get_by_label("Be safe").check()
     shown = tab.locator("#indicator-list .finder-item:visible")
     assert shown.count() == 1 and "children in care" in shown.first.inner_text().lower()

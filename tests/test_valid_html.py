@@ -6,6 +6,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
@@ -25,15 +27,26 @@ def test_every_page_is_valid_html_by_the_w3c_nu_checker(built):
     assert not found, f"{len(found)} HTML errors, for example:\n" + "\n".join(found[:10])
 
 
-def test_material_base_template_is_copied_with_only_the_marked_change():
-    """overrides/base.html is Material's own, less two attributes: an upgrade of Material that
-    changes its base.html makes this fail, so the copy is refreshed rather than left behind."""
+# Material's templates copied into overrides/ to mend them, and what each copy changes.
+MENDED = {
+    "base.html": [(' id="__drawer">', ' id="__drawer" autocomplete="off">'),
+                  (' id="__search">', ' id="__search" autocomplete="off">')],
+    "partials/nav-item.html": [('aria-label="{{ nav_item.title | e }}"', 'aria-labelledby="{{ path }}_label"')],
+    "partials/path.html": [('aria-label="Breadcrumb"', "aria-label=\"{{ lang.t('nav') }}\"")],
+}
+
+
+@pytest.mark.parametrize("name", sorted(MENDED))
+def test_materials_templates_are_copied_with_only_the_marked_changes(name):
+    """Each copy is Material's own but for its listed changes: an upgrade of Material that changes
+    the template makes this fail, so the copy is refreshed rather than left behind."""
     import material
-    theirs = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
-    ours = (ROOT / "overrides" / "base.html").read_text(encoding="utf-8")
-    ours = re.sub(r"\A\{#-.*?-#\}\n", "", ours, flags=re.S)
-    for box in ("__drawer", "__search"):
-        ours = ours.replace(f'id="{box}">', f'id="{box}" autocomplete="off">')
+    theirs = (Path(material.__file__).parent / "templates" / name).read_text(encoding="utf-8")
+    ours = (ROOT / "overrides" / name).read_text(encoding="utf-8")
+    ours = re.sub(r"\A\{#-.*?-#\}\n", "", ours, count=1, flags=re.S)  # our note on what we changed
+    for mended, original in MENDED[name]:
+        assert mended in ours, name
+        ours = ours.replace(mended, original)
     assert ours == theirs
 
 
