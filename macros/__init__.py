@@ -12,7 +12,7 @@ from .checks import check_page
 from .data import load_site
 from .loader import DataError
 from .opendata import write_all
-from .pages import git_dates, review_fields
+from .pages import check_work_pages, git_dates, review_fields
 from .render import Renderer, argument_choices, iter_macros
 
 _state: dict = {}
@@ -24,6 +24,11 @@ def define_env(env):
         site = load_site(Path(env.project_dir))
     except DataError as err:
         raise PluginError(f"The site was not built, because of a problem in the data:\n{err}") from None
+    try:
+        check_work_pages(Path(env.conf["docs_dir"]), site.sets["initiatives"])
+    except DataError as err:
+        raise PluginError("The site was not built, because the council's work in the data and its "
+                          f"pages do not match:\n{err}") from None
     renderer = Renderer(site, changed=git_dates(Path(env.project_dir)))
     for name, function in iter_macros(renderer):
         env.macro(function, name)

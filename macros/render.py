@@ -11,6 +11,7 @@ import datetime as dt
 import posixpath
 import re
 from collections import OrderedDict, defaultdict
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from . import charts, document_page, opendata
@@ -32,9 +33,18 @@ THEMES = {"health": "Health and wellbeing", "sport": "Sport, play and being acti
           "culture": "Arts, culture and museums", "learning": "School and learning",
           "safety": "Keeping safe", "community": "Communities", "work": "Jobs and skills",
           "partnerships": "Working together", "not-stated": "Not stated in the report"}
-NEIGHBOURHOODS = {"countywide": "Across Oxfordshire", "citywide": "Across Oxford", "leys-littlemore-rose-hill": "Blackbird Leys, Greater Leys, Littlemore and Rose Hill",
+NEIGHBOURHOODS = {"leys-littlemore-rose-hill": "Blackbird Leys, Greater Leys, Littlemore and Rose Hill",
                   "barton": "Barton", "city-centre": "City centre", "wood-farm": "Wood Farm",
+                  "citywide": "Across Oxford", "countywide": "Across Oxfordshire",
                   "not-stated": "Not stated in the report"}
+# Work across the whole city or county is for every part of Oxford: choosing a place in the
+# finder shows it too, marked as work for the whole city or county.
+WHOLE_CITY = ("citywide", "countywide")
+# The council's work finder: the question in the page's address (?where=barton), the field of
+# data/initiatives.yml it asks about, the question as shown, and the answers' labels.
+INITIATIVE_FACETS = [("for", "age_groups", "Who it is for", AGE_GROUPS),
+                     ("where", "neighbourhoods", "Where in Oxford", NEIGHBOURHOODS),
+                     ("about", "themes", "What it is about", THEMES)]
 TOPIC_NAMES = {"send": "SEND", "commission": "the Education Commission", "plan": "the plan",
                "trust": "the Trust", "council": "the City Council"}
 TOPIC_PAGES = {
@@ -109,6 +119,21 @@ def slug(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
 
 
+@dataclass
+class Facet:
+    """One question of a finder: its key in the page's address (?key=value), the question, and
+    its answers: (value, label, the values an answer also matches). The count can say how many
+    results an answer matched only through those values (also_text, with {direct} and {also}),
+    and how many the answer `unknown` would add (unknown_text, with {n})."""
+    key: str
+    legend: str
+    options: list[tuple[str, str, tuple[str, ...]]]
+    hint: str = ""
+    also_text: str = ""
+    unknown: str = ""
+    unknown_text: str = ""
+
+
 class Renderer:
     """Holds the data for one build and the notes collected for the page being rendered."""
 
@@ -116,8 +141,8 @@ class Renderer:
         "figure", "figure_table", "series_table", "statement_list", "quote", "vision",
         "areas_and_priorities", "areas_summary", "area_count", "priority_count", "implementation_plan",
         "rag", "ratings_summary", "checks_summary", "people", "members", "meetings",
-        "trust_priorities", "timeline", "latest_changes", "initiative", "who_leads",
-        "initiatives", "glossary", "source_page", "sources_list", "count",
+        "trust_priorities", "timeline", "latest_changes", "initiative_page", "who_leads",
+        "glossary", "source_page", "sources_list", "count",
         "accessibility_tests", "known_issues", "statement_date", "easy_read", "plan_on_a_page",
         "datasets", "calendar_link", "chart", "indicator_page", "indicator_overview",
         "initiative_finder", "changes", "document_text", "note",
@@ -130,7 +155,7 @@ class Renderer:
         "document_text": "sources",
         "note": "sources",
         "indicator_page": "indicators",
-        "initiative": "initiatives",
+        "initiative_page": "initiatives",
         "source_page": "sources",
         "statement_list": "statement-groups",
         "people": "roles",
@@ -494,25 +519,43 @@ class Renderer:
         order = {a.id: a.order for a in self.site.areas}
         return sorted(self.site.indicators, key=lambda i: (order[i.area], i.number or "9"))
 
-    def _finder_form(self, list_id: str, facets: list[tuple[str, str, list[tuple[str, str]]]]) -> str:
-        """Filter checkboxes for a list. Without JavaScript they are hidden (see site.css) and the
-        whole list is the page."""
-        parts = [f'<form class="finder-form" data-list="{list_id}">']
-        for facet, legend, options in facets:
-            parts.append(f'<fieldset data-facet="{facet}"><legend>{attr(legend)}</legend>')
-            for value, label in options:
-                parts.append(f'<label><input type="checkbox" name="{facet}" value="{attr(value)}"> '
+    def _finder(self, list_id: str, noun: str, total: int, facets: list[Facet]) -> str:
+        """The count of results, a "Filter" button and the filter boxes for the list `list_id`.
+        The count comes first; on a phone the boxes sit behind the button, on a wide screen they
+        show. site.js keeps the boxes chosen in the page's address (?key=value), so a filtered
+        list can be shared. Without JavaScript the button and boxes are hidden (see site.css), the
+        count says everything is shown and the whole list is the page."""
+        parts = [f'<div class="finder" data-list="{list_id}">',
+                 f'<p class="finder-count" role="status" aria-live="polite" data-noun="{attr(noun)}">'
+                 f"Showing all {total} {attr(noun)}.</p>",
+                 f'<button type="button" class="finder-toggle md-button" aria-expanded="false" '
+                 f'aria-controls="{list_id}-filters">Filter</button>',
+                 f'<form class="finder-form" id="{list_id}-filters" aria-label="Filter the list">']
+        for f in facets:
+            texts = "".join(f' data-{name}="{attr(value)}"' for name, value in
+                            (("also-text", f.also_text), ("unknown", f.unknown), ("unknown-text", f.unknown_text))
+                            if value)
+            hint = f"{list_id}-{f.key}-hint"
+            described = f' aria-describedby="{hint}"' if f.hint else ""
+            parts.append(f'<fieldset data-facet="{f.key}"{texts}{described}><legend>{attr(f.legend)}</legend>')
+            if f.hint:
+                parts.append(f'<p class="finder-hint" id="{hint}">{attr(f.hint)}</p>')
+            for value, label, also in f.options:
+                also_attr = f' data-also="{" ".join(also)}"' if also else ""
+                parts.append(f'<label><input type="checkbox" name="{f.key}" value="{attr(value)}"{also_attr}> '
                              f"{attr(label)}</label>")
             parts.append("</fieldset>")
-        parts.append('<button type="reset" class="md-button">Show everything</button>'
-                     '<p class="finder-count" role="status" aria-live="polite"></p></form>')
+        parts.append('<div class="finder-actions">'
+                     '<button type="button" class="finder-done md-button md-button--primary">Show the results</button>'
+                     '<button type="reset" class="md-button">Show everything</button></div></form></div>')
         return "".join(parts) + "\n"
 
     @uses("indicators")
     def indicator_overview(self) -> str:
         """Every indicator with its latest rating, filterable by area of focus."""
-        areas = [(a.id, a.name) for a in self._areas()]
-        out = [self._finder_form("indicator-list", [("area", "Show the indicators for", areas)]),
+        areas = [(a.id, a.name, ()) for a in self._areas()]
+        out = [self._finder("indicator-list", "indicators", len(self.site.indicators),
+                            [Facet("area", "Show the indicators for", areas)]),
                '<div class="finder-list" id="indicator-list" markdown>', ""]
         for ind in self._indicators():
             last = ind.ratings[-1]
@@ -728,57 +771,83 @@ class Renderer:
 
     # ----- the council's work -----
 
+    @staticmethod
+    def _where(ini: Any) -> str:
+        """Where a piece of work is, in the finder's words; work for the whole city or county is
+        marked as such."""
+        return "; ".join(f'<span class="finder-tag">{NEIGHBOURHOODS[v]}</span>' if v in WHOLE_CITY
+                         else NEIGHBOURHOODS[v] for v in ini.neighbourhoods)
+
     @uses("initiatives")
     def initiative_finder(self) -> str:
-        """The council's work as a list that can be filtered by age group, place and theme.
-        Without JavaScript the filters stay hidden and the whole list shows."""
-        def used(field: str, labels: dict[str, str]) -> list[tuple[str, str]]:
+        """The council's work as a list of short cards, each linking to its own page, that can be
+        filtered by who it is for, where it is and what it is about. Choosing a place also shows
+        the work for the whole city or county. Without JavaScript the whole list shows."""
+        facets = []
+        for key, field, legend, labels in INITIATIVE_FACETS:
             present = {v for i in self.site.initiatives for v in getattr(i, field)}
-            return [(k, v) for k, v in labels.items() if k in present]
-
-        out = [self._finder_form("initiative-list", [
-            ("age_groups", "Who it is for", used("age_groups", AGE_GROUPS)),
-            ("neighbourhoods", "Where in Oxford", used("neighbourhoods", NEIGHBOURHOODS)),
-            ("themes", "What it is about", used("themes", THEMES)),
-        ]), '<div class="finder-list" id="initiative-list" markdown>', ""]
+            local = field == "neighbourhoods"  # a place in Oxford: it also shows the city-wide work
+            facets.append(Facet(key, legend, [(k, v, WHOLE_CITY if local and k not in WHOLE_CITY + ("not-stated",)
+                                               else ()) for k, v in labels.items() if k in present]))
+        where = next(f for f in facets if f.key == "where")
+        where.hint = ("Work across Oxford or Oxfordshire is for every part of the city, so it shows "
+                      "with any place you choose.")
+        where.also_text = "{direct} in the places you chose, and {also} across Oxford or Oxfordshire"
+        where.unknown, where.unknown_text = "not-stated", "For {n} more, the reports do not say where."
+        out = [self._finder("initiative-list", "pieces of work", len(self.site.initiatives), facets),
+               '<div class="finder-list" id="initiative-list" markdown>', ""]
         for ini in self.site.initiatives:
-            data = " ".join(f'data-{f.replace("_", "-")}="{" ".join(getattr(ini, f))}"'
-                            for f in ("age_groups", "neighbourhoods", "themes"))
-            facts = [("For", ini.age_groups, AGE_GROUPS), ("Where", ini.neighbourhoods, NEIGHBOURHOODS),
-                     ("About", ini.themes, THEMES)]
+            data = " ".join(f'data-{key}="{" ".join(getattr(ini, field))}"'
+                            for key, field, _, _ in INITIATIVE_FACETS)
+            what = re.split(r"(?<=\.)\s+(?=[A-Z])", ini.summary, maxsplit=1)[0]
             out += [f'<section class="finder-item" {data} markdown>', "",
-                    f"**[{text(ini.name)}](#{ini.id})**: {text(ini.summary)}  ",
-                    "<br>".join(f"*{label}:* " + ", ".join(labels[v] for v in values)
-                                for label, values, labels in facts), "", "</section>", ""]
+                    f"### [{text(ini.name)}]({self.link(f'council/work/{ini.id}.md')}) {{#{ini.id}}}", "",
+                    text(what), "",
+                    f"**Who it is for:** {', '.join(AGE_GROUPS[v] for v in ini.age_groups)}  ",
+                    f"**Where:** {self._where(ini)}  ",
+                    f"**What it is about:** {', '.join(THEMES[v] for v in ini.themes)}", "",
+                    "</section>", ""]
         out += ["</div>", ""]
         return "\n".join(out)
 
     @uses("initiatives", "figures")
-    def initiative(self, initiative_id: str) -> str:
+    def initiative_page(self, initiative_id: str) -> str:
+        """One piece of the council's work: what it is, who it is for and where first, then the
+        details dated by the report they come from, and which reports name it."""
         ini = self.site.get("initiatives", initiative_id)
-        out = [f"### {text(ini.name)} {{#{ini.id}}}", "", text(ini.summary), ""]
+        details = self.site.get("sources", ini.source)
+        where = ", ".join(text(p) for p in ini.places) or self._where(ini)
+        out = [f"# {text(ini.name)}", "", f"{text(ini.summary)}{self.cited(ini)}", "",
+               f"**Who it is for:** {text(ini.ages) if ini.ages else ', '.join(AGE_GROUPS[v] for v in ini.age_groups)}  ",
+               f"**Where:** {where}  ",
+               f"**What it is about:** {', '.join(THEMES[v] for v in ini.themes)}", "",
+               f"## From the {text(details.short_title)}", ""]
+        reported = sorted(ini.reported, key=lambda r: parse_partial_date(self.source_date(r.source))[0],
+                          reverse=True)
+        newest = self.site.get("sources", reported[0].source)
+        if newest.id != details.id:  # a newer report names the work: say why its details are older
+            out += ['!!! note "Where the details on this page come from"', "",
+                    f"    The newest report that names this work is the {text(newest.short_title)}"
+                    f"{self.cite(reported[0].source, reported[0].passage)}. The "
+                    f"details on this page come from the {text(details.short_title)}. They tell you what "
+                    f"the council said then.{' ' + text(newest.notes) if newest.notes else ''}", ""]
         out += [f"- {text(d.text)}{self.cited(ini, d)}" for d in ini.details]
         out.append("")
         facts = []
-        if ini.ages:
-            facts.append(f"**Who it is for:** {text(ini.ages)}")
-        if ini.places:
-            facts.append("**Where:** " + ", ".join(text(p) for p in ini.places))
         if ini.partners:
             facts.append("**Partners:** " + ", ".join(text(p) for p in ini.partners))
         for fid in ini.figures:
             fig = self.site.get("figures", fid)
             when = f" ({text(fig.period)})" if fig.period else ""
             facts.append(f"**{first_capital(text(fig.label))}{when}:** {self.figure(fid)}")
-        facts.append("**Reported in:** " + ", ".join(
-            f"{text(self.site.get('sources', r.source).short_title)}{self.cite(r.source, r.passage)}"
-            for r in sorted(ini.reported, key=lambda r: parse_partial_date(self.source_date(r.source))[0],
-                            reverse=True)))
-        out += ["\n".join(f"{f}  " for f in facts).rstrip(), ""]
+        if facts:
+            out += ["  \n".join(facts), ""]
+        out += ["## The reports that name it", ""]
+        out += [f"- {text(self.site.get('sources', r.source).short_title)}{self.cite(r.source, r.passage)}"
+                for r in reported]
+        out.append("")
+        out += [f"[All the council's work for children and young people]({self.link('council/index.md')})", ""]
         return "\n".join(out)
-
-    def initiatives(self) -> str:
-        return "\n".join(self.initiative(i.id) for i in self.site.initiatives)
 
     # ----- what's changed -----
 

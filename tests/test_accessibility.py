@@ -23,8 +23,9 @@ def test_skip_link_is_first_and_moves_past_the_menus(tab, server):
     assert tab.evaluate("!!document.activeElement.closest('.md-content')")
 
 
-def test_every_keyboard_stop_shows_focus_and_nothing_traps_it(tab, server):
-    tab.goto(server + "performance/")
+@pytest.mark.parametrize("path", ["performance/", "council/", "council/work/youmove/"])
+def test_every_keyboard_stop_shows_focus_and_nothing_traps_it(tab, server, path):
+    tab.goto(server + path)
     seen, unmarked = [], []
     for _ in range(400):
         tab.keyboard.press("Tab")
@@ -45,6 +46,26 @@ def test_every_keyboard_stop_shows_focus_and_nothing_traps_it(tab, server):
             break
     assert any("Accessibility statement" in k for k in seen), "keyboard never reached the footer"
     assert not unmarked, f"no visible focus on: {sorted(set(unmarked))[:10]}"
+
+
+@pytest.mark.parametrize("path", ["council/?where=barton", "council/work/youmove/", "performance/?area=be-safe"])
+def test_axe_finds_no_problems_in_a_finder_with_its_filters_open_on_a_phone(browser, server, path):
+    """The page types the site-wide axe test covers, here in the state a phone user sees after
+    tapping "Filter" (the finders) or on an initiative's own page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(server + path)
+    toggle = page.locator(".finder-toggle")
+    if toggle.count():
+        toggle.click()
+        assert page.locator("form.finder-form").is_visible()
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
+    problems = [f"{v['id']} at {v['nodes'][0]['target']}" for v in result.response["violations"]]
+    context.close()
+    assert not problems, "\n".join(problems)
 
 
 def test_acronym_meaning_shows_on_keyboard_focus(tab, server):

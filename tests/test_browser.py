@@ -48,7 +48,7 @@ def test_indicators_in_the_menu_open_a_list_of_them(tab, server):
 
 
 def test_a_source_note_opens_the_passage_highlighted(tab, server):
-    tab.goto(server + "council/")
+    tab.goto(server + "council/work/parks-and-play/")
     figure = tab.locator("span.figure[data-figure='play-areas']").first
     figure.locator("xpath=following-sibling::sup[1]/a").click()
     tab.locator(".footnote li:target a[href*='/text/#']").first.click()
@@ -131,23 +131,104 @@ def test_no_request_leaves_the_site(browser, pages, server):
 def test_initiative_finder_filters_with_javascript(tab, server):
     tab.goto(server + "council/")
     form = tab.locator("form.finder-form")
-    assert form.is_visible()
-    assert tab.locator(".finder-count").inner_text() == "Showing 19 of 19."
+    assert form.is_visible()  # on a wide screen the filters show, and the Filter button does not
+    assert not tab.locator(".finder-toggle").is_visible()
+    assert tab.locator(".finder-count").inner_text() == "Showing all 19 pieces of work."
     form.get_by_label("Jobs and skills").check()
     count = tab.locator(".finder-count").inner_text()
     shown = tab.locator("#initiative-list .finder-item:visible")
-    assert count == f"Showing {shown.count()} of 19." and 0 < shown.count() < 19
+    assert count == f"Showing {shown.count()} of 19 pieces of work." and 0 < shown.count() < 19
     assert "Youth Employment" in shown.first.inner_text()
     form.get_by_role("button", name="Show everything").click()
-    tab.wait_for_function("document.querySelector('.finder-count').textContent === 'Showing 19 of 19.'")
+    tab.wait_for_function("document.querySelector('.finder-count').textContent === 'Showing all 19 pieces of work.'")
+    assert "?" not in tab.url
+
+
+def test_choosing_a_neighbourhood_also_lists_the_work_for_the_whole_city(tab, server):
+    tab.goto(server + "council/")
+    tab.locator("form.finder-form").get_by_label("Blackbird Leys, Greater Leys, Littlemore and Rose Hill").check()
+    shown = tab.locator("#initiative-list .finder-item:visible")
+    names = [h.inner_text().rstrip("¶").strip() for h in shown.locator("h3").all()]
+    assert "Youth Employment, Education and Training" in names  # the jobs hub at Rose Hill
+    assert "Oxford's work in the Community Impact Zone" in names
+    assert {"Community centres", "Leisure Offers"} <= set(names)  # the youth clubs, free swimming
+    # the work for the whole city comes after the work in the place chosen, marked as such
+    local = [i for i, n in enumerate(names) if n == "Youth Employment, Education and Training"][0]
+    leisure = shown.filter(has_text="Leisure Offers")
+    assert leisure.locator(".finder-tag").inner_text() == "Across Oxford"
+    assert local < names.index("Leisure Offers")
+    tags = [item.locator(".finder-tag").count() > 0 for item in shown.all()]
+    assert tags == sorted(tags)  # no card marked for the whole city before one for the place
+    wide = sum(1 for t in tags if t)
+    assert tab.locator(".finder-count").inner_text() == (
+        f"Showing {len(names)} of 19 pieces of work: {len(names) - wide} in the places you chose, and {wide} "
+        "across Oxford or Oxfordshire. For 6 more, the reports do not say where.")
+
+
+def test_the_chosen_filters_are_kept_in_the_address_to_share_and_go_back(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "council/")
+    form = page.locator("form.finder-form")
+    form.get_by_label("Blackbird Leys, Greater Leys, Littlemore and Rose Hill").check()
+    form.get_by_label("Families").check()
+    page.wait_for_url("**/council/?for=families&where=leys-littlemore-rose-hill")
+    count = page.locator(".finder-count").inner_text()
+    shared = page.url
+    page.go_back()  # Back undoes the last choice
+    page.wait_for_url("**/council/?where=leys-littlemore-rose-hill")
+    assert form.get_by_label("Blackbird Leys, Greater Leys, Littlemore and Rose Hill").is_checked()
+    assert not form.get_by_label("Families").is_checked()
+    page.go_forward()
+    page.wait_for_url(shared)
+    assert form.get_by_label("Families").is_checked()
+    other = context.new_page()  # someone opening the shared address sees the same list
+    other.goto(shared)
+    assert other.locator("form.finder-form").get_by_label("Families").is_checked()
+    assert other.locator(".finder-count").inner_text() == count
+    assert other.locator("#initiative-list .finder-item:visible").count() < 19
+    context.close()
+
+
+def test_on_a_phone_the_filters_sit_behind_a_button_and_the_results_come_first(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(server + "council/")
+    toggle = page.get_by_role("button", name="Filter")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not page.locator("form.finder-form").is_visible()
+    count = page.locator(".finder-count").bounding_box()
+    assert count["y"] < toggle.bounding_box()["y"]  # the count of results comes first
+    toggle.scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, document.querySelector('.finder-toggle').getBoundingClientRect().top)")
+    first = page.locator("#initiative-list .finder-item h3").first.bounding_box()
+    assert first["y"] + first["height"] < 740, "the first result is on the first screen after the Filter button"
+    toggle.focus()
+    page.keyboard.press("Enter")  # the keyboard opens the filters
+    assert toggle.get_attribute("aria-expanded") == "true"
+    box = page.get_by_label("Barton")
+    assert box.is_visible()
+    size = box.bounding_box()
+    assert size["width"] >= 24 and size["height"] >= 24
+    box.check()
+    assert page.locator(".finder-count").inner_text().startswith("Showing ")
+    page.get_by_role("button", name="Show the results").click()
+    assert not page.locator("form.finder-form").is_visible()
+    assert page.evaluate("document.activeElement.className").startswith("finder-toggle")
+    assert toggle.inner_text() == "Filter (1 chosen)"
+    context.close()
 
 
 def test_initiative_finder_without_javascript_shows_the_whole_list(browser, server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(server + "council/")
+    page.goto(server + "council/?where=barton")
     assert not page.locator("form.finder-form").is_visible()
+    assert not page.locator(".finder-toggle").is_visible()
+    assert page.locator(".finder-count").inner_text() == "Showing all 19 pieces of work."
     assert page.locator("#initiative-list .finder-item:visible").count() == 19
+    page.locator("#initiative-list .finder-item h3 a").first.click()  # each card leads to its page
+    page.wait_for_url("**/council/work/oxford-cyp-partnership/")
     context.close()
 
 
@@ -156,6 +237,10 @@ def test_indicators_can_be_filtered_by_area(tab, server):
     tab.locator("form.finder-form").get_by_label("Be safe").check()
     shown = tab.locator("#indicator-list .finder-item:visible")
     assert shown.count() == 1 and "children in care" in shown.first.inner_text().lower()
+    assert tab.locator(".finder-count").inner_text() == "Showing 1 of 7 indicators."
+    tab.wait_for_url("**/performance/?area=be-safe")
+    tab.goto(server + "performance/?area=be-safe")  # the address keeps the choice
+    assert tab.locator("#indicator-list .finder-item:visible").count() == 1
 
 
 def test_site_works_under_a_github_pages_project_path(browser, tmp_path_factory):

@@ -54,11 +54,44 @@ def test_mistyped_macro_names_page_and_line(project):
 
 
 def test_unknown_id_names_page_and_line(project):
-    line = add_line(project / "docs" / "council" / "index.md", "{{ initiatives() }}",
-                    '{{ initiative("youth-investment-fnd") }}')
+    line = add_line(project / "docs" / "council" / "index.md", "{{ initiative_finder() }}",
+                    '{{ initiative_page("youth-investment-fnd") }}')
     err = failed_build(project)
-    assert (f'docs/council/index.md, line {line}: initiative("youth-investment-fnd") names an '
+    assert (f'docs/council/index.md, line {line}: initiative_page("youth-investment-fnd") names an '
             'initiative that does not exist. Did you mean "youth-investment-fund"?') in err
+
+
+def test_a_piece_of_work_without_its_own_page_stops_the_build(project):
+    (project / "docs" / "council" / "work" / "youmove.md").unlink()
+    body = (project / "data" / "initiatives.yml").read_text(encoding="utf-8")
+    line = body[: body.index("- id: youmove")].count("\n") + 1
+    err = failed_build(project)
+    assert "The site was not built, because the council's work in the data and its pages do not match:" in err
+    assert (f'data/initiatives.yml, line {line}: the piece of work "youmove" has no page. Make the file '
+            "docs/council/work/youmove.md") in err
+
+
+def test_a_work_page_about_no_known_piece_of_work_stops_the_build(project):
+    work = project / "docs" / "council" / "work"
+    (work / "youmove.md").rename(work / "you-move.md")
+    err = failed_build(project)
+    assert ("docs/council/work/you-move.md: this page names no piece of work in data/initiatives.yml. "
+            "Each page in docs/council/work/ is named after the id of a piece of work there") in err
+    assert "Did you mean youmove.md?" in err
+
+
+def test_a_work_page_showing_another_piece_of_work_or_titled_otherwise_stops_the_build(project):
+    page = project / "docs" / "council" / "work" / "youmove.md"
+    body = page.read_text(encoding="utf-8")
+    page.write_text(body.replace('initiative_page("youmove")', 'initiative_page("go-active-families")')
+                    .replace("title: \"YouMove", "title: \"You Move"), encoding="utf-8")
+    line = body[: body.index("initiative_page")].count("\n") + 1
+    err = failed_build(project)
+    assert (f'docs/council/work/youmove.md, line {line}: this page is about "youmove", so it should show it '
+            'with {{ initiative_page("youmove") }}, once.') in err
+    assert ('docs/council/work/youmove.md, front matter: the title should be the name of the work as '
+            'data/initiatives.yml gives it, "YouMove – Helping Families Stay Active Together", but it is '
+            '"You Move – Helping Families Stay Active Together".') in err
 
 
 def test_broken_macro_syntax_names_page_and_line(project):

@@ -1,5 +1,6 @@
 """Layer 2, the macros: unit tests on small, made-up data (no MkDocs involved)."""
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,12 @@ def ref(key: str, number: int, use: int = 1) -> str:
     """A note marker as a reader's browser gets it: the note's number, linking to the note."""
     ref_id = f"fnref:{key}" if use == 1 else f"fnref{use}:{key}"
     return f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn:{key}">[{number}]</a></sup>'
+
+
+def as_keys(markdown: str) -> str:
+    """Note markers written as their keys ("[^doc--intro]"), to compare text whatever the numbers."""
+    return re.sub(r'<sup id="fnref\d*:([^"]+)"><a class="footnote-ref" href="#fn:[^"]+">\[\d+\]</a></sup>',
+                  r"[^\1]", markdown)
 
 
 def test_figure_carries_a_note_that_opens_its_passage(renderer):
@@ -268,3 +275,44 @@ def test_the_glossary_says_where_a_short_forms_meaning_comes_from():
     cb, ctb = out.split("## CTB ")  # in alphabetical order: CB first
     assert "do not" not in ctb  # the document spells it out: "The Children's Trust Board (CTB)"
     assert "The documents do not use this short form: this site does" in cb
+
+
+WORK = [dict(id="hub", name="The <b>hub</b>", summary="A hub for young people. It helps them find work.",
+             details=[dict(text="The hub had old words.", passage="vision-1")],
+             ages="Young people", places=["Rose Hill"], age_groups=["young-people"], themes=["work"],
+             neighbourhoods=["leys-littlemore-rose-hill"], source="old", passage="results-1",
+             reported=[dict(source="old", passage="results"), dict(source="doc", passage="funding")]),
+        dict(id="clubs", name="Clubs", summary="Youth clubs.", age_groups=["not-stated"],
+             themes=["community"], neighbourhoods=["citywide"], source="doc", passage="intro-1",
+             reported=[dict(source="doc", passage="intro")])]
+
+
+def test_a_piece_of_work_has_its_page_answer_first_then_details_dated_by_their_report():
+    r = Renderer(make_site(sources=[dict(SOURCE, notes="Our copy has no appendix."), OLDER], initiatives=WORK))
+    r.start_page("council/work/hub.md")
+    out = as_keys(r.initiative_page("hub"))
+    lines = out.splitlines()
+    assert lines[0] == "# The &lt;b&gt;hub&lt;/b&gt;"  # text from data is escaped
+    assert lines[2] == "A hub for young people. It helps them find work.[^old--results-1]"
+    assert out.index("**Who it is for:** Young people") < out.index("**Where:** Rose Hill") \
+        < out.index("## From the Old report") < out.index("- The hub had old words.[^old--vision-1]")
+    # a newer report names the work: the page says the details are older, and why
+    assert ("The newest report that names this work is the The report[^doc--funding]. The details on this "
+            "page come from the Old report. They tell you what the council said then. Our copy has no appendix.") in out
+    assert out.index("- The report[^doc--funding]") < out.index("- Old report[^old--results]")  # newest first
+    assert "[All the council's work for children and young people](../index.md)" in out
+
+
+def test_the_finder_lists_cards_and_a_place_also_shows_the_work_for_the_whole_city():
+    r = Renderer(make_site(sources=[SOURCE, OLDER], initiatives=WORK))
+    r.start_page("council/index.md")
+    out = r.initiative_finder()
+    assert out.index('class="finder-count"') < out.index('class="finder-toggle') < out.index("<form")
+    assert "Showing all 2 pieces of work." in out
+    # only the answers the data uses are offered; a place also matches the whole city and county
+    assert ('<input type="checkbox" name="where" value="leys-littlemore-rose-hill" data-also="citywide countywide">'
+            in out and 'value="barton"' not in out)
+    assert '<input type="checkbox" name="where" value="citywide"> Across Oxford' in out
+    assert '<section class="finder-item" data-for="young-people" data-where="leys-littlemore-rose-hill" data-about="work"' in out
+    assert "### [The &lt;b&gt;hub&lt;/b&gt;](work/hub.md) {#hub}\n\nA hub for young people.\n" in out  # one line
+    assert '**Where:** <span class="finder-tag">Across Oxford</span>' in out  # marked as work for the whole city

@@ -232,3 +232,19 @@ def test_priorities_show_the_plans_own_numbers(soups):
                     assert start + offset == match, f"{path}: priority {match} is shown as {start + offset}"
                     seen += 1
         assert seen >= 16, path
+
+
+def test_each_piece_of_the_councils_work_has_its_own_page_with_a_note_for_each_fact(soups):
+    """The notes on each initiative's page open the passages its record gives: its summary, each
+    detail and each report that names it (the site-wide note checks above cover these pages too)."""
+    for ini in SITE.initiatives:
+        path = f"council/work/{ini.id}/index.html"
+        soup = soups[path]
+        opened = {passage_links(note, path)[0] for note in soup.select("div.footnote li[id^='fn:']")}
+        wanted = {(ini.source, ini.passage)} | {(ini.source, d.passage) for d in ini.details} \
+            | {(r.source, r.passage) for r in ini.reported} \
+            | {(SITE.get("figures", f).source, SITE.get("figures", f).passage) for f in ini.figures}
+        assert wanted <= opened, f"{path}: no note for {sorted(wanted - opened)}"
+        for detail in article(soup).select("li"):  # each detail ends with its own note
+            if detail.find_parent(class_="footnote") is None and detail.find_parent("nav") is None:
+                assert first_ref(detail), f"{path}: “{detail.get_text(' ', strip=True)[:60]}” has no note"

@@ -73,31 +73,111 @@ document$.subscribe(function () {
   window.addEventListener("resize", check);
 });
 
-// Finders (the council's work, the indicators): show the filter boxes and hide what does not match.
-// Without JavaScript the boxes are hidden by site.css and the whole list shows.
+// Finders (the council's work, the indicators): a count of results, then filter boxes, then a list
+// of cards. The count is announced when it changes. On a phone the boxes sit behind a "Filter"
+// button. The boxes chosen are kept in the page's address (?where=barton&for=families), so a
+// filtered list can be shared, and Back and Forward step through the choices. An answer can also
+// match other values (a place in Oxford also shows the work for the whole city): those cards come
+// after the others, and the count says how many there are. Without JavaScript the button and boxes
+// are hidden by site.css and the whole list shows.
 document$.subscribe(function () {
-  document.querySelectorAll("form.finder-form").forEach(function (form) {
-    var list = document.getElementById(form.getAttribute("data-list"));
-    if (!list) return;
-    var items = list.querySelectorAll(".finder-item");
-    var count = form.querySelector(".finder-count");
-    function update() {
-      var shown = 0;
-      items.forEach(function (item) {
-        var match = Array.prototype.every.call(form.querySelectorAll("fieldset"), function (set) {
-          var wanted = Array.prototype.map.call(set.querySelectorAll("input:checked"), function (box) { return box.value; });
-          if (!wanted.length) return true;
-          var has = (item.getAttribute("data-" + set.getAttribute("data-facet").replace(/_/g, "-")) || "").split(" ");
-          return wanted.some(function (value) { return has.indexOf(value) !== -1; });
-        });
-        item.hidden = !match;
-        if (match) shown += 1;
-      });
-      count.textContent = "Showing " + shown + " of " + items.length + ".";
+  document.querySelectorAll(".finder").forEach(function (finder) {
+    var list = document.getElementById(finder.getAttribute("data-list"));
+    var form = finder.querySelector(".finder-form");
+    var count = finder.querySelector(".finder-count");
+    var toggle = finder.querySelector(".finder-toggle");
+    if (!list || !form) return;
+    var items = Array.prototype.slice.call(list.querySelectorAll(".finder-item"));
+    var sets = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-facet]"));
+    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+    var noun = count.getAttribute("data-noun");
+
+    function words(el, name) { return (el.getAttribute(name) || "").split(" ").filter(Boolean); }
+    function meets(has, wanted) { return wanted.some(function (v) { return has.indexOf(v) !== -1; }); }
+    function fill(template, numbers) {
+      return template.replace(/\{(\w+)\}/g, function (_, key) { return numbers[key] === 0 ? "none" : numbers[key]; });
     }
-    form.addEventListener("change", update);
-    form.addEventListener("reset", function () { setTimeout(update, 0); });
+
+    // Each question with an answer ticked: the answers, and the other values they also match.
+    function questions() {
+      return sets.map(function (set) {
+        var ticked = Array.prototype.filter.call(set.querySelectorAll("input"), function (b) { return b.checked; });
+        var chosen = ticked.map(function (b) { return b.value; });
+        var also = [];
+        ticked.forEach(function (b) {
+          words(b, "data-also").forEach(function (v) { if (chosen.indexOf(v) === -1) also.push(v); });
+        });
+        return { set: set, key: set.getAttribute("data-facet"), chosen: chosen, also: also,
+                 unknown: set.getAttribute("data-unknown"), unknownCount: 0 };
+      }).filter(function (q) { return q.chosen.length; });
+    }
+
+    function update() {
+      var asked = questions();
+      var shown = [], alsoShown = [], hidden = [];
+      items.forEach(function (item) {
+        var results = asked.map(function (q) {
+          var has = words(item, "data-" + q.key);
+          return meets(has, q.chosen) ? "yes" : meets(has, q.also) ? "also" : "no";
+        });
+        var misses = results.filter(function (r) { return r === "no"; }).length;
+        if (misses === 1) {  // left out by one question only: because the report does not say?
+          var q = asked[results.indexOf("no")];
+          if (q.unknown && q.chosen.indexOf(q.unknown) === -1 && words(item, "data-" + q.key).indexOf(q.unknown) !== -1) {
+            q.unknownCount += 1;
+          }
+        }
+        item.hidden = misses > 0;
+        (misses ? hidden : results.indexOf("also") !== -1 ? alsoShown : shown).push(item);
+      });
+      shown.concat(alsoShown, hidden).forEach(function (item) { item.parentNode.appendChild(item); });
+      var total = shown.length + alsoShown.length;
+      var text = "Showing all " + items.length + " " + noun + ".";
+      if (asked.length) {
+        text = "Showing " + total + " of " + items.length + " " + noun;
+        var withAlso = asked.filter(function (q) { return q.also.length && q.set.getAttribute("data-also-text"); })[0];
+        if (withAlso && alsoShown.length) {
+          text += ": " + fill(withAlso.set.getAttribute("data-also-text"), { direct: shown.length, also: alsoShown.length });
+        }
+        text += ".";
+        asked.forEach(function (q) {
+          if (q.unknownCount) text += " " + fill(q.set.getAttribute("data-unknown-text"), { n: q.unknownCount });
+        });
+      }
+      if (count.textContent !== text) count.textContent = text;
+      var ticked = boxes.filter(function (b) { return b.checked; }).length;
+      toggle.textContent = ticked ? "Filter (" + ticked + " chosen)" : "Filter";
+    }
+
+    // The page's address holds the boxes ticked, one key=value each.
+    function address() {
+      var params = new URLSearchParams(location.search);
+      sets.forEach(function (set) { params.delete(set.getAttribute("data-facet")); });
+      boxes.forEach(function (b) { if (b.checked) params.append(b.name, b.value); });
+      var query = params.toString();
+      return location.pathname + (query ? "?" + query : "") + location.hash;
+    }
+    function fromAddress() {
+      var params = new URLSearchParams(location.search);
+      boxes.forEach(function (b) { b.checked = params.getAll(b.name).indexOf(b.value) !== -1; });
+      update();
+    }
+    function changed() {
+      update();
+      var url = address();
+      if (url !== location.pathname + location.search + location.hash) history.pushState(null, "", url);
+    }
+
+    function open(yes) {
+      toggle.setAttribute("aria-expanded", yes ? "true" : "false");
+      finder.classList.toggle("finder--open", yes);
+    }
+    toggle.addEventListener("click", function () { open(toggle.getAttribute("aria-expanded") !== "true"); });
+    finder.querySelector(".finder-done").addEventListener("click", function () { open(false); toggle.focus(); });
+    form.addEventListener("change", changed);
+    form.addEventListener("reset", function () { setTimeout(changed, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    update();
+    window.addEventListener("popstate", fromAddress);
+    fromAddress();
   });
 });
