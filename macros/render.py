@@ -4,6 +4,10 @@ Every macro a page can call is a method of Renderer listed in MACROS. Text from 
 before it reaches the page, so `<script>` typed into YAML shows as text. Each fact carries a
 footnote that names its source; the footnotes and the glossary's abbreviations are added to the
 end of each page by `finish_page`. Nothing here needs MkDocs.
+
+What is not the page's own text (charts' drawing, the finders' check boxes, the source notes,
+the "how old this is", "reuse this data" and page owner lines) is marked `data-search-exclude`,
+so the site's search neither finds it nor shows it under a result.
 """
 from __future__ import annotations
 
@@ -44,6 +48,9 @@ TOPIC_PAGES = {
     "trust": "trust/index.md",
     "council": "council/index.md",
 }
+# Python-Markdown's footnotes extension puts a page's notes where this line stands (its
+# PLACE_MARKER setting, left at its default), so finish_page can wrap them in a block search skips.
+FOOTNOTES_HERE = "///Footnotes Go Here///"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 
@@ -184,7 +191,10 @@ class Renderer:
                      f"Next review due: {nice_date(due.isoformat())}"]
             if updated:
                 facts.append(f"Last updated: {nice_date(updated.isoformat())}")
-            out += ['<div class="page-info" markdown>', " · ".join(facts), "</div>", ""]
+            out += ['<div class="page-info" data-search-exclude markdown>', " · ".join(facts), "</div>", ""]
+        if self.notes:
+            out += ['<section class="source-notes" data-search-exclude markdown>', "", FOOTNOTES_HERE,
+                    "", "</section>", ""]
         for key, note in self.notes.items():
             out.append(f"[^{key}]: {note}")
         out.append("")
@@ -214,11 +224,11 @@ class Renderer:
         today = self.today
         months = (today.year - first_day.year) * 12 + today.month - first_day.month
         if months > 24 and not self.page.endswith("/text.md"):  # a document's own text is history
-            return ('<div class="warning-text"><span class="warning-text__icon" aria-hidden="true">!</span>'
+            return ('<div class="warning-text" data-search-exclude><span class="warning-text__icon" aria-hidden="true">!</span>'
                     '<strong class="warning-text__text">'
                     f"The evidence on this page comes from {documents} dated {span}. The newest of it is "
                     f"more than {months // 12} years old, so things may have changed since.</strong></div>")
-        return (f'<p class="evidence-age"><strong>How old this is:</strong> the evidence on this page '
+        return (f'<p class="evidence-age" data-search-exclude><strong>How old this is:</strong> the evidence on this page '
                 f"comes from {documents} dated {span}.</p>")
 
     def to_root(self) -> str:
@@ -232,7 +242,7 @@ class Renderer:
         root = self.to_root()
         items = [f'{name.replace("_", " ")} (<a href="{root}data/{name}.csv">CSV</a>, '
                  f'<a href="{root}data/{name}.json">JSON</a>)' for name in datasets]
-        return (f'<div class="reuse" markdown>\n**Reuse this data:** {"; ".join(items)}. '
+        return (f'<div class="reuse" data-search-exclude markdown>\n**Reuse this data:** {"; ".join(items)}. '
                 f"Free to use under the Open Government Licence. "
                 f"[About the data]({self.link('data.md')}).\n</div>")
 
@@ -321,7 +331,7 @@ class Renderer:
             groups = [(figs[0].short or figs[0].label,
                        [(f.period or "", f.value, format_figure(f)) for f in figs]) for _, figs in charted]
             chart_id = "chart-" + slug("-".join(sid for sid, _ in charted))[:40]
-            out.insert(0, f'<figure class="chart">{charts.bar_chart(chart_id, caption, groups)}'
+            out.insert(0, f'<figure class="chart" data-search-exclude>{charts.bar_chart(chart_id, caption, groups)}'
                           f"<figcaption>Chart: {attr(caption)}. The same numbers are in the table "
                           "below.</figcaption></figure>\n")
             out.insert(1, self.series_table(*(sid for sid, _ in charted), caption=caption))
@@ -479,7 +489,7 @@ class Renderer:
     def _finder_form(self, list_id: str, facets: list[tuple[str, str, list[tuple[str, str]]]]) -> str:
         """Filter checkboxes for a list. Without JavaScript they are hidden (see site.css) and the
         whole list is the page."""
-        parts = [f'<form class="finder-form" data-list="{list_id}">']
+        parts = [f'<form class="finder-form" data-search-exclude data-list="{list_id}">']
         for facet, legend, options in facets:
             parts.append(f'<fieldset data-facet="{facet}"><legend>{attr(legend)}</legend>')
             for value, label in options:
@@ -556,7 +566,7 @@ class Renderer:
                         f"{self.cite(r.source, r.passage)} |")
         if len(ind.ratings) > 1:
             chart_id = f"chart-{ind.id}-ratings"
-            out.append(f'<figure class="chart">{charts.rating_chart(chart_id, f"Ratings of {ind.name}", [(nice_date(self.source_date(r.source)), r.rag) for r in ind.ratings])}'
+            out.append(f'<figure class="chart" data-search-exclude>{charts.rating_chart(chart_id, f"Ratings of {ind.name}", [(nice_date(self.source_date(r.source)), r.rag) for r in ind.ratings])}'
                        f"<figcaption>Chart: ratings over time. The same ratings are in the table below.</figcaption></figure>")
             out.append("")
         else:

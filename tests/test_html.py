@@ -242,7 +242,7 @@ def test_charts_have_a_text_alternative_and_a_table_beside_them(pages):
 
 def test_finder_lists_everything_without_javascript(pages):
     html = pages["council/index.html"]
-    assert '<form class="finder-form" data-list="initiative-list">' in html
+    assert '<form class="finder-form" data-search-exclude data-list="initiative-list">' in html
     assert ".no-js .finder-form { display: none; }" in (ROOT / "docs/assets/site.css").read_text()
     assert html.count('class="finder-item"') == len(load_site(ROOT).initiatives)
 

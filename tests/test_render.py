@@ -207,7 +207,7 @@ def test_rag_is_a_word_and_an_icon_not_colour_alone(renderer):
 
 def test_chart_draws_series_with_more_than_one_figure_and_escapes_text(renderer):
     out = renderer.chart("s", caption="Pupils <b>2016</b>")
-    assert out.startswith('<figure class="chart"><svg class="chart-svg"')
+    assert out.startswith('<figure class="chart" data-search-exclude><svg class="chart-svg"')  # not in search
     assert 'role="img" aria-labelledby="chart-s-title chart-s-desc"' in out
     assert "<title id=\"chart-s-title\">Pupils &lt;b&gt;2016&lt;/b&gt;</title>" in out
     assert "<desc id=\"chart-s-desc\">pupils: 42% (2017), 29% (2016).</desc>" in out
