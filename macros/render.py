@@ -2,8 +2,12 @@
 
 Every macro a page can call is a method of Renderer listed in MACROS. Text from data is escaped
 before it reaches the page, so `<script>` typed into YAML shows as text. Each fact carries a
-footnote that names its source; the footnotes and the glossary's abbreviations are added to the
-end of each page by `finish_page`. Nothing here needs MkDocs.
+numbered note marker; `finish_page` adds the notes themselves (each naming its source and linking to
+the passage) and the glossary's abbreviations to the end of each page. Nothing here needs MkDocs.
+
+What is not the page's own text (charts' drawing, the finders' check boxes, the source notes and their markers,
+the "how old this is", "reuse this data" and page owner lines) is marked `data-search-exclude`,
+so the site's search neither finds it nor shows it under a result.
 """
 from __future__ import annotations
 
@@ -215,7 +219,7 @@ class Renderer:
                      f"Next review due: {nice_date(due.isoformat())}"]
             if updated:
                 facts.append(f"Last updated: {nice_date(updated.isoformat())}")
-            out += ['<div class="page-info" markdown>', " · ".join(facts), "</div>", ""]
+            out += ['<div class="page-info" data-search-exclude markdown>', " · ".join(facts), "</div>", ""]
         body = markdown + "\n".join(self.notes.values())
         found = set(self.abbreviation.findall(body)) if self.abbreviation else set()
         for term in self.site.glossary:
@@ -251,11 +255,11 @@ class Renderer:
         today = self.today
         months = (today.year - first_day.year) * 12 + today.month - first_day.month
         if months > 24 and not self.page.endswith("/text.md"):  # a document's own text is history
-            return ('<div class="warning-text"><span class="warning-text__icon" aria-hidden="true">!</span>'
+            return ('<div class="warning-text" data-search-exclude><span class="warning-text__icon" aria-hidden="true">!</span>'
                     '<strong class="warning-text__text">'
                     f"The evidence on this page comes from {documents} dated {span}. The newest of it is "
                     f"more than {months // 12} years old, so things may have changed since.</strong></div>")
-        return (f'<p class="evidence-age"><strong>How old this is:</strong> the evidence on this page '
+        return (f'<p class="evidence-age" data-search-exclude><strong>How old this is:</strong> the evidence on this page '
                 f"comes from {documents} dated {span}.</p>")
 
     def to_root(self) -> str:
@@ -269,7 +273,7 @@ class Renderer:
         root = self.to_root()
         items = [f'{name.replace("_", " ")} (<a href="{root}data/{name}.csv">CSV</a>, '
                  f'<a href="{root}data/{name}.json">JSON</a>)' for name in datasets]
-        return (f'<div class="reuse" markdown>\n**Reuse this data:** {"; ".join(items)}. '
+        return (f'<div class="reuse" data-search-exclude markdown>\n**Reuse this data:** {"; ".join(items)}. '
                 f"Free to use under the Open Government Licence. "
                 f"[About the data]({self.link('data.md')}).\n</div>")
 
@@ -295,7 +299,8 @@ class Renderer:
         uses = self.note_uses[key]
         number = list(self.notes).index(key) + 1
         ref_id = f"fnref:{key}" if uses == 1 else f"fnref{uses}:{key}"
-        return f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn:{key}">[{number}]</a></sup>'
+        return (f'<sup id="{ref_id}" data-search-exclude><a class="footnote-ref" href="#fn:{key}">'
+                f"[{number}]</a></sup>")
 
 
     def note(self, source_id: str, *passages: str) -> str:
@@ -364,7 +369,7 @@ class Renderer:
             groups = [(figs[0].short or figs[0].label,
                        [(f.period or "", f.value, format_figure(f)) for f in figs]) for _, figs in charted]
             chart_id = "chart-" + slug("-".join(sid for sid, _ in charted))[:40]
-            out.insert(0, f'<figure class="chart">{charts.bar_chart(chart_id, caption, groups)}'
+            out.insert(0, f'<figure class="chart" data-search-exclude>{charts.bar_chart(chart_id, caption, groups)}'
                           f"<figcaption>Chart: {attr(caption)}. The same numbers are in the table "
                           "below.</figcaption></figure>\n")
             out.insert(1, self.series_table(*(sid for sid, _ in charted), caption=caption))
@@ -530,7 +535,7 @@ class Renderer:
                  f"Showing all {total} {attr(noun)}.</p>",
                  f'<button type="button" class="finder-toggle md-button" aria-expanded="false" '
                  f'aria-controls="{list_id}-filters">Filter</button>',
-                 f'<form class="finder-form" id="{list_id}-filters" aria-label="Filter the list">']
+                 f'<form class="finder-form" id="{list_id}-filters" aria-label="Filter the list" data-search-exclude>']
         for f in facets:
             texts = "".join(f' data-{name}="{attr(value)}"' for name, value in
                             (("also-text", f.also_text), ("unknown", f.unknown), ("unknown-text", f.unknown_text))
@@ -617,7 +622,7 @@ class Renderer:
                         f"{self.cite(r.source, r.passage)} |")
         if len(ind.ratings) > 1:
             chart_id = f"chart-{ind.id}-ratings"
-            out.append(f'<figure class="chart">{charts.rating_chart(chart_id, f"Ratings of {ind.name}", [(nice_date(self.source_date(r.source)), r.rag) for r in ind.ratings])}'
+            out.append(f'<figure class="chart" data-search-exclude>{charts.rating_chart(chart_id, f"Ratings of {ind.name}", [(nice_date(self.source_date(r.source)), r.rag) for r in ind.ratings])}'
                        f"<figcaption>Chart: ratings over time. The same ratings are in the table below.</figcaption></figure>")
             out.append("")
         else:

@@ -214,7 +214,7 @@ def test_every_rendered_figure_links_to_its_source(pages):
     for path, html in pages.items():
         for match in re.finditer(r'<span class="figure" data-figure="([^"]+)">[^<]*</span>(.{0,160})', html):
             count += 1
-            assert re.match(r'<sup id="fnref[^"]*"><a class="footnote-ref" href="#fn:', match.group(2)), \
+            assert re.match(r'<sup id="fnref[^"]*" data-search-exclude><a class="footnote-ref" href="#fn:', match.group(2)), \
                 f"{path}: figure {match.group(1)} has no source note"
     assert count > 100
 
@@ -248,7 +248,7 @@ def test_finder_counts_first_then_filters_then_cards(pages):
     count = html.index(f'aria-live="polite" data-noun="pieces of work">Showing all {total} pieces of work.</p>')
     button = html.index('<button type="button" class="finder-toggle md-button" aria-expanded="false" '
                         'aria-controls="initiative-list-filters">Filter</button>')
-    form = html.index('<form class="finder-form" id="initiative-list-filters"')
+    form = html.index('<form class="finder-form" id="initiative-list-filters" aria-label="Filter the list" data-search-exclude>')
     assert count < button < form < html.index('class="finder-item"')
     assert html.count('class="finder-item"') == total
     for label in re.findall(r"<label>(.*?)</label>", html[form:]):  # each box has its words beside it

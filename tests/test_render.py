@@ -118,12 +118,12 @@ def test_figures_are_formatted_as_a_reader_says_them(renderer):
 def ref(key: str, number: int, use: int = 1) -> str:
     """A note marker as a reader's browser gets it: the note's number, linking to the note."""
     ref_id = f"fnref:{key}" if use == 1 else f"fnref{use}:{key}"
-    return f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn:{key}">[{number}]</a></sup>'
+    return f'<sup id="{ref_id}" data-search-exclude><a class="footnote-ref" href="#fn:{key}">[{number}]</a></sup>'
 
 
 def as_keys(markdown: str) -> str:
     """Note markers written as their keys ("[^doc--intro]"), to compare text whatever the numbers."""
-    return re.sub(r'<sup id="fnref\d*:([^"]+)"><a class="footnote-ref" href="#fn:[^"]+">\[\d+\]</a></sup>',
+    return re.sub(r'<sup id="fnref\d*:([^"]+)" data-search-exclude><a class="footnote-ref" href="#fn:[^"]+">\[\d+\]</a></sup>',
                   r"[^\1]", markdown)
 
 
@@ -229,7 +229,7 @@ def test_rag_is_a_word_and_an_icon_not_colour_alone(renderer):
 
 def test_chart_draws_series_with_more_than_one_figure_and_escapes_text(renderer):
     out = renderer.chart("s", caption="Pupils <b>2016</b>")
-    assert out.startswith('<figure class="chart"><svg class="chart-svg"')
+    assert out.startswith('<figure class="chart" data-search-exclude><svg class="chart-svg"')  # not in search
     assert 'role="img" aria-labelledby="chart-s-title chart-s-desc"' in out
     assert "<title id=\"chart-s-title\">Pupils &lt;b&gt;2016&lt;/b&gt;</title>" in out
     assert "<desc id=\"chart-s-desc\">pupils: 42% (2017), 29% (2016).</desc>" in out
