@@ -23,7 +23,7 @@ def test_skip_link_is_first_and_moves_past_the_menus(tab, server):
     assert tab.evaluate("!!document.activeElement.closest('.md-content')")
 
 
-@pytest.mark.parametrize("path", ["performance/", "council/", "council/work/youmove/"])
+@pytest.mark.parametrize("path", ["performance/indicators/", "council/", "council/work/youmove/"])
 def test_every_keyboard_stop_shows_focus_and_nothing_traps_it(tab, server, path):
     tab.goto(server + path)
     seen, unmarked = [], []
@@ -48,7 +48,7 @@ def test_every_keyboard_stop_shows_focus_and_nothing_traps_it(tab, server, path)
     assert not unmarked, f"no visible focus on: {sorted(set(unmarked))[:10]}"
 
 
-@pytest.mark.parametrize("path", ["council/?where=barton", "council/work/youmove/", "performance/?area=be-safe"])
+@pytest.mark.parametrize("path", ["council/?where=barton", "council/work/youmove/", "performance/indicators/?area=be-safe"])
 def test_axe_finds_no_problems_in_a_finder_with_its_filters_open_on_a_phone(browser, server, path):
     """The page types the site-wide axe test covers, here in the state a phone user sees after
     tapping "Filter" (the finders) or on an initiative's own page."""

@@ -238,8 +238,8 @@ def test_indicators_can_be_filtered_by_area(tab, server):
     shown = tab.locator("#indicator-list .finder-item:visible")
     assert shown.count() == 1 and "children in care" in shown.first.inner_text().lower()
     assert tab.locator(".finder-count").inner_text() == "Showing 1 of 7 indicators."
-    tab.wait_for_url("**/performance/?area=be-safe")
-    tab.goto(server + "performance/?area=be-safe")  # the address keeps the choice
+    tab.wait_for_url("**/performance/indicators/?area=be-safe")
+    tab.goto(server + "performance/indicators/?area=be-safe")  # the address keeps the choice
     assert tab.locator("#indicator-list .finder-item:visible").count() == 1
 
 

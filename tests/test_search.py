@@ -151,7 +151,7 @@ def test_results_show_page_text_only_and_never_the_officers_guide(search_tab, se
     results = search(search_tab, server, query)
     for page, shown in results:
         assert not page.startswith(GUIDE), f"{query!r} lists the officers' guide"
-        for sign in ("Show everything", "Show the indicators for", "Who it is for", "Where in Oxford",
+        for sign in ("Show everything", "Show the results", "Show the indicators for", "Where in Oxford",
                      "paragraph starting", "point starting", "Page owner", "Reuse this data",
                      "How old this is", "Chart:"):
             assert sign not in shown, f"{query!r}: a result for {page} shows {sign!r}"
