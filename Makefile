@@ -7,8 +7,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# The browser the tests drive (tests/conftest.py reads the same setting): Debian's Chromium.
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
 
-.PHONY: serve build check review test clean
+.PHONY: serve build build-for-pages check review test clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +27,17 @@ build: $(BIN)/.installed
 	rm -rf build/site.tmp
 	$(BIN)/mkdocs build --strict --site-dir build/site.tmp
 	rm -rf site && mv build/site.tmp site
+
+# The build GitHub Pages publishes (.github/workflows/publish.yml): `make build` for the site's
+# real address, e.g. make build-for-pages SITE_URL=https://<account>.github.io/<repository>/
+# It refuses to run without an https:// address, so no canonical link, sitemap entry, feed or
+# calendar of the published site can point at 127.0.0.1.
+build-for-pages:
+	@case "$(SITE_URL)" in https://?*) ;; *) \
+	  echo "make build-for-pages needs the site's address in SITE_URL, for example" \
+	    "SITE_URL=https://<account>.github.io/<repository>/ (it is \"$(SITE_URL)\"). Nothing was built." >&2; \
+	  exit 1;; esac
+	@$(MAKE) --no-print-directory build SITE_URL="$(SITE_URL)"
 
 # List the pages past their review date (prints a reminder; never fails).
 review: $(BIN)/.installed
@@ -59,7 +73,7 @@ $(VENV)/vnu/vnu.jar: | $(BIN)/.installed
 	rm $(VENV)/vnu/vnu.tgz
 
 test: $(BIN)/.installed $(VENV)/vnu/vnu.jar
-	@command -v chromium >/dev/null 2>&1 || { \
+	@test -x "$(CHROMIUM)" || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }

@@ -4,14 +4,13 @@ Loading and checking the data lives in data.py and loader.py; turning it into Ma
 render.py; checking each page's macros before rendering lives in checks.py.
 """
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
 from .checks import check_page
 from .data import load_site
 from .loader import DataError
-from .opendata import write_all
+from . import opendata
 from .pages import check_work_pages, git_dates, review_fields
 from .render import Renderer, argument_choices, iter_macros
 
@@ -29,10 +28,11 @@ def define_env(env):
     except DataError as err:
         raise PluginError("The site was not built, because the council's work in the data and its "
                           f"pages do not match:\n{err}") from None
-    renderer = Renderer(site, changed=git_dates(Path(env.project_dir)))
+    open_data = opendata.build(site, env.conf["site_url"] or "")  # the files the data page describes
+    renderer = Renderer(site, changed=git_dates(Path(env.project_dir)), open_data=open_data)
     for name, function in iter_macros(renderer):
         env.macro(function, name)
-    _state.update(renderer=renderer, choices=argument_choices(site), site=site)
+    _state.update(renderer=renderer, choices=argument_choices(site), site=site, open_data=open_data)
 
 
 def on_pre_page_macros(env):
@@ -58,6 +58,6 @@ def on_post_page_macros(env):
 
 
 def on_post_build(env):
-    """After the pages are written: publish every dataset as CSV and JSON, and the meetings calendar."""
-    domain = urlsplit(env.conf["site_url"] or "http://localhost/").hostname or "localhost"
-    write_all(_state["site"], Path(env.conf["site_dir"]), domain, env.conf["site_url"] or "")
+    """After the pages are written: write the open data files (CSV, JSON, their metadata, the
+    meetings calendar and the changes feed), the same bytes whose sizes the data page gives."""
+    opendata.write_all(_state["open_data"], Path(env.conf["site_dir"]))

@@ -5,6 +5,10 @@ data/sources.yml) and the passage of that document (`passage`: the id of a parag
 section in sources/<source>.md, shown on the document's page on the site). The fields a model
 lists in `verbatim` are the document's own words: the build checks them word for word against that
 passage (see verify.py). Every other text field is the site's own plain English.
+
+The line under each field (its docstring) says what the field holds. It is the field's description
+everywhere: in schemas/ (shown by an editor as you type) and in the open data's CSV on the Web
+metadata (data/csv-metadata.json on the site). Write it for a reader of the data, in plain English.
 """
 from __future__ import annotations
 
@@ -42,17 +46,33 @@ FullDate = Annotated[StrictStr, AfterValidator(_check_full_date)]
 Rag = Literal["Red", "Amber", "Green"]
 
 
+def title(name: str) -> str:
+    """A field's title, in sentence case: "short_title" → "Short title", "indicator_id" → "Indicator ID"."""
+    words = ["ID" if w == "id" else w for w in name.split("_")]
+    return " ".join(words)[:1].upper() + " ".join(words)[1:]
+
+
+# Every model: no unknown fields, spaces trimmed, read-only; each field described by its docstring.
+CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, use_attribute_docstrings=True,
+                    field_title_generator=lambda name, _info: title(name))
+
+
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = CONFIG
     id: Id
+    """The record's id: short, and unique in its dataset. Other records, and web addresses on the
+    site, use it."""
 
 
 class Citation(BaseModel):
     """Where in a source document something comes from."""
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = CONFIG
     verbatim: ClassVar[tuple[str, ...]] = ()  # the fields quoted word for word from the passage
     source: Id
-    passage: PassageId  # a paragraph, list item or section of sources/<source>.md
+    """The document it comes from: the id of a record in the sources dataset."""
+    passage: PassageId
+    """The passage of that document that says it: the id of a paragraph, list item or section of
+    the document's full text on this site."""
 
 
 class Cited(Citation, Record):
@@ -62,141 +82,225 @@ class Cited(Citation, Record):
 class Point(BaseModel):
     """One point of a record, in the site's own plain English, with the passage that says it.
     Its document is the record's own `source`."""
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = CONFIG
     text: Text
+    """The point, in this site's own plain English."""
     passage: PassageId
+    """The passage of the record's document that says it: the id of a paragraph, list item or
+    section of the document's full text on this site."""
 
 
 class Source(Record):
     title: Text
+    """The document's full title."""
     short_title: Text
-    date: PartialDate  # as exact as the document itself is
-    # the latest date our copy shows, where it is later than the document's own date (the plan of
-    # June 2018 mentions a decision of June 2020): evidence from it is then as old as this date
+    """A shorter title, used on the site."""
+    date: PartialDate
+    """The document's date, as exact as the document itself is."""
     updated: Optional[PartialDate] = None
-    body: Text  # the organisation that wrote it
-    written_by: Optional[Text] = None  # the office that wrote it (never a personal contact)
-    to: Text  # who it was written for
+    """The latest date our copy shows, where it is later than the document's own date (the plan of
+    June 2018 mentions a decision of June 2020): evidence from it is then as old as this date."""
+    body: Text
+    """The organisation that wrote it."""
+    written_by: Optional[Text] = None
+    """The office that wrote it (never a person's contact details)."""
+    to: Text
+    """Who it was written for."""
     kind: Literal["report", "plan"]
-    summary: list[Text]  # plain-English summary, one paragraph an item
-    notes: Optional[Text] = None  # what our copy of the document is missing or unclear about
+    """What kind of document it is."""
+    summary: list[Text]
+    """What it says, in plain English: one paragraph an item."""
+    notes: Optional[Text] = None
+    """What our copy of the document is missing or unclear about."""
 
 
 class Term(Cited):  # the passage cited uses the term, short or in full (checked)
-    term: Text  # as written in the documents, e.g. "CAMHS"
+    term: Text
+    """The short form, as the documents write it, for example "CAMHS"."""
     expansion: Text
-    explanation: Text  # the site's own plain-English explanation
+    """What the short form stands for."""
+    explanation: Text
+    """What it means, in this site's own plain English."""
     see_also: list[Id] = []
+    """Other terms to look at: ids of records in the glossary."""
 
 
 class Area(Cited):
     verbatim = ("name",)
     order: int
-    name: Text  # as the plan names it
-    short: Optional[Text] = None  # a shorter label for narrow tables and filters, e.g. "Be Healthy"
-    easy: Text  # the Easy Read version: short sentences, common words
+    """Its place in the plan's order of areas (1 is first)."""
+    name: Text
+    """The area's name, as the plan words it (checked word for word)."""
+    short: Optional[Text] = None
+    """A shorter label for narrow tables and filters, for example "Be Healthy"."""
+    easy: Text
+    """The Easy Read version: short sentences, common words."""
     icon: Text
-    intro: Text  # plain-English description written for this site
-    also_called: list["AreaName"] = []  # how later documents name it
+    """The icon shown with it on the site, named as in the site's theme, for example
+    "material/school"."""
+    intro: Text
+    """What the area is about, in this site's own plain English."""
+    also_called: list["AreaName"] = []
+    """How later documents name it."""
 
 
 class AreaName(Citation):
     verbatim = ("name",)
     name: Text
+    """The area's name, as this document words it (checked word for word)."""
 
 
 class Wording(Citation):
     verbatim = ("text",)
     text: Text
+    """The priority, as this document words it (checked word for word)."""
 
 
 class Priority(Record):
     number: int
+    """The priority's number in the plan."""
     area: Id
-    easy: Text  # the Easy Read version: short sentences, common words
-    wording: list[Wording] = Field(min_length=1)  # the plan's own words first, then later reports'
+    """The area of focus it belongs to: the id of a record in the areas dataset."""
+    easy: Text
+    """The Easy Read version: short sentences, common words."""
+    wording: list[Wording] = Field(min_length=1)
+    """How each document words it: the plan's own words first, then each later report that words
+    it differently."""
 
 
 class Statement(Cited):
     verbatim = ("text", "children")
     group: Id
+    """The group it belongs to: each group is shown in one place on the site, in file order."""
     text: Text
+    """The statement: the document's own words when "quoted" is true, otherwise this site's
+    plain-English summary of them."""
     children: list[Text] = []
-    quoted: bool = True  # the document's own words (True) or our plain-English summary (False)
+    """Its sub-points, worded like the statement."""
+    quoted: bool = True
+    """true when the text is the document's own words (checked word for word); false when it is
+    this site's plain-English summary."""
 
 
 class PlanAction(Cited):
     verbatim = ("focus", "actions", "agencies", "measures", "leads", "reporting")
     area: Id
-    focus: Optional[Text] = None  # left out where the plan gives none
+    """The area of focus: the id of a record in the areas dataset."""
+    focus: Optional[Text] = None
+    """What the plan focuses on in this area, in its own words; left out where the plan gives none."""
     actions: list[Text]
+    """What will be done, in the plan's own words."""
     agencies: list[Text]
+    """The agencies responsible, in the plan's own words."""
     measures: list[Text]
+    """How we will know this area of focus has improved, in the plan's own words."""
     leads: list[Text]
+    """The Children's Trust Board leads, in the plan's own words."""
     reporting: list[Text]
+    """When progress is reported, in the plan's own words."""
 
 
 class Role(Cited):
     verbatim = ("position",)
     role: Literal["chair", "vice-chair", "city-seat", "district-seat"]
-    person: Text  # their name, the same way in every record; the surname must be in the passage
-    position: Optional[Text] = None  # the office they held, as the document words it
-    since: Optional[PartialDate] = None  # only where the passage gives the date
+    """The role: city-seat is Oxford City Council's seat, district-seat the rotating seat of the
+    district councils."""
+    person: Text
+    """Their name, the same way in every record (the surname is in the passage)."""
+    position: Optional[Text] = None
+    """The office they held, as the document words it (checked word for word)."""
+    since: Optional[PartialDate] = None
+    """When they started, only where the passage gives the date."""
     until: Optional[PartialDate] = None
-    note: Optional[Text] = None  # plain English: what a reader should know about this record
+    """When they stopped, only where the passage gives the date."""
+    note: Optional[Text] = None
+    """What a reader should know about this record, in plain English."""
 
 
 class Member(Cited):
     verbatim = ("name",)
     name: Text
+    """The organisation, as the document words it (checked word for word)."""
     group: Literal["trust-board", "city-partnership"]
+    """What it is a member of: the Children's Trust Board (trust-board), or Oxford City Council's
+    own Children and Young People Partnership (city-partnership)."""
 
 
 class Meeting(Cited):
     date: PartialDate
+    """When it met, as exactly as the passage gives it (checked)."""
     kind: Literal["board", "joint", "workshop", "steering-group", "health-and-wellbeing-board"]
+    """What kind of meeting it was."""
     title: Text
-    items: list[Point] = []  # what it covered
-    planned: bool = False  # true when the source says the meeting was still to come
+    """What the meeting was, in plain English."""
+    items: list[Point] = []
+    """What it covered."""
+    planned: bool = False
+    """true when the document says the meeting was still to come."""
 
 
 class TrustPriority(Cited):
     verbatim = ("title",)
-    period: Text  # e.g. "2019/20"
+    period: Text
+    """The year it is for, for example "2019/20"."""
     title: Text
-    quoted: bool = True  # the title is the document's own words (True) or our summary (False)
-    detail: Optional[Text] = None  # plain English
+    """The priority: the document's own words when "quoted" is true, otherwise this site's
+    summary of them."""
+    quoted: bool = True
+    """true when the title is the document's own words (checked word for word); false when it is
+    this site's summary."""
+    detail: Optional[Text] = None
+    """More about it, in plain English."""
 
 
 class Figure(Cited):
-    label: Text  # what is counted, in plain English
+    label: Text
+    """What is counted, in plain English."""
     value: float
+    """The number itself (checked: it is in the passage)."""
     unit: Literal["count", "percent", "gbp", "people", "weeks"]
+    """What the number is: a count, a percentage, pounds (gbp), people or weeks."""
     qualifier: Literal["exactly", "about", "over", "up-to", "almost"] = "exactly"
-    period: Optional[Text] = None  # what time the figure is for, e.g. "2017" or "2019/20"
-    series: Optional[Id] = None  # figures that track the same thing over time share a series
-    short: Optional[Text] = None  # a short name for charts and tables
+    """How exact the number is, as the document says it: exactly, about, over, up to or almost."""
+    period: Optional[Text] = None
+    """The time the figure is for, for example "2017" or "2019/20"."""
+    series: Optional[Id] = None
+    """Figures that track the same thing over time share a series id."""
+    short: Optional[Text] = None
+    """A short name for charts and tables."""
 
 
 class RagRating(Citation):
-    rag: Rag  # its date is the date of the document it comes from
+    """A Red, Amber or Green rating. Its date is the date of the document it comes from."""
+    rag: Rag
+    """The rating."""
 
 
 class Indicator(Cited):
     verbatim = ("title",)
-    # where the report itself links the indicator to its area of focus, if it does (otherwise
-    # the site placed it by what it measures, and says so)
     area_given: Optional[Citation] = None
-    name: Text  # a short plain-English name, used in headings and tables
-    number: Optional[Text] = None  # the performance framework number, where the report gives one
-    title: Text  # the indicator as the report words it
-    plain: Text  # what it measures, in plain English
-    why: Text  # why it matters, in plain English
+    """Where the report itself links the indicator to its area of focus, if it does (otherwise the
+    site placed it by what it measures, and says so)."""
+    name: Text
+    """A short plain-English name, used in headings and tables."""
+    number: Optional[Text] = None
+    """Its number in the performance framework, where the report gives one."""
+    title: Text
+    """The indicator, as the report words it (checked word for word)."""
+    plain: Text
+    """What it measures, in plain English."""
+    why: Text
+    """Why it matters, in plain English."""
     area: Id
+    """The area of focus it is shown under: the id of a record in the areas dataset."""
     ratings: list[RagRating] = Field(min_length=1)
+    """Its Red, Amber or Green ratings, one for each report that rates it."""
     target: Optional[Text] = None
+    """Its target, in words."""
     figures: list[Id] = []
-    actions: list[Point] = []  # what is being done
+    """The numbers about it: ids of records in the figures dataset."""
+    actions: list[Point] = []
+    """What is being done about it."""
 
 
 AgeGroup = Literal["under-5", "children", "young-people", "families", "all", "not-stated"]
@@ -208,42 +312,70 @@ Neighbourhood = Literal["countywide", "citywide", "leys-littlemore-rose-hill", "
 
 class Initiative(Cited):
     name: Text
+    """Its name, as the council's report of January 2026 words it (checked: it is word for word in
+    one of the passages under "reported")."""
     summary: Text
+    """What it is, in this site's own plain English."""
     details: list[Point] = []
+    """More about it, point by point."""
     ages: Optional[Text] = None
+    """The ages it is for, in words, where the report gives them."""
     places: list[Text] = []
+    """Where it happens."""
     partners: list[Text] = []
+    """Who it works with."""
     figures: list[Id] = []
-    age_groups: list[AgeGroup] = Field(min_length=1)  # for the finder
+    """The numbers about it: ids of records in the figures dataset."""
+    age_groups: list[AgeGroup] = Field(min_length=1)
+    """Who it is for, as the site's finder groups it (not-stated where the report does not say)."""
     themes: list[Theme] = Field(min_length=1)
+    """What it is about, as the site's finder groups it (not-stated where the report does not say)."""
     neighbourhoods: list[Neighbourhood] = Field(min_length=1)
-    reported: list[Citation] = Field(min_length=1)  # where each report mentions it; the name must
-    # be word for word in one of these passages
+    """Where it is, as the site's finder groups it (not-stated where the report does not say)."""
+    reported: list[Citation] = Field(min_length=1)
+    """Where each report mentions it."""
 
 
 class Event(Cited):
-    date: Optional[PartialDate] = None  # left out where the source gives no date
+    date: Optional[PartialDate] = None
+    """When it happened, as exactly as the passage gives it (checked); left out where the document
+    gives no date."""
     topic: Literal["send", "commission", "plan", "trust", "council"]
+    """What it is part of: SEND improvement (send), the Education Commission (commission), the
+    plan, the Children's Trust (trust) or Oxford City Council (council)."""
     title: Text
+    """What happened, in a few words."""
     text: Text
+    """What happened, in plain English."""
 
 
 class AccessibilityNote(Record):
     kind: Literal["test", "known-issue", "prepared", "reviewed"]
+    """What the note is: a test of the site, a known issue, or when the accessibility statement was
+    prepared or reviewed."""
     date: FullDate
-    text: Text  # what was tested, or what the issue is
-    how: Optional[Text] = None  # for tests: the tool or method
-    result: Optional[Text] = None  # for tests: what it found
+    """When."""
+    text: Text
+    """What was tested, or what the issue is."""
+    how: Optional[Text] = None
+    """For tests: the tool or method."""
+    result: Optional[Text] = None
+    """For tests: what it found."""
 
 
 class Change(Record):
     date: FullDate
+    """When the site changed."""
     title: Text
-    text: Text  # what changed, in plain English
-    pages: list[Text] = []  # the pages that changed, as paths under docs/ (e.g. council/index.md)
+    """What changed, in a few words."""
+    text: Text
+    """What changed, in plain English."""
+    pages: list[Text] = []
+    """The pages that changed, as paths under docs/ (for example council/index.md)."""
 
 
 Area.model_rebuild()
+
 
 # The data files, their models, and the page an officer should look at to see what they feed.
 DATASETS: dict[str, type[Record]] = {

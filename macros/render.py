@@ -169,8 +169,10 @@ class Renderer:
         "count": "datasets",
     }
 
-    def __init__(self, site: Site, changed: dict | None = None, today: dt.date | None = None):
+    def __init__(self, site: Site, changed: dict | None = None, today: dt.date | None = None,
+                 open_data: opendata.OpenData | None = None):
         self.site = site
+        self.open_data = open_data  # the open data files this build writes (the data page lists them)
         self.today = today or dt.date.today()  # the evidence's age is worked out on the day of the build
         self.changed = changed or {}  # file path → date of its last change in git
         self.groups: dict[str, list] = defaultdict(list)  # statements by group, in file order
@@ -875,18 +877,45 @@ class Renderer:
     # ----- open data -----
 
     def datasets(self) -> str:
-        """The open data index: every dataset with its fields, licence, last change and files."""
+        """The open data index, built to read well on a phone: a short section for each dataset
+        with what it holds, when its data file last changed (git), and each of its files with its
+        real size (the bytes this build writes), then what each column of its CSV files holds."""
+        data = self.open_data or opendata.build(self.site, "")
         root = self.to_root()
-        rows = ["| Dataset | What it holds | Records | Fields | Last changed | Download |",
-                "| --- | --- | --- | --- | --- | --- |"]
+
+        def download(path: str, kind: str, what: str = "") -> str:
+            size = opendata.file_size(len(data.files[path]))
+            return (f'- <a href="{root}{path}">{posixpath.basename(path)}</a>: {kind}, {size}'
+                    + (f". {what}" if what else ""))
+
+        out = [download(f"data/{opendata.METADATA}", "CSV on the Web metadata (JSON)",
+                        "It describes every CSV file below: its title and licence, its columns, what "
+                        "each column holds and its type, and how the files link to each other."), ""]
+        extra = {"meetings": ("data/meetings.ics", "calendar (iCalendar)",
+                              "The meetings the documents give a day for."),
+                 "changes": ("changes.xml", "news feed (Atom)", "The changes, newest first.")}
         for name, ds in self.site.sets.items():
+            tables = [t for t in data.tables if t.dataset == name]
             changed = self.changed.get(f"data/{name}.yml")
-            rows.append(
-                f"| {first_capital(name.replace('_', ' '))} | {text(opendata.DESCRIPTIONS.get(name, ''))} "
-                f"| {len(ds.records)} | {', '.join(opendata.columns(self.site, name))} "
-                f"| {nice_date(changed.isoformat()) if changed else 'Not known'} "
-                f'| <a href="{root}data/{name}.csv">CSV</a>, <a href="{root}data/{name}.json">JSON</a> |')
-        return self._table(rows, "Every dataset on this site")
+            out += [f"### {name.replace('_', ' ').capitalize()} {{#dataset-{name.replace('_', '-')}}}", "",
+                    f"{text(opendata.DESCRIPTIONS[name])} {len(ds.records)} records. Last changed: "
+                    f"{nice_date(changed.isoformat()) if changed else 'not known'}.", ""]
+            for t in tables:
+                one = t.columns[0]["name"].removesuffix("_id").replace("_", " ")  # "indicator"
+                what = ("One row a record." if t.url == f"{name}.csv" else
+                        f"{text(t.description)} One row each ({len(t.rows)} rows), with the {one}'s id.")
+                out.append(download(f"data/{t.url}", "spreadsheet (CSV)", what))
+            out.append(download(f"data/{name}.json", "JSON, for programmers"))
+            if name in extra:
+                out.append(download(*extra[name]))
+            out += ["", f'<details class="dataset-columns"><summary>What each column holds: '
+                    f'{name.replace("_", " ")}</summary>']
+            for t in tables:
+                out.append(f"<p>In {t.url}:</p><dl>" + "".join(
+                    f'<dt>{attr(c["name"])}</dt><dd>{attr(c["dc:description"])}</dd>' for c in t.columns)
+                    + "</dl>")
+            out += ["</details>", ""]
+        return "\n".join(out)
 
     def calendar_link(self) -> str:
         return (f'<a href="{self.to_root()}data/meetings.ics">Add the Trust\'s meetings to your calendar '

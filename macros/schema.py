@@ -57,10 +57,29 @@ def _with_pattern(schema: dict[str, Any], pattern: str, description: str) -> dic
     return {**schema, "pattern": pattern, "description": description}
 
 
+def _describe_fields(model_schema: dict[str, Any]) -> None:
+    """Each field's description (its docstring in models.py) on one line, followed by how to write
+    the field when it is a date (pydantic puts the field's own description in place of that)."""
+    for prop in model_schema.get("properties", {}).values():
+        if "description" not in prop:
+            continue
+        hint = _date_hint(prop)
+        prop["description"] = " ".join(prop["description"].split()) + (f" {hint}" if hint else "")
+
+
+def _date_hint(schema: dict[str, Any]) -> str:
+    if schema.get("pattern") in (PARTIAL_DATE, FULL_DATE):
+        return "A date: YYYY-MM-DD, or YYYY-MM, or YYYY." if schema["pattern"] == PARTIAL_DATE else \
+            "A full date: YYYY-MM-DD."
+    return next((h for s in schema.get("anyOf", []) if (h := _date_hint(s))), "")
+
+
 def dataset_schema(name: str) -> dict[str, Any]:
     """The schema of data/<name>.yml: a list of the dataset's records."""
     item = DATASETS[name].model_json_schema(mode="validation", schema_generator=_Generator)
     defs = item.pop("$defs", None)
+    for model_schema in [item, *(defs or {}).values()]:
+        _describe_fields(model_schema)
     schema: dict[str, Any] = {
         "$schema": DIALECT,
         "title": f"data/{name}.yml",

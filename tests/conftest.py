@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The browser the tests drive: Debian's Chromium, or the one named by CHROMIUM (as in the Makefile).
+CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
 PROJECT_PARTS = ["docs", "data", "sources", "macros", "overrides", "mkdocs.yml", "Makefile", "CONTRIBUTING.md",
                  "requirements.txt", "requirements-dev.txt"]
 CHROMIUM_ARGS = [
@@ -88,10 +90,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    from playwright import sync_api
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"The browser tests need Chromium at {CHROMIUM}, and it is not there. Install "
+                    "Debian's (`apt-get install chromium`; `make test` does it for you), or set "
+                    "CHROMIUM to the path of a Chromium you have.", pytrace=False)
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
 

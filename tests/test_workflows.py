@@ -1,11 +1,16 @@
-"""The GitHub Actions workflows: actionlint passes, and the publishing rules hold.
+"""The GitHub Actions workflows, and the build they publish.
 
-Pull requests are checked and never publish; a push to main publishes only after the same
-checks pass; permissions are the least each job needs; two publications never race; every
-action is pinned to a full commit SHA, with the release it is in a comment.
+Nothing here can reach GitHub, so the workflows are checked as files: against GitHub's workflow
+schema (check-jsonschema's bundled copy), by zizmor's security audits (offline), and by the rules
+below. The tests and builds run in the container this project's own CI uses (Debian bookworm with
+Python 3.11, where Debian's Chromium is a real package, not a snap); pull requests are checked and
+never publish; a push to main publishes only after the same checks pass, built for the site's real
+address; permissions are the least each job needs; two publications never race; every action is
+pinned to a full commit SHA, with the release it is in a comment.
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -15,13 +20,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import CHROMIUM, ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 PULL_REQUEST = WORKFLOWS / "pull-request.yml"
 PUBLISH = WORKFLOWS / "publish.yml"
+CONTAINER = "python:3.11-bookworm"  # the machine .ci/run runs on: Debian bookworm, Python 3.11
 PAGES_ACTIONS = ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages")
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+ADDRESS = "https://example.github.io/cypp-website/"
 
 
 def load(path: Path) -> dict:
@@ -55,17 +62,78 @@ def all_workflows() -> list[Path]:
     return sorted(WORKFLOWS.glob("*.y*ml"))
 
 
-def test_actionlint_passes():
-    actionlint = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or shutil.which(
-        "actionlint")
-    assert actionlint, "actionlint is not installed: run `make test` (requirements-dev.txt pins it)"
-    result = subprocess.run([actionlint, "-color=false", *map(str, all_workflows())],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+def tool(name: str) -> str:
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    assert found, f"{name} is not installed: run `make test` (requirements-dev.txt pins it)"
+    return found
+
+
+def schema_check(*paths: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
+                           *map(str, paths)], capture_output=True, text=True, timeout=120)
+
+
+def zizmor(*paths: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([tool("zizmor"), "--offline", "--no-progress", *map(str, paths)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_workflows_match_githubs_workflow_schema():
+    result = schema_check(*all_workflows())
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_finds_no_security_problem():
+    result = zizmor(*all_workflows())
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_checks_find_mistakes(tmp_path):
+    """The two checks above can fail: a misspelt key, and a pull request's title run as a command."""
+    broken = tmp_path / "misspelt.yml"
+    broken.write_text(PULL_REQUEST.read_text(encoding="utf-8").replace("runs-on:", "run-on:"), encoding="utf-8")
+    assert schema_check(broken).returncode != 0
+    unsafe = tmp_path / "injection.yml"
+    unsafe.write_text(PULL_REQUEST.read_text(encoding="utf-8").replace(
+        "run: make review", 'run: echo "${{ github.event.pull_request.title }}"'), encoding="utf-8")
+    assert schema_check(unsafe).returncode == 0
+    result = zizmor(unsafe)
+    assert result.returncode != 0 and "template-injection" in result.stdout + result.stderr
 
 
 def test_the_two_workflows_exist():
     assert {p.name for p in all_workflows()} == {"pull-request.yml", "publish.yml"}
+
+
+def test_tests_and_builds_run_on_the_same_machine_as_the_projects_ci():
+    for path in all_workflows():
+        for name, job in load(path)["jobs"].items():
+            if name == "deploy":  # only publishes what the build uploaded
+                assert "container" not in job and runs_of(job) == []
+                continue
+            assert job["container"] == CONTAINER, (path.name, name)
+            assert not any("sudo" in run for run in runs_of(job)), "the container runs as root"
+            assert not any(u.startswith("actions/setup-python@") for u in uses_of({"jobs": {name: job}})), \
+                "Python 3.11 comes with the container"
+    for job in (load(PULL_REQUEST)["jobs"]["test"], load(PUBLISH)["jobs"]["test"]):
+        runs = runs_of(job)
+        chromium = next(i for i, run in enumerate(runs) if "apt-get install -y -qq chromium" in run)
+        assert chromium < runs.index("make test")
+    # Debian's chromium package puts the browser where the tests and the Makefile look for it.
+    assert CHROMIUM == os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    assert "CHROMIUM ?= /usr/bin/chromium" in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def test_every_checkout_has_the_history_and_keeps_no_credentials():
+    """The whole history, for each page's "Last updated" and each dataset's "Last changed" (a
+    shallow clone would date everything to the last commit); git told the checkout is safe."""
+    for path in all_workflows():
+        for name, job in load(path)["jobs"].items():
+            if name == "deploy":
+                continue
+            checkout = step_using(job, "actions/checkout")
+            assert checkout["with"] == {"persist-credentials": False, "fetch-depth": 0}, (path.name, name)
+            assert runs_of(job)[0] == 'git config --global --add safe.directory "$GITHUB_WORKSPACE"'
 
 
 def test_pull_requests_are_checked_and_never_publish():
@@ -78,11 +146,12 @@ def test_pull_requests_are_checked_and_never_publish():
         assert job.get("permissions", {}) == {}, name
     job = wf["jobs"]["test"]
     runs = runs_of(job)
-    assert "sudo apt-get install -y chromium" in "\n".join(runs)
     assert runs.index("make test") < runs.index("make build")
     upload = step_using(job, "actions/upload-artifact")
     assert upload["with"]["path"].rstrip("/") == "site"
-    assert step_using(job, "actions/setup-python")["with"]["python-version"] == "3.11"
+    concurrency = wf["concurrency"]
+    assert concurrency == {"group": "pull-request-${{ github.event.pull_request.number }}",
+                           "cancel-in-progress": True}
 
 
 def test_publishing_happens_only_on_main_after_the_checks():
@@ -90,11 +159,12 @@ def test_publishing_happens_only_on_main_after_the_checks():
     assert wf["on"] == {"push": {"branches": ["main"]}}
     jobs = wf["jobs"]
     assert "make test" in runs_of(jobs["test"])
-    # The same set-up and checks as a pull request (so what passed review is what is published).
-    pr_steps = load(PULL_REQUEST)["jobs"]["test"]["steps"]
+    # The same machine, set-up and checks as a pull request (what passed review is what is published).
+    pr_test = load(PULL_REQUEST)["jobs"]["test"]
+    assert jobs["test"]["container"] == pr_test["container"]
     steps = jobs["test"]["steps"]
-    assert steps[0]["uses"] == pr_steps[0]["uses"]
-    assert steps[1:] == pr_steps[1:len(steps)]
+    assert steps[0]["uses"] == pr_test["steps"][0]["uses"]
+    assert steps[1:] == pr_test["steps"][1:len(steps)]
     deploy_jobs = [n for n, j in jobs.items()
                    if any(s.get("uses", "").startswith("actions/deploy-pages@")
                           for s in j.get("steps", []))]
@@ -106,14 +176,15 @@ def test_publishing_happens_only_on_main_after_the_checks():
         assert "if" not in job, "no job may run when the one it needs has failed"
 
 
-def test_site_url_comes_from_configure_pages():
+def test_the_build_for_pages_is_given_the_sites_address():
     build = load(PUBLISH)["jobs"]["build"]
     pages = step_using(build, "actions/configure-pages")
-    make_build = next(s for s in build["steps"] if s.get("run", "").strip() == "make build")
-    assert f"steps.{pages['id']}.outputs.base_url" in make_build["env"]["SITE_URL"]
+    make_build = next(s for s in build["steps"] if s.get("run", "").strip() == "make build-for-pages")
+    assert make_build["env"]["SITE_URL"] == f"${{{{ steps.{pages['id']}.outputs.base_url }}}}/"
     assert build["steps"].index(pages) < build["steps"].index(make_build)
     upload = step_using(build, "actions/upload-pages-artifact")
     assert upload["with"]["path"].rstrip("/") == "site"
+    assert not any(run.strip() == "make build" for run in runs_of(build))
 
 
 def test_least_permissions():
@@ -147,3 +218,49 @@ def test_every_action_is_pinned_to_a_commit(path):
         if re.match(r"\s*(-\s+)?uses:", line):
             assert re.search(r"@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), (
                 f"{path.name}: say which release the SHA is, e.g. '# v4.2.2': {line.strip()}")
+
+
+def make_build_for_pages(project: Path, site_url: str | None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    if site_url is not None:
+        env["SITE_URL"] = site_url
+    venv = Path(sys.executable).parent.parent
+    return subprocess.run(["make", "--no-print-directory", "build-for-pages", f"VENV={venv}"],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("site_url", [None, "", "http://127.0.0.1:8000/"])
+def test_the_build_for_pages_refuses_to_run_without_the_address(project, site_url):
+    result = make_build_for_pages(project, site_url)
+    assert result.returncode != 0
+    assert "make build-for-pages needs the site's address in SITE_URL" in result.stderr
+    assert "Nothing was built." in result.stderr and "Traceback" not in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_the_published_site_never_points_at_127_0_0_1(project):
+    """Canonical links, the sitemap, the feed and the calendar carry the site's real address."""
+    result = make_build_for_pages(project, ADDRESS)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    local = re.compile(r"127\.0\.0\.1|localhost")
+    for path in site.rglob("*"):
+        where = path.relative_to(site).as_posix()
+        if path.suffix == ".html":  # only the officers' guide links to their own preview (make serve)
+            links = re.findall(r'(?:href|src|content)="([^"]*)"', path.read_text(encoding="utf-8"))
+            assert not [link for link in links if local.search(link)
+                        and (where, link) != ("contributing/index.html", "http://127.0.0.1:8000")], where
+        elif path.suffix in {".xml", ".ics", ".csv"} or (path.suffix == ".json" and where != "search/search_index.json"):
+            assert not local.search(path.read_text(encoding="utf-8-sig")), where
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{ADDRESS}">' in index
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    assert locs and all(loc.startswith(ADDRESS) for loc in locs)
+    feed = (site / "changes.xml").read_text(encoding="utf-8")
+    assert f'<link rel="self" href="{ADDRESS}changes.xml"/>' in feed
+    assert re.findall(r"<link href=\"(.*?)\"/>", feed) and all(
+        link.startswith(ADDRESS) for link in re.findall(r"<link href=\"(.*?)\"/>", feed))
+    calendar = (site / "data" / "meetings.ics").read_text(encoding="utf-8")
+    uids = [uid.strip() for uid in re.findall(r"^UID:(.*)$", calendar, flags=re.M)]
+    assert uids and all(uid.endswith("@example.github.io") for uid in uids)
