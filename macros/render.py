@@ -148,7 +148,7 @@ class Renderer:
         "trust_priorities", "timeline", "latest_changes", "initiative_page", "who_leads",
         "glossary", "source_page", "sources_list", "count",
         "accessibility_tests", "known_issues", "statement_date", "easy_read", "plan_on_a_page",
-        "datasets", "calendar_link", "chart", "indicator_page", "indicator_overview",
+        "datasets", "calendar_link", "chart", "indicator_rating", "indicator_page", "indicator_overview",
         "initiative_finder", "changes", "document_text", "note",
     ]
     # For each macro whose first argument names a record, the dataset (or statement group)
@@ -159,6 +159,7 @@ class Renderer:
         "document_text": "sources",
         "note": "sources",
         "indicator_page": "indicators",
+        "indicator_rating": "indicators",
         "initiative_page": "initiatives",
         "source_page": "sources",
         "statement_list": "statement-groups",
@@ -604,17 +605,23 @@ class Renderer:
                 "give no ratings for these indicators.")
 
     @uses("indicators", "figures")
+    @uses("indicators")
+    def indicator_rating(self, indicator_id: str) -> str:
+        """The answer first, at the top of an indicator's page: its newest rating, dated, and the
+        indicator in the report's words."""
+        ind = self.site.get("indicators", indicator_id)
+        last = ind.ratings[-1]
+        return "\n".join([
+            f"**Latest rating:** {self.rag(last.rag)} on {nice_date(self.source_date(last.source))}"
+            f"{self.cite(last.source, last.passage)}. {self._no_newer_ratings(self.source_date(last.source))}", "",
+            f"The indicator, as the report words it: {self.q(ind.title)}{self.cited(ind)}", ""])
+
     def indicator_page(self, indicator_id: str) -> str:
         """One indicator: what it measures and why, its ratings and figures over time, and what is
         being done."""
         ind = self.site.get("indicators", indicator_id)
         area = self.site.get("areas", ind.area)
-        last = ind.ratings[-1]
-        out = [f"The indicator, as the report words it: {self.q(ind.title)}{self.cited(ind)}", "",
-               f"**Latest rating:** {self.rag(last.rag)} "
-               f"{nice_date(self.source_date(last.source))}"
-               f"{self.cite(last.source, last.passage)}. {self._no_newer_ratings(self.source_date(last.source))}", "",
-               "## What it measures", "", text(ind.plain), "",
+        out = ["## What it measures", "", text(ind.plain), "",
                "## Why it matters", "", text(ind.why), "",
                "## Ratings over time", ""]
         rows = ["| Date | Rating | Source |", "| --- | --- | --- |"]

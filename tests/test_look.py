@@ -1,0 +1,107 @@
+"""The browser: what a resident notices about how the site looks, on a phone and a desktop.
+GOV.UK Design System patterns on Material: bold near-black headings, 16 px text on small screens
+and 19 px on large ones, a header that names the service in text, breadcrumbs, a "Contents" list
+instead of a right-hand rail, note markers big enough to tap, and no developer-theme furniture."""
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# One page of each kind (page template) the site has.
+TEMPLATES = ["", "plan/priorities/", "trust/people/", "performance/indicators/camhs-first-appointment/",
+             "council/", "council/work/youmove/", "reports/cypp-2018/", "reports/cypp-2018/text/",
+             "glossary/", "data/"]
+
+
+@pytest.fixture(params=[375, 1280], ids=["phone", "desktop"])
+def sized(browser, request):
+    context = browser.new_context(viewport={"width": request.param, "height": 800})
+    page = context.new_page()
+    yield page, request.param
+    context.close()
+
+
+def style(page, selector: str, prop: str) -> str:
+    return page.locator(selector).first.evaluate(f"e => getComputedStyle(e).{prop}")
+
+
+@pytest.mark.parametrize("path", TEMPLATES)
+def test_headings_are_bold_near_black_and_text_is_govuk_size(sized, server, path):
+    page, width = sized
+    page.goto(server + path)
+    assert int(style(page, "article h1", "fontWeight")) >= 700
+    assert style(page, "article h1", "color") == "rgb(11, 12, 12)"
+    body_size = "16px" if width < 641 else "19px"
+    assert style(page, "article > p:not(.evidence-age)", "fontSize") == body_size
+    # nothing is wider than the screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("path", TEMPLATES)
+def test_header_names_the_service_in_text_without_overlapping(sized, server, path):
+    page, width = sized
+    page.goto(server + path)
+    name = page.locator(".site-header__name")
+    assert name.inner_text().split("\n") == ["Oxfordshire Children's Trust", "Children and Young People's Plan"]
+    box = name.bounding_box()
+    search = page.locator("label.md-header__button[for=__search]").bounding_box() if width < 960 else \
+        page.locator(".md-search__form").bounding_box()
+    assert box["x"] + box["width"] <= search["x"] + 1, "the site's name runs under the search"
+    assert name.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), "the site's name is cut off"
+
+
+def test_no_developer_theme_furniture(tab, server):
+    for path in TEMPLATES:
+        tab.goto(server + path)
+        text = tab.locator("body").inner_text()
+        assert "Made with" not in text and "Material for MkDocs" not in text, path
+        assert "¶" not in text, path
+        assert tab.locator(".md-footer__link, .md-content__button, .md-sidebar--secondary").count() == 0, path
+        assert tab.locator(".md-logo").count() == 0, path
+
+
+def test_long_pages_open_with_the_answer_then_a_contents_list(tab, server):
+    tab.goto(server + "trust/people/")
+    contents = tab.get_by_role("navigation", name="Contents")
+    assert contents.get_by_role("heading").inner_text() == "Contents"
+    assert contents.get_by_role("link").all_inner_texts()[0] == "The chair and vice-chair"
+    lead = tab.locator("article > p:not(.evidence-age)").first.inner_text()
+    assert lead.startswith("The newest document to name the Trust's chair is from 2 October 2023. "
+                           "It names Councillor Liz Brighouse")
+    assert tab.locator("article > p:not(.evidence-age)").first.evaluate(
+        "(p, nav) => !!(p.compareDocumentPosition(nav) & Node.DOCUMENT_POSITION_FOLLOWING)",
+        contents.element_handle())
+    contents.get_by_role("link", name="Member organisations").click()
+    assert tab.evaluate("location.hash") == "#member-organisations"
+
+
+def test_breadcrumbs_lead_back_up_the_site(tab, server):
+    tab.goto(server + "council/work/youmove/")
+    crumbs = tab.get_by_role("navigation", name="Breadcrumb").get_by_role("link")
+    assert crumbs.all_inner_texts() == ["Home", "Council's work in Oxford"]
+
+
+def test_note_markers_and_the_way_back_are_big_enough_to_tap(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(server + "council/work/youmove/")
+    sizes = page.locator("a.footnote-ref, a.footnote-backref").evaluate_all(
+        "links => links.map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })")
+    assert len(sizes) > 4
+    assert all(w >= 24 and h >= 24 for w, h in sizes), sizes
+    context.close()
+
+
+def test_a_note_used_many_times_shows_one_way_back(tab, server):
+    tab.goto(server + "plan/priorities/")
+    notes = tab.locator("div.footnote li")
+    for i in range(notes.count()):
+        assert notes.nth(i).locator("a.footnote-backref").count() == 1
+    assert tab.locator("sup a.footnote-ref").count() > notes.count()  # some notes are used more than once
+
+
+def test_suggest_a_change_ends_every_page_template(tab, server):
+    for path in TEMPLATES:
+        tab.goto(server + path)
+        link = tab.locator("article p.suggest-change a")
+        assert link.inner_text() == "Suggest a change to this page", path
+        assert "/issues/new?title=" in link.get_attribute("href"), path
