@@ -23,13 +23,20 @@ BENCH = ROOT / "bench"
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 SITE = ROOT / "build" / "lighthouse-site"
 REPORTS = ROOT / "build" / "lighthouse"
-PAGES = {
+PAGES = {  # one page of each kind (page template) the site has
     "Home": "",
     "A plan page": "plan/",
+    "The priorities": "plan/priorities/",
+    "The people": "trust/people/",
     "How we're doing": "performance/",
+    "The indicators": "performance/indicators/",
+    "An indicator": "performance/indicators/camhs-first-appointment/",
     "Council's work": "council/",
+    "A piece of the council's work": "council/work/youmove/",
     "Glossary": "glossary/",
     "A report page": "reports/city-2023-10/",
+    "A report's full text": "reports/city-2023-10/text/",
+    "Open data": "data/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
