@@ -91,6 +91,19 @@ def test_note_markers_and_the_way_back_are_big_enough_to_tap(browser, server):
     context.close()
 
 
+@pytest.mark.parametrize("path", ["council/", "plan/priorities/", "trust/people/"])
+def test_contents_links_are_big_enough_to_tap_on_a_phone(browser, server, path):
+    """Each link in a page's "Contents" list is at least 24 px high, even when it wraps."""
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(server + path)
+    heights = page.locator(".contents-list a").evaluate_all(
+        "links => links.map(a => a.getBoundingClientRect().height)")
+    context.close()
+    assert len(heights) >= 3
+    assert min(heights) >= 24, heights
+
+
 def test_a_note_used_many_times_shows_one_way_back(tab, server):
     tab.goto(server + "plan/priorities/")
     notes = tab.locator("div.footnote li")
