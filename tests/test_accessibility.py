@@ -61,6 +61,9 @@ def test_axe_finds_no_problems_in_a_finder_with_its_filters_open_on_a_phone(brow
     if toggle.count():
         toggle.click()
         assert page.locator("form.finder-form").is_visible()
+        # Back to the top: axe counts a link half scrolled under the sticky header as too small to
+        # tap, which is about where the page is scrolled, not the link. The filters stay open.
+        page.evaluate("window.scrollTo(0, 0)")
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
         "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
     problems = [f"{v['id']} at {v['nodes'][0]['target']}" for v in result.response["violations"]]

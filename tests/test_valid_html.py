@@ -31,6 +31,11 @@ def test_every_page_is_valid_html_by_the_w3c_nu_checker(built):
 MENDED = {
     "base.html": [(' id="__drawer">', ' id="__drawer" autocomplete="off">'),
                   (' id="__search">', ' id="__search" autocomplete="off">')],
+    "partials/nav.html": [('    Menu\n', """    <a href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}" title="{{ config.site_name | e }}" class="md-nav__button md-logo" aria-label="{{ config.site_name }}" data-md-component="logo">
+      {% include "partials/logo.html" %}
+    </a>
+    {{ config.site_name }}
+""")],
     "partials/nav-item.html": [('aria-label="{{ nav_item.title | e }}"', 'aria-labelledby="{{ path }}_label"')],
     "partials/path.html": [('aria-label="Breadcrumb"', "aria-label=\"{{ lang.t('nav') }}\"")],
 }
