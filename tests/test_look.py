@@ -80,6 +80,17 @@ def test_breadcrumbs_lead_back_up_the_site(tab, server):
     assert crumbs.all_inner_texts() == ["Home", "Council's work in Oxford"]
 
 
+def test_long_breadcrumbs_wrap_on_a_phone_instead_of_running_off_it(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(server + "reports/city-2023-10/text/")
+    crumbs = page.get_by_role("navigation", name="Breadcrumb").get_by_role("link")
+    assert crumbs.count() == 3
+    rights = crumbs.evaluate_all("links => links.map(a => a.getBoundingClientRect().right)")
+    context.close()
+    assert max(rights) <= 375 - 16, rights
+
+
 def test_note_markers_and_the_way_back_are_big_enough_to_tap(browser, server):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
