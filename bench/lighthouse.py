@@ -39,6 +39,8 @@ PAGES = {  # one page of each kind (page template) the site has
     "Open data": "data/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+BUDGET = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}  # issue 10
+RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))  # runs a page; its median performance counts
 CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
                 "--disable-background-networking --disable-component-update --disable-sync")
 COMPRESS = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".ics")
@@ -90,19 +92,27 @@ def main() -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
-    rows, problems = [], []
+    rows, problems, misses = [], [], []
     try:
         for name, path in PAGES.items():
-            out = REPORTS / f"{(path.strip('/') or 'home').replace('/', '-')}.json"
             start = time.perf_counter()
-            subprocess.run([str(LIGHTHOUSE), base + path, "--quiet", "--output=json",
-                            f"--output-path={out}", f"--only-categories={','.join(CATEGORIES)}",
-                            f"--chrome-flags={CHROME_FLAGS}"], env=env, check=True, timeout=300)
-            report = json.loads(out.read_text())
+            reports = []
+            for run in range(RUNS):
+                out = REPORTS / f"{(path.strip('/') or 'home').replace('/', '-')}-{run + 1}.json"
+                subprocess.run([str(LIGHTHOUSE), base + path, "--quiet", "--output=json",
+                                f"--output-path={out}", f"--only-categories={','.join(CATEGORIES)}",
+                                f"--chrome-flags={CHROME_FLAGS}"], env=env, check=True, timeout=300)
+                reports.append(json.loads(out.read_text()))
+            # The run with the median performance score stands for the page (Lighthouse's own advice
+            # on variability: run several times, take the median); the other runs are shown beside it.
+            reports.sort(key=lambda r: r["categories"]["performance"]["score"])
+            report = reports[len(reports) // 2]
             scores = [round(report["categories"][c]["score"] * 100) for c in CATEGORIES]
+            runs = ", ".join(str(round(r["categories"]["performance"]["score"] * 100)) for r in reports)
             print(f"{name} (/{path}): " + ", ".join(f"{c} {s}" for c, s in zip(CATEGORIES, scores))
-                  + f"  [{time.perf_counter() - start:.0f} s]", flush=True)
-            rows.append(f"| {name} | /{path} | " + " | ".join(map(str, scores)) + " |")
+                  + f"  [performance runs: {runs}; {time.perf_counter() - start:.0f} s]", flush=True)
+            rows.append(f"| {name} | /{path} | {scores[0]} ({runs}) | " + " | ".join(map(str, scores[1:])) + " |")
+            misses += [f"{name}: {c} {s}, needs {BUDGET[c]}" for c, s in zip(CATEGORIES, scores) if s < BUDGET[c]]
             for c in CATEGORIES:
                 lost = failing(report, c)
                 if lost:
@@ -116,13 +126,18 @@ def main() -> int:
         f"Made by `make lighthouse` (bench/lighthouse.py) on {time.strftime('%Y-%m-%d %H:%M')}: "
         f"Lighthouse {version}, mobile (its default: an emulated phone with simulated slow 4G and "
         f"CPU slowdown), Chromium ({agent.split('Chrome/')[-1].split()[0]}) headless, the site "
-        "served from 127.0.0.1 with gzip. Scores out of 100.", "",
-        "| Page | Address | Performance | Accessibility | Best practices | SEO |",
+        f"served from 127.0.0.1 with gzip. Scores out of 100. Each page was run {RUNS} times: the "
+        "table gives the run with the median performance score, and every run's performance score "
+        "in brackets. The budget: performance at least 95, the rest 100.", "",
+        "| Page | Address | Performance (runs) | Accessibility | Best practices | SEO |",
         "| --- | --- | --- | --- | --- | --- |", *rows, "",
         "## Audits that lost points", "",
         *(problems or ["None: every page scored 100 in every category."]), ""])
     (BENCH / "lighthouse.md").write_text(text)
     print(text)
+    if misses:
+        print("Under budget:\n" + "\n".join(misses), file=sys.stderr)
+        return 1
     return 0
 
 
