@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.data import load_site
-from macros.loader import DataError
+from cypp.site import load_site
+from cypp.errors import DataError
 
 from conftest import ROOT
 

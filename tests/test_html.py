@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from macros.data import load_site
-from macros.render import format_figure
+from cypp.site import load_site
+from cypp.views.markup import format_figure
 
 from conftest import ROOT
 

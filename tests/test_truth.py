@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.data import load_site
-from macros.documents import parse
-from macros.loader import DataError
-from macros.verify import found_in, has_date, numbers
+from cypp.site import load_site
+from cypp.documents import parse
+from cypp.errors import DataError
+from cypp.verify import found_in, has_date, numbers
 
 from conftest import ROOT
 
@@ -61,7 +61,7 @@ def test_source_texts_carry_no_personal_contact_details():
 
 
 def test_the_project_does_not_need_the_shared_folder():
-    for path in [*ROOT.glob("macros/*.py"), *ROOT.glob("tests/*.py"), ROOT / "mkdocs.yml", ROOT / "Makefile"]:
+    for path in [*ROOT.glob("cypp/**/*.py"), *ROOT.glob("tests/*.py"), ROOT / "mkdocs.yml", ROOT / "Makefile"]:
         if path.name != Path(__file__).name:
             assert "shared/seeds" not in path.read_text(encoding="utf-8"), path
 
@@ -204,7 +204,7 @@ def test_a_quotation_must_begin_and_end_on_whole_words():
 
 
 def test_find_gives_the_source_and_passage_to_cite(capsys, monkeypatch):
-    from macros.find import main
+    from cypp.find import main
     monkeypatch.chdir(ROOT)
     assert main(["87", "play", "areas"]) == 0
     out = capsys.readouterr().out

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .data import REFERENCES, Site
+from .site import REFERENCES, Site
 from .document_page import describe
-from .loader import parse_partial_date
+from .dates import parse_partial_date
 from .models import DATASETS, title
 from .schema import FULL_DATE, dataset_schema
 

@@ -1,6 +1,6 @@
 """JSON Schemas for the data files, made from the models in models.py (never written by hand).
 
-`python -m macros.schema` (or `make schemas`) writes schemas/<name>.schema.json for every dataset
+`python -m cypp schemas` (or `make schemas`) writes schemas/<name>.schema.json for every dataset
 and points VS Code's YAML extension (Red Hat) at them in .vscode/settings.json, so an officer
 editing data/<name>.yml sees mistakes and field names as they type. tests/test_schema.py fails if
 the committed schemas differ from the models: after changing models.py, run `make schemas`.
@@ -12,7 +12,6 @@ YYYY-MM, or YYYY where the model allows a partial date); a year on its own may a
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -134,14 +133,10 @@ def write_schemas(root: Path) -> list[Path]:
     return changed
 
 
-def main() -> int:
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path.cwd()
+def main(argv: list[str]) -> int:
+    root = Path(argv[0]) if argv else Path.cwd()
     changed = write_schemas(root)
     for path in changed:
         print(f"updated {path.relative_to(root).as_posix()}")
     print(f"The schemas of all {len(DATASETS)} data files are up to date in {SCHEMA_DIR}/.")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
