@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,14 @@ def review_fields(meta: dict, page: str) -> tuple[str, dt.date, dt.date]:
     if due < last:
         raise PageError(f'{page}, front matter: "review_by" ({due}) is before "last_reviewed" ({last}).')
     return str(meta["owner"]), last, due
+
+
+def address(src_uri: str) -> str:
+    """A page's web address under the site's root, from its path under docs/: "council/index.md"
+    is "council", "trust/people.md" is "trust/people", "index.md" is ""."""
+    folder, name = posixpath.split(src_uri)
+    path = folder if name in ("index.md", "README.md") else posixpath.join(folder, name[:-3])
+    return path.strip("/")
 
 
 def front_matter(path: Path) -> dict:

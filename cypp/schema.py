@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from . import models
+from . import fields
 from .models import DATASETS
 
 SCHEMA_DIR = "schemas"
@@ -32,7 +32,7 @@ class _Generator(GenerateJsonSchema):
 
     def function_before_schema(self, schema):
         inner = super().function_before_schema(schema)
-        if schema["function"]["function"] is models._year_as_text:
+        if schema["function"]["function"] is fields._year_as_text:
             # "since: 2020" is read by YAML as a number, and the model accepts it.
             return {"anyOf": [inner, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
         return inner
@@ -40,9 +40,9 @@ class _Generator(GenerateJsonSchema):
     def function_after_schema(self, schema):
         inner = super().function_after_schema(schema)
         function = schema["function"]["function"]
-        if function is models._check_date:
+        if function is fields._check_date:
             return _with_pattern(inner, PARTIAL_DATE, "A date: YYYY-MM-DD, or YYYY-MM, or YYYY.")
-        if function is models._check_full_date:
+        if function is fields._check_full_date:
             return _with_pattern(inner, FULL_DATE, "A full date: YYYY-MM-DD.")
         return inner
 
@@ -82,7 +82,7 @@ def dataset_schema(name: str) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "$schema": DIALECT,
         "title": f"data/{name}.yml",
-        "description": (f"The records of data/{name}.yml. Made from macros/models.py by "
+        "description": (f"The records of data/{name}.yml. Made from cypp/models.py by "
                         "`make schemas`: do not edit by hand."),
         "type": "array",
         "items": item,

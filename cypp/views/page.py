@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import document_page
 from ..dates import PartialDate, in_words, when
+from ..frontmatter import address
 from ..site import Site
 from ..verify import normalise
 from .markup import attr, escape
@@ -86,9 +87,7 @@ class Page:
 
     def to_root(self) -> str:
         """Relative path from the page's web address to the site's root."""
-        folder, name = posixpath.split(self.src_uri)
-        url = folder if name in ("index.md", "README.md") else posixpath.join(folder, name[:-3])
-        return "../" * len([p for p in url.split("/") if p])
+        return "../" * len([p for p in address(self.src_uri).split("/") if p])
 
     def link(self, target: str, anchor: str = "") -> str:
         """Relative link from the page to another page of the site."""
