@@ -4,6 +4,7 @@
     python -m cypp review            list the pages past their review date (never fails)
     python -m cypp schemas [FOLDER]  remake schemas/*.schema.json from cypp/models.py
     python -m cypp find WORDS...     the source and passage to cite for these words
+    python -m cypp macros            the list of macros for CONTRIBUTING.md, from the registry
 """
 from __future__ import annotations
 
@@ -27,9 +28,17 @@ def check(argv: list[str]) -> int:
     return 0
 
 
+def macros(argv: list[str]) -> int:
+    """Print the officers' list of macros (CONTRIBUTING.md, "The macros you can use")."""
+    from .views.registry import macro_list
+    print(macro_list(), end="")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     from . import find, review, schema
-    commands = {"check": check, "review": review.main, "schemas": schema.main, "find": find.main}
+    commands = {"check": check, "review": review.main, "schemas": schema.main, "find": find.main,
+                "macros": macros}
     if not argv or argv[0] not in commands:
         print(f"Usage: python -m cypp {'|'.join(commands)} [...]\n{__doc__}", file=sys.stderr)
         return 2

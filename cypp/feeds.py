@@ -6,7 +6,7 @@ from xml.sax.saxutils import escape
 
 from .dates import when
 from .document_page import describe
-from .frontmatter import address
+from .pages import address
 from .site import Site
 
 

@@ -5,17 +5,18 @@ package works without MkDocs, so a change of site engine touches this module onl
 The build's state lives on the plugin's `env` (env.cypp), not in this module."""
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from . import opendata
 from .errors import CyppError, PageError
-from .frontmatter import check_work_pages, review_fields
+from .pages import check_encodings, check_work_pages, review_fields
 from .gitdates import git_dates
 from .site import load_site
 from .views import MACROS, Build, Macro, Page, choices
-from .views.pagecheck import check_page
+from .views.pagecheck import check_links, check_page, check_snippets
 
 
 def _stop(err: CyppError, heading: str | None = None) -> Exception:
@@ -29,15 +30,33 @@ class BuildState:
     build: Build
     choices: dict[str, Any]
     page: Page | None = None
+    line_offset: int = 0  # the lines of the page's front matter, before the Markdown
+    problem: str | None = None  # a mistake in a macro's arguments, said when the page is rendered
+
+
+def _template_line() -> int | None:
+    """The line of the page (counted in its Markdown) whose macro is being called."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            return template.get_corresponding_lineno(frame.f_lineno)
+        frame = frame.f_back
+    return None
 
 
 def _bound(state: BuildState, macro: Macro) -> Callable:
-    """The macro as a page calls it: checked, then given the page being rendered."""
+    """The macro as a page calls it: checked, then given the page being rendered. A mistake in
+    the values it is given (which the page check could not see) is kept and said, with its line,
+    once the page is rendered: raising it here would end in mkdocs-macros' traceback."""
     def call(*args, **kwargs):
         page = state.page or Page(state.build)
         problem = macro.problem(args, kwargs, state.choices)
         if problem:
-            raise _stop(PageError(f"{page.name}: {problem}"))
+            line = _template_line()
+            where = page.name + (f", line {line + state.line_offset}" if line else "")
+            state.problem = state.problem or f"{where}: {problem}"
+            return ""
         page.used.update(macro.shows)
         return macro.function(page, *args, **kwargs)
     call.__name__, call.__doc__ = macro.name, macro.function.__doc__
@@ -48,6 +67,7 @@ def define_env(env) -> None:
     """Called once per build: load and check all data, then register every macro."""
     root = Path(env.project_dir)
     try:
+        check_encodings(Path(env.conf["docs_dir"]))
         site = load_site(root)
     except CyppError as err:
         raise _stop(err) from None
@@ -73,15 +93,22 @@ def on_pre_page_macros(env) -> None:
     state: BuildState = env.cypp
     try:
         check_page(env.markdown, name, offset, env.env, known, state.choices)
+        bases = env.conf["mdx_configs"].get("pymdownx.snippets", {}).get("base_path", ["."])
+        check_snippets(env.markdown, name, offset, Path(env.project_dir),
+                       [bases] if isinstance(bases, str) else bases)
+        check_links(env.markdown, page.file.src_uri, offset, Path(env.conf["docs_dir"]))
         owner, reviewed, due = review_fields(page.meta, name)
     except CyppError as err:
         raise _stop(err) from None
+    state.line_offset, state.problem = offset, None
     state.page = Page(state.build, page.file.src_uri, owner=owner, reviewed=reviewed, due=due,
                       updated=state.build.changed.get(name))
 
 
 def on_post_page_macros(env) -> None:
     """After a page is rendered: add its source notes, abbreviations and owner."""
+    if env.cypp.problem:
+        raise _stop(PageError(env.cypp.problem))
     env.markdown = env.cypp.page.finish(env.markdown)
 
 

@@ -77,10 +77,13 @@ def _walk(node: yaml.Node, path: tuple, out: dict[tuple, int], display: str) -> 
 
 def read_yaml(path: Path, display: str) -> tuple[Any, dict[tuple, int]]:
     """Parse one YAML file. Returns the data and a map from each value's path to its line."""
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise DataError(f"{display}: the file is not saved as UTF-8 text ({err.reason}).") from None
+        line = raw[: err.start].count(b"\n") + 1
+        raise DataError(f"{display}, line {line}: the file is not saved as UTF-8 text (a character there, "
+                        f"byte {raw[err.start]:#x}, is in another encoding). Save it again as UTF-8.") from None
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

@@ -3,7 +3,7 @@ import datetime as dt
 from pathlib import Path
 
 from .errors import CyppError
-from .frontmatter import overdue
+from .pages import overdue
 
 
 def main(argv: list[str]) -> int:

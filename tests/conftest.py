@@ -34,9 +34,10 @@ def run_build(project: Path, out: Path) -> subprocess.CompletedProcess:
 
 
 def run_make_build(project: Path) -> subprocess.CompletedProcess:
-    """Run `make build` in a copy of the project, with the virtual environment running the tests."""
+    """Run `make build` in a copy of the project, with the virtual environment running the tests.
+    That environment is used as it is: `-o` tells make not to install anything into it."""
     venv = Path(sys.executable).parent.parent
-    return subprocess.run(["make", "--no-print-directory", "build", f"VENV={venv}"],
+    return subprocess.run(["make", "--no-print-directory", "-o", f"{venv}/bin/.installed", "build", f"VENV={venv}"],
                           cwd=project, capture_output=True, text=True, timeout=300)
 
 

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from cypp.errors import PageError
-from cypp.frontmatter import front_matter, overdue, review_fields
+from cypp.pages import front_matter, overdue, review_fields
 
 from conftest import ROOT, run_build
 

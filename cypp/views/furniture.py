@@ -6,7 +6,7 @@ import posixpath
 
 from .. import opendata
 from ..dates import in_words, when
-from ..frontmatter import front_matter
+from ..pages import front_matter
 from .markup import attr, escape, table
 from .page import Page
 from .registry import macro
@@ -81,12 +81,14 @@ def datasets(page: Page) -> str:
 
 @macro()
 def calendar_link(page: Page) -> str:
+    """A link to the Trust's meetings as a calendar file (iCalendar)."""
     return (f'<a href="{page.to_root()}data/meetings.ics">Add the Trust\'s meetings to your calendar '
             f"(iCalendar file)</a>")
 
 
 @macro(shows=("accessibility",))
 def accessibility_tests(page: Page) -> str:
+    """The accessibility statement's table of how the site was tested."""
     rows = ["| Date | What was tested | How | What we found |", "| --- | --- | --- | --- |"]
     for t in (n for n in page.site.accessibility if n.kind == "test"):
         rows.append(f"| {in_words(t.date)} | {escape(t.text)} | {escape(t.how or '')} "
@@ -96,6 +98,7 @@ def accessibility_tests(page: Page) -> str:
 
 @macro(shows=("accessibility",))
 def known_issues(page: Page) -> str:
+    """The accessibility problems the site knows of, as a list."""
     return "\n".join(f"- {escape(n.text)}" for n in page.site.accessibility
                      if n.kind == "known-issue") + "\n"
 

@@ -26,6 +26,7 @@ def spelt_out(page: Page, term: Any) -> str:
 
 @macro(shows=("glossary",))
 def glossary(page: Page) -> str:
+    """Every short form, what it stands for and what it means, in alphabetical order."""
     out = []
     for term in sorted(page.site.glossary, key=lambda t: t.term.lower()):
         see = ""

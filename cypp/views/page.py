@@ -17,7 +17,7 @@ from typing import Any
 
 from .. import document_page
 from ..dates import PartialDate, in_words, when
-from ..frontmatter import address
+from ..pages import address
 from ..site import Site
 from ..verify import normalise
 from .markup import attr, escape

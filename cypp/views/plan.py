@@ -35,11 +35,13 @@ def vision(page: Page, history: bool = True) -> str:
 
 @macro()
 def area_count(page: Page) -> int:
+    """How many areas of focus the plan has."""
     return len(page.site.areas)
 
 
 @macro()
 def priority_count(page: Page) -> int:
+    """How many priorities the plan has."""
     return len(page.site.priorities)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import inspect
+import re
 import typing
 from dataclasses import dataclass
 from functools import cached_property
@@ -77,7 +78,8 @@ class Macro:
         return sig.replace(parameters=list(sig.parameters.values())[1:])  # without the page
 
     def usage(self) -> str:
-        return f"{self.name}({', '.join(str(p).split(':')[0] for p in self.signature.parameters.values())})"
+        """How a page writes it: 'figure_table("figure-id", ..., caption="Figures")'."""
+        return _example(self)[3:-3]
 
     def problem(self, args: tuple, kwargs: dict, known: dict[str, Any]) -> str | None:
         """What is wrong with a call's arguments, in plain words (None when nothing is)."""
@@ -86,10 +88,10 @@ class Macro:
         except TypeError as err:
             return (f"{self.name}() cannot be written like this ({err}). "
                     f"It is written {self.usage()}; see CONTRIBUTING.md.")
-        for position, (param, value) in enumerate(bound.arguments.items()):
+        for index, (param, value) in enumerate(bound.arguments.items()):
             spec = self.signature.parameters[param]
             values = value if spec.kind is spec.VAR_POSITIONAL else (value,)
-            for item in values:
+            for position, item in enumerate(values, start=index):
                 if item is UNKNOWN or (item is None and spec.default is None):
                     continue
                 wrong = self._type_problem(param, spec.annotation, item)
@@ -141,3 +143,36 @@ def macro(*, shows: tuple[str, ...] = (), **kinds: str) -> Callable:
 
 # Filled as the view modules are imported (cypp/views/__init__.py imports them all), then only read.
 MACROS: dict[str, Macro] = {}
+
+
+# What the officers' list of macros writes for each kind of argument.
+PLACEHOLDERS = {"figures": "figure-id", "series": "series-id", "quotations": "statement-id",
+                "indicators": "indicator-id", "initiatives": "initiative-id", "sources": "source-id",
+                "passages": "passage-id", "statement-groups": "group", "roles": "chair",
+                "member-groups": "trust-board", "topics": "plan", "datasets": "initiatives",
+                "ratings": "Amber", "statement-dates": "prepared"}
+
+
+def _example(macro: Macro) -> str:
+    """How a page calls the macro, with the kind of id each parameter takes."""
+    parts = []
+    for name, spec in macro.signature.parameters.items():
+        shown = f'"{PLACEHOLDERS[macro.kinds[name]]}"' if name in macro.kinds else None
+        if spec.kind is spec.VAR_POSITIONAL:
+            shown = f"{shown}, ..."
+        elif spec.default is not spec.empty:
+            default = {True: "true", False: "false"}.get(spec.default, repr(spec.default).replace("'", '"'))
+            shown = f"{name}={shown or default}"
+        parts.append(shown)
+    return f"{{{{ {macro.name}({', '.join(parts)}) }}}}"
+
+
+def macro_list() -> str:
+    """The officers' list of macros (CONTRIBUTING.md, "The macros you can use"), made from the
+    registry: `python -m cypp macros` prints it."""
+    rows = ["| Macro | What it shows |", "| --- | --- |"]
+    for name in sorted(MACROS):
+        macro = MACROS[name]
+        what = re.split(r"(?<=\.)\s", " ".join((macro.function.__doc__ or "").split()), maxsplit=1)[0]
+        rows.append(f"| `{_example(macro)}` | {what} |")
+    return "\n".join(rows) + "\n"

@@ -47,6 +47,7 @@ def checks_summary(page: Page) -> str:
 
 @macro(shows=("sources",))
 def sources_list(page: Page) -> str:
+    """The documents this site is built from, oldest first, each linking to its page."""
     rows = ["| Date | Document | Written by | Written for |", "| --- | --- | --- | --- |"]
     for s in sorted(page.site.sources, key=lambda s: when(s.date).first_day):
         rows.append(f"| {dated(s)} | [{escape(s.title)}]({page.link(f'reports/{s.id}/index.md')}) "

@@ -62,12 +62,14 @@ def who_leads(page: Page, role: str) -> str:
 
 @macro(shows=("members",), group="member-groups")
 def members(page: Page, group: str) -> str:
+    """The member organisations of the Trust (trust-board) or of the city's partnership."""
     return "\n".join(f"- {escape(m.name)}{page.cited(m)}"
                      for m in page.site.members if m.group == group) + "\n"
 
 
 @macro(shows=("meetings",))
 def meetings(page: Page) -> str:
+    """The meetings the documents mention, oldest first, with what each covered."""
     rows = ["| Date | Meeting | What it covered |", "| --- | --- | --- |"]
     for m in sorted(page.site.meetings, key=lambda m: when(m.date).first_day):
         title = escape(m.title) + (" (planned at the time of the report)" if m.planned else "")

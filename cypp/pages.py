@@ -1,4 +1,5 @@
-"""Who owns each page and when it is due for review (its front matter), and which pages are overdue.
+"""The pages under docs/: who owns each and when it is due for review (its front matter), which
+pages are overdue, each page's web address, and that every page can be read (UTF-8).
 
 Every page starts with front matter like:
 
@@ -60,6 +61,22 @@ def address(src_uri: str) -> str:
     folder, name = posixpath.split(src_uri)
     path = folder if name in ("index.md", "README.md") else posixpath.join(folder, name[:-3])
     return path.strip("/")
+
+
+def check_encodings(docs: Path) -> None:
+    """Every page is saved as UTF-8 text: otherwise say which page and line, before MkDocs stops
+    with a traceback when it reads it."""
+    for path in sorted(docs.rglob("*.md")):
+        body = path.read_bytes()
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError as err:
+            line = body[: err.start].count(b"\n") + 1
+            raise PageError(
+                f"docs/{path.relative_to(docs).as_posix()}, line {line}: the page is not saved as UTF-8 "
+                f"text (a character there, byte {body[err.start]:#x}, is in another encoding). Save it "
+                "again as UTF-8: in most editors, under Save As or the encoding shown in the status bar."
+            ) from None
 
 
 def front_matter(path: Path) -> dict:
