@@ -72,6 +72,16 @@ $(VENV)/vnu/vnu.jar: | $(BIN)/.installed
 	tar -xzf $(VENV)/vnu/vnu.tgz -C $(VENV)/vnu --strip-components=3 package/build/dist/vnu.jar
 	rm $(VENV)/vnu/vnu.tgz
 
+# The unit layer alone: every view on small data and on every page, no MkDocs, no browser
+# (a few seconds), with how much of the views it covers.
+.PHONY: unit macros
+unit: $(BIN)/.installed
+	$(BIN)/python -m pytest tests/unit --cov=cypp/views --cov-report=term-missing:skip-covered
+
+# The officers' list of macros (CONTRIBUTING.md, "The macros you can use"), from the code.
+macros: $(BIN)/.installed
+	@$(BIN)/python -m cypp macros
+
 test: $(BIN)/.installed $(VENV)/vnu/vnu.jar
 	@test -x "$(CHROMIUM)" || { \
 	  echo "Installing Debian's chromium for the browser tests"; \

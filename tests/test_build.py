@@ -2,15 +2,7 @@
 from pathlib import Path
 
 from conftest import run_build, run_make_build
-
-
-def add_line(path: Path, after: str, new: str) -> int:
-    """Insert a line after the first line containing `after`; return the new line's number."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    index = next(i for i, line in enumerate(lines) if after in line) + 1
-    lines.insert(index, new)
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return index + 1
+from edits import add_line
 
 
 def failed_build(project: Path) -> str:

@@ -105,5 +105,5 @@ def test_the_guides_list_of_macros_is_the_registry():
     from cypp.views.registry import macro_list
     section = dict(sections())["The macros you can use"]
     assert macro_list() in section, "run `python -m cypp macros` and paste its list into CONTRIBUTING.md"
-    listed = set(re.findall(r"^\| `\{\{ (\w+)\(", section, re.M))
+    listed = set(re.findall(r"^- `\{\{ (\w+)\(", section, re.M))
     assert listed == set(MACROS)

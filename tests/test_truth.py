@@ -11,21 +11,7 @@ from cypp.errors import DataError
 from cypp.verify import found_in, has_date, numbers
 
 from conftest import ROOT
-
-
-def error_for(project: Path) -> str:
-    with pytest.raises(DataError) as caught:
-        load_site(project)
-    return str(caught.value)
-
-
-def replace_in(path: Path, old: str, new: str) -> int:
-    """Replace text once in a file of the copy; return the line number of the change."""
-    body = path.read_text(encoding="utf-8")
-    assert body.count(old) >= 1, old
-    line = body[: body.index(old)].count("\n") + 1
-    path.write_text(body.replace(old, new, 1), encoding="utf-8")
-    return line
+from edits import error_for, replace_in
 
 
 def set_field(path: Path, record_id: str, field: str, value: str, extra: str = "") -> int:

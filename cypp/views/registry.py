@@ -170,9 +170,9 @@ def _example(macro: Macro) -> str:
 def macro_list() -> str:
     """The officers' list of macros (CONTRIBUTING.md, "The macros you can use"), made from the
     registry: `python -m cypp macros` prints it."""
-    rows = ["| Macro | What it shows |", "| --- | --- |"]
+    rows = []
     for name in sorted(MACROS):
         macro = MACROS[name]
         what = re.split(r"(?<=\.)\s", " ".join((macro.function.__doc__ or "").split()), maxsplit=1)[0]
-        rows.append(f"| `{_example(macro)}` | {what} |")
+        rows.append(f"- `{_example(macro)}`: {what}")
     return "\n".join(rows) + "\n"
