@@ -1,7 +1,6 @@
 """Layer 1, the data: the real data is valid, and each kind of mistake gets a plain message."""
 from pathlib import Path
 
-
 from cypp.site import load_site
 
 from conftest import ROOT

@@ -19,22 +19,24 @@ from ..site import Site
 
 UNKNOWN = object()  # an argument the page check cannot know (a variable): checked when called
 
-# Each kind of record a parameter can name: what it is called, and where its ids are.
+# Each kind of record a parameter can name: what it is called, where its ids are, and what the
+# officers' list of macros writes for it.
 KINDS = {
-    "figures": ("figure", "data/figures.yml"),
-    "series": ("series of figures", "the series: fields in data/figures.yml"),
-    "quotations": ("quotation (a statement with quoted: true)", "data/statements.yml"),
-    "indicators": ("indicator", "data/indicators.yml"),
-    "initiatives": ("initiative", "data/initiatives.yml"),
-    "sources": ("source document", "data/sources.yml"),
-    "passages": ("passage", "the source document"),
-    "statement-groups": ("statement group", "the group: fields in data/statements.yml"),
-    "roles": ("role", "the role: fields in data/roles.yml"),
-    "member-groups": ("member group", "the group: fields in data/members.yml"),
-    "topics": ("timeline topic", "the topic: fields in data/timeline.yml"),
-    "datasets": ("data file", "the data/ folder"),
-    "ratings": ("rating", "the rag: fields in data/indicators.yml (Red, Amber or Green)"),
-    "statement-dates": ("kind of accessibility statement date", "the kind: fields in data/accessibility.yml"),
+    "figures": ("figure", "data/figures.yml", "figure-id"),
+    "series": ("series of figures", "the series: fields in data/figures.yml", "series-id"),
+    "quotations": ("quotation (a statement with quoted: true)", "data/statements.yml", "statement-id"),
+    "indicators": ("indicator", "data/indicators.yml", "indicator-id"),
+    "initiatives": ("initiative", "data/initiatives.yml", "initiative-id"),
+    "sources": ("source document", "data/sources.yml", "source-id"),
+    "passages": ("passage", "the source document", "passage-id"),
+    "statement-groups": ("statement group", "the group: fields in data/statements.yml", "group"),
+    "roles": ("role", "the role: fields in data/roles.yml", "chair"),
+    "member-groups": ("member group", "the group: fields in data/members.yml", "trust-board"),
+    "topics": ("timeline topic", "the topic: fields in data/timeline.yml", "plan"),
+    "datasets": ("data file", "the data/ folder", "initiatives"),
+    "ratings": ("rating", "the rag: fields in data/indicators.yml (Red, Amber or Green)", "Amber"),
+    "statement-dates": ("kind of accessibility statement date", "the kind: fields in data/accessibility.yml",
+                        "prepared"),
 }
 _TYPES = {bool: "true or false", int: "a whole number", str: "text in quotes"}
 
@@ -123,7 +125,7 @@ class Macro:
                     'Run make find WORDS="..." with words from the document to get the passage.')
         if value in known[kind]:
             return None
-        what, where = KINDS[kind]
+        what, where, _ = KINDS[kind]
         article = "an" if what[0] in "aeiou" else "a"
         shown = f'"{value}"' if position == 0 else f'..., "{value}"'
         return (f"{self.name}({shown}) names {article} {what} that does not exist."
@@ -145,19 +147,11 @@ def macro(*, shows: tuple[str, ...] = (), **kinds: str) -> Callable:
 MACROS: dict[str, Macro] = {}
 
 
-# What the officers' list of macros writes for each kind of argument.
-PLACEHOLDERS = {"figures": "figure-id", "series": "series-id", "quotations": "statement-id",
-                "indicators": "indicator-id", "initiatives": "initiative-id", "sources": "source-id",
-                "passages": "passage-id", "statement-groups": "group", "roles": "chair",
-                "member-groups": "trust-board", "topics": "plan", "datasets": "initiatives",
-                "ratings": "Amber", "statement-dates": "prepared"}
-
-
 def _example(macro: Macro) -> str:
     """How a page calls the macro, with the kind of id each parameter takes."""
     parts = []
     for name, spec in macro.signature.parameters.items():
-        shown = f'"{PLACEHOLDERS[macro.kinds[name]]}"' if name in macro.kinds else None
+        shown = f'"{KINDS[macro.kinds[name]][2]}"' if name in macro.kinds else None
         if spec.kind is spec.VAR_POSITIONAL:
             shown = f"{shown}, ..."
         elif spec.default is not spec.empty:
