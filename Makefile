@@ -41,22 +41,22 @@ build-for-pages:
 
 # List the pages past their review date (prints a reminder; never fails).
 review: $(BIN)/.installed
-	@$(BIN)/python -m macros.review
+	@$(BIN)/python -m cypp review
 
 # Check the data files only (quicker than a build).
 check: $(BIN)/.installed
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m cypp check
 
 # Find the passage of a source document to cite, e.g. make find WORDS="87 play areas"
 .PHONY: find
 find: $(BIN)/.installed
-	@$(BIN)/python -m macros.find $(WORDS)
+	@$(BIN)/python -m cypp find $(WORDS)
 
-# Remake schemas/*.schema.json (and VS Code's link to them) from macros/models.py.
+# Remake schemas/*.schema.json (and VS Code's link to them) from cypp/models.py.
 # Run it after changing a model; tests/test_schema.py fails until you do.
 .PHONY: schemas
 schemas: $(BIN)/.installed
-	$(BIN)/python -m macros.schema
+	$(BIN)/python -m cypp schemas
 
 # The W3C Nu HTML checker (vnu-jar, from the npm registry), checked against its published checksum.
 VNU_VERSION := 26.9.27
@@ -71,6 +71,16 @@ $(VENV)/vnu/vnu.jar: | $(BIN)/.installed
 	echo "$(VNU_SHA256)  $(VENV)/vnu/vnu.tgz" | sha256sum --check --quiet
 	tar -xzf $(VENV)/vnu/vnu.tgz -C $(VENV)/vnu --strip-components=3 package/build/dist/vnu.jar
 	rm $(VENV)/vnu/vnu.tgz
+
+# The unit layer alone: every view on small data and on every page, no MkDocs, no browser
+# (a few seconds), with how much of the views it covers.
+.PHONY: unit macros
+unit: $(BIN)/.installed
+	$(BIN)/python -m pytest tests/unit --cov=cypp/views --cov-report=term-missing:skip-covered
+
+# The officers' list of macros (CONTRIBUTING.md, "The macros you can use"), from the code.
+macros: $(BIN)/.installed
+	@$(BIN)/python -m cypp macros
 
 test: $(BIN)/.installed $(VENV)/vnu/vnu.jar
 	@test -x "$(CHROMIUM)" || { \

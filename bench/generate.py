@@ -2,7 +2,7 @@
 
 `project(n, dest)` writes a project that uses the real mkdocs.yml (its nav replaced by the generated
 pages), the real macros, overrides, assets and data, plus synthetic figures, statements, indicators
-and initiatives in proportion to the pages, made and validated with macros/models.py.
+and initiatives in proportion to the pages, made and validated with cypp/models.py.
 `plain(project_dir, dest)` writes the same site with every page pre-rendered to plain Markdown by
 the project's own macros, and no macros plugin. `material_defaults(dest)` turns a plain copy into
 a site with Material's default settings (no features, no overrides, no extra CSS or JavaScript).
@@ -22,8 +22,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.loader import load_dataset, read_yaml  # noqa: E402
-from macros.models import DATASETS  # noqa: E402
+from cypp.loader import load_dataset, read_yaml  # noqa: E402
+from cypp.models import DATASETS  # noqa: E402
 
 WORDS = ("children young people families school health council partnership plan support early "
          "help services city county safe healthy successful supported trust board report progress "
@@ -153,7 +153,7 @@ def _content_uri(p: int) -> str:
 
 def project(n: int, dest: Path) -> Path:
     """A synthetic project of n pages: home, the areas of focus, a page for each source, content pages."""
-    for part in ["macros", "overrides"]:
+    for part in ["cypp", "overrides"]:
         shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "data", dest / "data")
     for path in (dest / "data").glob("*.yml"):  # records naming real pages name the home page instead

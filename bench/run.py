@@ -100,9 +100,9 @@ def synthetic(tmp: Path, pages: int, runs: int) -> dict:
 # What the profile of the 1000-page build is summarised as: (label, file ends with, function).
 PROFILE_PARTS = [
     ("Whole build (mkdocs.commands.build.build)", "mkdocs/commands/build.py", "build"),
-    ("Macros: load and validate the data (macros.data.load_site)", "macros/data.py", "load_site"),
-    ("  of which: read YAML (macros.loader.read_yaml)", "macros/loader.py", "read_yaml"),
-    ("  of which: check records (macros.loader.load_dataset, all)", "macros/loader.py", "load_dataset"),
+    ("Macros: load and validate the data (cypp.site.load_site)", "cypp/site.py", "load_site"),
+    ("  of which: read YAML (cypp.loader.read_yaml)", "cypp/loader.py", "read_yaml"),
+    ("  of which: check records (cypp.loader.load_dataset, all)", "cypp/loader.py", "load_dataset"),
     ("Macros: render the pages (mkdocs_macros on_page_markdown)", "mkdocs_macros/plugin.py", "on_page_markdown"),
     ("Macros: after the build (open data, feeds)", "mkdocs_macros/plugin.py", "on_post_build"),
     ("Markdown to HTML (markdown.core.convert)", "markdown/core.py", "convert"),
@@ -375,7 +375,7 @@ def markdown(results: dict) -> str:
     out += ["", "## The project's pipeline against plain Material", "",
             "Synthetic sites made by bench/generate.py: the project's own mkdocs.yml (nav replaced), "
             "macros, overrides, assets and data, plus synthetic figures, statements, indicators and "
-            "initiatives for each page, made and validated with macros/models.py. *Plain* is the "
+            "initiatives for each page, made and validated with cypp/models.py. *Plain* is the "
             "same site with each page's Markdown as the macros leave it (captured from the project's "
             "own build) and no macros plugin: its HTML is the same, so the difference is the cost of "
             "the macros, data validation and what they add after the build (open data, feeds). "

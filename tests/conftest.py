@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # The browser the tests drive: Debian's Chromium, or the one named by CHROMIUM (as in the Makefile).
 CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
-PROJECT_PARTS = ["docs", "data", "sources", "macros", "overrides", "mkdocs.yml", "Makefile", "CONTRIBUTING.md",
+PROJECT_PARTS = ["docs", "data", "sources", "cypp", "overrides", "mkdocs.yml", "Makefile", "CONTRIBUTING.md",
                  "requirements.txt", "requirements-dev.txt"]
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -34,9 +34,10 @@ def run_build(project: Path, out: Path) -> subprocess.CompletedProcess:
 
 
 def run_make_build(project: Path) -> subprocess.CompletedProcess:
-    """Run `make build` in a copy of the project, with the virtual environment running the tests."""
+    """Run `make build` in a copy of the project, with the virtual environment running the tests.
+    That environment is used as it is: `-o` tells make not to install anything into it."""
     venv = Path(sys.executable).parent.parent
-    return subprocess.run(["make", "--no-print-directory", "build", f"VENV={venv}"],
+    return subprocess.run(["make", "--no-print-directory", "-o", f"{venv}/bin/.installed", "build", f"VENV={venv}"],
                           cwd=project, capture_output=True, text=True, timeout=300)
 
 

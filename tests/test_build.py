@@ -2,15 +2,7 @@
 from pathlib import Path
 
 from conftest import run_build, run_make_build
-
-
-def add_line(path: Path, after: str, new: str) -> int:
-    """Insert a line after the first line containing `after`; return the new line's number."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    index = next(i for i, line in enumerate(lines) if after in line) + 1
-    lines.insert(index, new)
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return index + 1
+from edits import add_line
 
 
 def failed_build(project: Path) -> str:
@@ -100,10 +92,10 @@ def test_broken_macro_syntax_names_page_and_line(project):
     assert f"docs/glossary.md, line {line}: a macro is not written correctly" in err
 
 
-def test_broken_link_stops_the_build(project):
-    add_line(project / "docs" / "about.md", "# About this site", "See [the missing page](missing.md).")
+def test_broken_link_names_page_and_line(project):
+    line = add_line(project / "docs" / "about.md", "# About this site", "See [the missing page](missing.md).")
     err = failed_build(project)
-    assert "missing.md" in err
+    assert f'docs/about.md, line {line}: the link to "missing.md" goes nowhere: there is no docs/missing.md.' in err
 
 
 def test_broken_anchor_stops_the_build(project):
@@ -167,3 +159,18 @@ def test_a_note_to_a_passage_that_does_not_exist_names_page_and_line(project):
     err = failed_build(project)
     assert (f'docs/about.md, line {line}: note("cypp-2018", "vison-1") names a passage that is not in '
             'sources/cypp-2018.md. Did you mean "vision-1"?') in err
+
+
+def test_a_macro_given_a_wrong_value_at_render_time_names_page_and_line(project):
+    line = add_line(project / "docs" / "trust" / "meetings.md", "# Meetings",
+                    '{% set chosen = "play-areaz" %}{{ figure(chosen) }}')
+    err = failed_build(project)
+    assert (f'docs/trust/meetings.md, line {line}: figure("play-areaz") names a figure that does not exist. '
+            'Did you mean "play-areas"?') in err
+
+
+def test_a_snippet_outside_the_project_names_page_and_line(project):
+    line = add_line(project / "docs" / "privacy.md", "# ", '--8<-- "../../etc/passwd"')
+    err = failed_build(project)
+    assert f'docs/privacy.md, line {line}: the page includes the file "../../etc/passwd" (--8<--), which is ' \
+           "outside the project." in err

@@ -1,12 +1,10 @@
 """Layer 1, the data: the real data is valid, and each kind of mistake gets a plain message."""
 from pathlib import Path
 
-import pytest
-
-from macros.data import load_site
-from macros.loader import DataError
+from cypp.site import load_site
 
 from conftest import ROOT
+from edits import error_for, replace_in
 
 
 def test_real_data_is_valid_and_complete():
@@ -33,18 +31,7 @@ def test_no_personal_contact_details_in_data():
 
 def break_file(project: Path, name: str, old: str, new: str, count: int = 1) -> int:
     """Replace text in a data file of the copy; return the line number of the change."""
-    path = project / "data" / name
-    body = path.read_text(encoding="utf-8")
-    assert old in body, old
-    line = body[: body.index(old)].count("\n") + 1
-    path.write_text(body.replace(old, new, count), encoding="utf-8")
-    return line
-
-
-def error_for(project: Path) -> str:
-    with pytest.raises(DataError) as caught:
-        load_site(project)
-    return str(caught.value)
+    return replace_in(project / "data" / name, old, new, count)
 
 
 def test_rag_must_be_red_amber_or_green(project):

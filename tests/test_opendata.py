@@ -23,9 +23,9 @@ import pytest
 from bs4 import BeautifulSoup
 from csvw import CSVW, TableGroup
 
-from macros.data import load_site
-from macros.loader import parse_partial_date
-from macros.models import DATASETS
+from cypp.site import load_site
+from cypp.dates import parse_partial_date
+from cypp.models import DATASETS
 
 from conftest import ROOT
 

@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from macros.loader import DataError
-from macros.pages import front_matter, overdue, review_fields
+from cypp.errors import PageError
+from cypp.pages import front_matter, overdue, review_fields
 
 from conftest import ROOT, run_build
 
@@ -31,7 +31,7 @@ def test_overdue_pages_are_listed(tmp_path):
     (docs / "new.md").write_text("---\ntitle: New\nowner: Web team\nlast_reviewed: 2026-01-01\n"
                                  "review_by: 2030-06-01\n---\n\n# New\n", encoding="utf-8")
     assert overdue(tmp_path, dt.date(2026, 11, 24)) == [("docs/old.md", "Web team", dt.date(2020, 6, 1))]
-    out = subprocess.run([sys.executable, "-m", "macros.review"], cwd=tmp_path, capture_output=True,
+    out = subprocess.run([sys.executable, "-m", "cypp", "review"], cwd=tmp_path, capture_output=True,
                          text=True, env={"PYTHONPATH": str(ROOT)})
     assert out.returncode == 0 and "docs/old.md: due 2020-06-01, owner Web team" in out.stdout
 
@@ -46,5 +46,5 @@ def test_a_page_without_review_dates_stops_the_build(project):
 
 
 def test_review_dates_must_be_real():
-    with pytest.raises(DataError, match='"review_by" should be a real date'):
+    with pytest.raises(PageError, match='"review_by" should be a real date'):
         review_fields({"owner": "x", "last_reviewed": "2026-01-01", "review_by": "2026-02-30"}, "docs/x.md")

@@ -8,9 +8,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.data import load_site
-from macros.loader import parse_partial_date
-from macros.verify import found_in, has_figure
+from cypp.site import load_site
+from cypp.dates import parse_partial_date
+from cypp.verify import found_in, has_figure
 
 from conftest import ROOT
 

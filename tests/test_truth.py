@@ -5,27 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from macros.data import load_site
-from macros.documents import parse
-from macros.loader import DataError
-from macros.verify import found_in, has_date, numbers
+from cypp.site import load_site
+from cypp.documents import parse
+from cypp.errors import DataError
+from cypp.verify import found_in, has_date, numbers
 
 from conftest import ROOT
-
-
-def error_for(project: Path) -> str:
-    with pytest.raises(DataError) as caught:
-        load_site(project)
-    return str(caught.value)
-
-
-def replace_in(path: Path, old: str, new: str) -> int:
-    """Replace text once in a file of the copy; return the line number of the change."""
-    body = path.read_text(encoding="utf-8")
-    assert body.count(old) >= 1, old
-    line = body[: body.index(old)].count("\n") + 1
-    path.write_text(body.replace(old, new, 1), encoding="utf-8")
-    return line
+from edits import error_for, replace_in
 
 
 def set_field(path: Path, record_id: str, field: str, value: str, extra: str = "") -> int:
@@ -61,7 +47,7 @@ def test_source_texts_carry_no_personal_contact_details():
 
 
 def test_the_project_does_not_need_the_shared_folder():
-    for path in [*ROOT.glob("macros/*.py"), *ROOT.glob("tests/*.py"), ROOT / "mkdocs.yml", ROOT / "Makefile"]:
+    for path in [*ROOT.glob("cypp/**/*.py"), *ROOT.glob("tests/*.py"), ROOT / "mkdocs.yml", ROOT / "Makefile"]:
         if path.name != Path(__file__).name:
             assert "shared/seeds" not in path.read_text(encoding="utf-8"), path
 
@@ -204,7 +190,7 @@ def test_a_quotation_must_begin_and_end_on_whole_words():
 
 
 def test_find_gives_the_source_and_passage_to_cite(capsys, monkeypatch):
-    from macros.find import main
+    from cypp.find import main
     monkeypatch.chdir(ROOT)
     assert main(["87", "play", "areas"]) == 0
     out = capsys.readouterr().out

@@ -24,7 +24,9 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from .documents import Document, Passage, plain
-from .loader import MONTHS, DataError, Dataset, join_problems, parse_partial_date
+from .dates import MONTHS, parse_partial_date
+from .errors import DataError
+from .loader import Dataset, join_problems
 
 
 _SAME = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",

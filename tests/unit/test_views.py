@@ -1,76 +1,25 @@
-"""Layer 2, the macros: unit tests on small, made-up data (no MkDocs involved)."""
+"""The unit layer: every view on small, made-up data (no MkDocs, no build)."""
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
-from macros import models
-from macros.data import Site
-from macros.documents import parse
-from macros.loader import Dataset
-from macros.render import Renderer, format_figure, nice_date, text
+from sample import OLDER, PLAN, SOURCE, make_site
 
-
-DOC_TEXT = """# A report {#title}
-
-## Funding {#funding}
-
-The council has been granted £1,120,199 in capital.
-
-This collaborative approach has resulted in c£600k of external investment.
-
-## Intro {#intro}
-
-The Children's Trust Board (CTB) brings partners together. New words
-
-<script>alert(1)</script> *not bold*
-"""
-OLD_TEXT = """# An old report {#title}
-
-## Results {#results}
-
-Results rose to 42% this year from 29% in 2016.
-
-## Vision {#vision}
-
-Old words
-
-## Results: reading, writing and maths at key stage 2 for pupils {#results-a}
-
-Reading rose.
-
-## Results: reading, writing and maths at key stage 2 for pupils at SEN Support {#results-b}
-
-Writing rose.
-"""
-PLAN_TEXT = """# The plan {#title}
-
-## Our Vision {#vision}
-
-Plan words
-"""
-
-
-def make_site(**records) -> Site:
-    sets = {}
-    for name, model in models.DATASETS.items():
-        recs = [model.model_validate(r) for r in records.get(name, [])]
-        sets[name] = Dataset(Path(f"data/{name}.yml"), f"data/{name}.yml", recs,
-                             [{(): i + 1} for i in range(len(recs))])
-    texts = {"doc": DOC_TEXT, "old": OLD_TEXT, "plan": PLAN_TEXT}
-    documents = {s.id: parse(texts[s.id], s.id, f"sources/{s.id}.md") for s in sets["sources"].records}
-    return Site(root=Path("."), sets=sets, documents=documents, checked={})
-
-
-SOURCE = dict(id="doc", title="A report", short_title="The report", date="2023-10-02",
-              body="A council", to="Councillors", kind="report", summary=["About things."])
-OLDER = dict(SOURCE, id="old", date="2017-10", short_title="Old report")
-PLAN = dict(SOURCE, id="plan", date="2018-06", short_title="The plan", kind="plan")
+from cypp.dates import in_words as nice_date
+from cypp.views import Build, Page
+from cypp.views.council import initiative_finder, initiative_page
+from cypp.views.figures import chart, figure, figure_table, series_table
+from cypp.views.glossary import glossary
+from cypp.views.markup import escape as text, format_figure
+from cypp.views.performance import rag
+from cypp.views.plan import vision
+from cypp.views.reports import document_text
+from cypp.views.statements import statement_list
 
 
 @pytest.fixture
-def renderer():
+def ctx():
     site = make_site(
         sources=[SOURCE, OLDER, PLAN],
         glossary=[dict(id="ctb", term="CTB", expansion="Children's Trust Board",
@@ -91,9 +40,7 @@ def renderer():
                     dict(id="summary", group="ours", text="Partners meet.", quoted=False,
                          source="doc", passage="intro-1")],
     )
-    r = Renderer(site, today=dt.date(2026, 11, 25))
-    r.start_page("trust/people.md")
-    return r
+    return Page(Build(site, today=dt.date(2026, 11, 25)), "trust/people.md")
 
 
 def test_text_from_data_is_escaped():
@@ -103,13 +50,13 @@ def test_text_from_data_is_escaped():
     assert text("1. not a list") == r"1\. not a list"
 
 
-def test_statement_with_html_is_shown_as_text(renderer):
-    out = renderer.statement_list("evil")
+def test_statement_with_html_is_shown_as_text(ctx):
+    out = statement_list(ctx, "evil")
     assert "<script>" not in out and "&lt;script&gt;" in out and r"\*not bold\*" in out
 
 
-def test_figures_are_formatted_as_a_reader_says_them(renderer):
-    site = renderer.site
+def test_figures_are_formatted_as_a_reader_says_them(ctx):
+    site = ctx.site
     assert format_figure(site.get("figures", "money")) == "£1,120,199"
     assert format_figure(site.get("figures", "about")) == "about £600,000"
     assert format_figure(site.get("figures", "pc")) == "42%"
@@ -127,86 +74,86 @@ def as_keys(markdown: str) -> str:
                   r"[^\1]", markdown)
 
 
-def test_figure_carries_a_note_that_opens_its_passage(renderer):
-    out = renderer.figure("money")
+def test_figure_carries_a_note_that_opens_its_passage(ctx):
+    out = figure(ctx, "money")
     assert out == '<span class="figure" data-figure="money">£1,120,199</span>' + ref("doc--funding-1", 1)
-    page = renderer.finish_page(f"# Money\n\nGranted {out}.")
+    page = ctx.finish(f"# Money\n\nGranted {out}.")
     assert ('<li id="fn:doc--funding-1"><p>From <a href="../../reports/doc/text/#funding-1">The report, '
             "section “Funding”, the paragraph starting “The council has been granted £1,120,199 in "
             "capital.”</a>.") in page
 
 
-def test_a_note_used_many_times_has_one_way_back(renderer):
-    first, second = renderer.figure("pc"), renderer.figure("pc-old")
+def test_a_note_used_many_times_has_one_way_back(ctx):
+    first, second = figure(ctx, "pc"), figure(ctx, "pc-old")
     assert first.endswith(ref("old--results-1", 1)) and second.endswith(ref("old--results-1", 1, use=2))
-    page = renderer.finish_page(f"# Results\n\n{first} {second}")
+    page = ctx.finish(f"# Results\n\n{first} {second}")
     assert page.count('class="footnote-backref"') == 1 and 'href="#fnref:old--results-1"' in page
 
 
-def test_one_note_per_passage_even_when_sections_share_a_long_beginning(renderer):
+def test_one_note_per_passage_even_when_sections_share_a_long_beginning(ctx):
     # Two sections whose headings share their first 60 characters once shared one note.
-    renderer.cite("old", "results-a-1")
-    renderer.cite("old", "results-b-1")
-    assert list(renderer.notes) == ["old--results-a-1", "old--results-b-1"]
-    assert "Reading rose" in renderer.notes["old--results-a-1"]
-    assert "Writing rose" in renderer.notes["old--results-b-1"]
+    ctx.cite("old", "results-a-1")
+    ctx.cite("old", "results-b-1")
+    assert list(ctx.notes) == ["old--results-a-1", "old--results-b-1"]
+    assert "Reading rose" in ctx.notes["old--results-a-1"]
+    assert "Writing rose" in ctx.notes["old--results-b-1"]
 
 
-def test_the_same_passage_shares_one_note(renderer):
-    renderer.figure("pc")
-    renderer.figure("pc-old")
-    assert list(renderer.notes) == ["old--results-1"]
+def test_the_same_passage_shares_one_note(ctx):
+    figure(ctx, "pc")
+    figure(ctx, "pc-old")
+    assert list(ctx.notes) == ["old--results-1"]
 
 
-def test_notes_start_afresh_on_each_page(renderer):
-    renderer.figure("money")
-    renderer.start_page("index.md")
-    assert not renderer.notes
-    renderer.cite("doc", "intro")
-    assert renderer.notes["doc--intro"] == 'From <a href="reports/doc/text/#intro">The report, section “Intro”</a>.'
+def test_notes_start_afresh_on_each_page(ctx):
+    figure(ctx, "money")
+    ctx = Page(ctx.build, "index.md")
+    assert not ctx.notes
+    ctx.cite("doc", "intro")
+    assert ctx.notes["doc--intro"] == 'From <a href="reports/doc/text/#intro">The report, section “Intro”</a>.'
 
 
-def test_evidence_age_is_said_under_the_title_and_warned_when_figures_are_old(renderer):
-    page = renderer.finish_page(f"# Results\n\nPupils: {renderer.figure('pc')}.")
+def test_evidence_age_is_said_under_the_title_and_warned_when_figures_are_old(ctx):
+    page = ctx.finish(f"# Results\n\nPupils: {figure(ctx, 'pc')}.")
     lines = page.splitlines()
     assert lines[0] == "# Results" and 'class="warning-text"' in lines[2]
     assert "comes from a document dated October 2017. The newest of it is more than 9 years old" in lines[2]
-    renderer.start_page("index.md")
-    page = renderer.finish_page(f"# Money\n\nGranted {renderer.figure('money')}.")
+    ctx = Page(ctx.build, "index.md")
+    page = ctx.finish(f"# Money\n\nGranted {figure(ctx, 'money')}.")
     assert "dated 2 October 2023. The newest of it is more than 3 years old" in page  # 37 months before the build
-    renderer.today = dt.date(2025, 10, 2)
-    renderer.start_page("index.md")
-    page = renderer.finish_page(f"# Money\n\nGranted {renderer.figure('money')}.")
+    ctx.build.today = dt.date(2025, 10, 2)
+    ctx = Page(ctx.build, "index.md")
+    page = ctx.finish(f"# Money\n\nGranted {figure(ctx, 'money')}.")
     assert "warning" not in page
     assert "the evidence on this page comes from a document dated 2 October 2023." in page
-    renderer.start_page("reports/plan/text.md")
-    page = renderer.finish_page(f"# The plan: the full text\n\n{renderer.document_text('plan')}")
+    ctx = Page(ctx.build, "reports/plan/text.md")
+    page = ctx.finish(f"# The plan: the full text\n\n{document_text(ctx, 'plan')}")
     assert "warning" not in page and "dated June 2018" in page  # a document's own text is history
-    renderer.start_page("about.md")
-    assert "evidence" not in renderer.finish_page("# About\n\nNo sources here.")
+    ctx = Page(ctx.build, "about.md")
+    assert "evidence" not in ctx.finish("# About\n\nNo sources here.")
 
 
-def test_quotations_are_marked_and_summaries_are_not(renderer):
-    assert renderer.statement_list("vision").startswith("- <q>Old words</q>" + ref("old--vision-1", 1))
-    assert renderer.statement_list("ours").startswith("- Partners meet.<sup id=\"fnref")
+def test_quotations_are_marked_and_summaries_are_not(ctx):
+    assert statement_list(ctx, "vision").startswith("- <q>Old words</q>" + ref("old--vision-1", 1))
+    assert statement_list(ctx, "ours").startswith("- Partners meet.<sup id=\"fnref")
 
 
-def test_abbreviations_are_added_only_for_terms_on_the_page(renderer):
-    assert "*[CTB]: Children's Trust Board" in renderer.finish_page("The CTB meets.")
-    assert "*[CTB]" not in renderer.finish_page("The Trust meets. CTBX is not a term.")
+def test_abbreviations_are_added_only_for_terms_on_the_page(ctx):
+    assert "*[CTB]: Children's Trust Board" in ctx.finish("The CTB meets.")
+    assert "*[CTB]" not in ctx.finish("The Trust meets. CTBX is not a term.")
 
 
-def test_vision_is_the_plans_own_words_then_others_dated_as_theirs(renderer):
-    out = renderer.vision()
+def test_vision_is_the_plans_own_words_then_others_dated_as_theirs(ctx):
+    out = vision(ctx)
     assert out.startswith("> Plan words\n>\n> — The plan, June 2018" + ref("plan--vision-1", 1))
     assert out.index("- Old report, October 2017: <q>Old words</q>") < out.index(
         "- The report, 2 October 2023: <q>New words</q>")
     assert "not changes to the plan" in out
-    assert renderer.vision(history=False).count("words") == 1
+    assert vision(ctx, history=False).count("words") == 1
 
 
-def test_series_table_puts_periods_in_columns(renderer):
-    out = renderer.series_table("s", caption="Results")
+def test_series_table_puts_periods_in_columns(ctx):
+    out = series_table(ctx, "s", caption="Results")
     header = out.splitlines()[0]
     assert header == "| What is counted | 2017 | 2016 |"
     assert ('| Pupils | <span class="figure" data-figure="pc">42%</span>' + ref("old--results-1", 1)
@@ -222,13 +169,13 @@ def test_dates_read_naturally():
     assert nice_date(None) == "Date not given"
 
 
-def test_rag_is_a_word_and_an_icon_not_colour_alone(renderer):
-    out = renderer.rag("Amber")
+def test_rag_is_a_word_and_an_icon_not_colour_alone(ctx):
+    out = rag(ctx, "Amber")
     assert "Amber</span>" in out and ":material-alert:" in out and 'class="rag rag--amber"' in out
 
 
-def test_chart_draws_series_with_more_than_one_figure_and_escapes_text(renderer):
-    out = renderer.chart("s", caption="Pupils <b>2016</b>")
+def test_chart_draws_series_with_more_than_one_figure_and_escapes_text(ctx):
+    out = chart(ctx, "s", caption="Pupils <b>2016</b>")
     assert out.startswith('<figure class="chart" data-search-exclude><svg class="chart-svg"')  # not in search
     assert 'role="img" aria-labelledby="chart-s-title chart-s-desc"' in out
     assert "<title id=\"chart-s-title\">Pupils &lt;b&gt;2016&lt;/b&gt;</title>" in out
@@ -236,18 +183,17 @@ def test_chart_draws_series_with_more_than_one_figure_and_escapes_text(renderer)
     assert "| What is counted | 2017 | 2016 |" in out  # the data table beside it
 
 
-def test_a_single_figure_is_given_as_a_sentence_not_a_chart(renderer):
+def test_a_single_figure_is_given_as_a_sentence_not_a_chart():
     site = make_site(sources=[SOURCE], figures=[dict(id="one", label="responses", value=150,
                      unit="count", period="2020", series="solo", source="doc", passage="funding")])
-    r = Renderer(site)
-    out = r.chart("solo")
+    out = chart(Page(Build(site)), "solo")
     assert "<svg" not in out
     assert 'responses: <span class="figure" data-figure="one">150</span>' in out
     assert "only one figure in the documents" in out
 
 
 def test_rating_chart_marks_each_rating_with_its_word():
-    from macros.charts import rating_chart
+    from cypp.views.charts import rating_chart
     svg = rating_chart("c", "Ratings", [("May 2020", "Red"), ("May 2021", "Amber")])
     assert svg.count("<circle") == 2 and ">Red</text>" in svg and ">Amber</text>" in svg
     assert "<desc id=\"c-desc\">Red in May 2020; Amber in May 2021.</desc>" in svg
@@ -256,12 +202,12 @@ def test_rating_chart_marks_each_rating_with_its_word():
 def test_labels_keep_their_capitals_when_they_start_a_cell():
     site = make_site(sources=[SOURCE], figures=[dict(id="nhs", label="money from NHS England for the Healios pilot",
                      value=1120199, unit="gbp", source="doc", passage="funding-1")])
-    out = Renderer(site).figure_table("nhs")
+    out = figure_table(Page(Build(site)), "nhs")
     assert "| Money from NHS England for the Healios pilot |" in out
 
 
-def test_a_short_form_in_the_plural_is_explained_too(renderer):
-    page = renderer.finish_page("The CTBs meet. The CTB meets.")
+def test_a_short_form_in_the_plural_is_explained_too(ctx):
+    page = ctx.finish("The CTBs meet. The CTB meets.")
     assert "*[CTB]: Children's Trust Board" in page and "*[CTBs]: Children's Trust Boards" in page
 
 
@@ -271,7 +217,7 @@ def test_the_glossary_says_where_a_short_forms_meaning_comes_from():
              source="doc", passage="intro-1"),
         dict(id="cb", term="CB", expansion="Children's Board", explanation="A board.",
              source="doc", passage="intro-1")])
-    out = Renderer(site).glossary()
+    out = glossary(Page(Build(site)))
     cb, ctb = out.split("## CTB ")  # in alphabetical order: CB first
     assert "do not" not in ctb  # the document spells it out: "The Children's Trust Board (CTB)"
     assert "The documents do not use this short form: this site does" in cb
@@ -288,9 +234,9 @@ WORK = [dict(id="hub", name="The <b>hub</b>", summary="A hub for young people. I
 
 
 def test_a_piece_of_work_has_its_page_answer_first_then_details_dated_by_their_report():
-    r = Renderer(make_site(sources=[dict(SOURCE, notes="Our copy has no appendix."), OLDER], initiatives=WORK))
-    r.start_page("council/work/hub.md")
-    out = as_keys(r.initiative_page("hub"))
+    ctx = Page(Build(make_site(sources=[dict(SOURCE, notes="Our copy has no appendix."), OLDER],
+                               initiatives=WORK)), "council/work/hub.md")
+    out = as_keys(initiative_page(ctx, "hub"))
     lines = out.splitlines()
     assert lines[0] == "# The &lt;b&gt;hub&lt;/b&gt;"  # text from data is escaped
     assert lines[2] == "A hub for young people. It helps them find work.[^old--results-1]"
@@ -304,9 +250,8 @@ def test_a_piece_of_work_has_its_page_answer_first_then_details_dated_by_their_r
 
 
 def test_the_finder_lists_cards_and_a_place_also_shows_the_work_for_the_whole_city():
-    r = Renderer(make_site(sources=[SOURCE, OLDER], initiatives=WORK))
-    r.start_page("council/index.md")
-    out = r.initiative_finder()
+    ctx = Page(Build(make_site(sources=[SOURCE, OLDER], initiatives=WORK)), "council/index.md")
+    out = initiative_finder(ctx)
     assert out.index('class="finder-count"') < out.index('class="finder-toggle') < out.index("<form")
     assert "Showing all 2 pieces of work." in out
     # only the answers the data uses are offered; a place also matches the whole city and county

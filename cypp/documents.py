@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loader import DataError
+from .errors import DataError
 
 _HEADING = re.compile(r"^(#{1,4}) +(.+?)(?: +\{#([a-z0-9][a-z0-9-]*)\})? *$")
 _ITEM = re.compile(r"^( *)(- |\d+\. )(.*)$")

@@ -1,6 +1,6 @@
 """JSON Schemas for the data files, made from the models in models.py (never written by hand).
 
-`python -m macros.schema` (or `make schemas`) writes schemas/<name>.schema.json for every dataset
+`python -m cypp schemas` (or `make schemas`) writes schemas/<name>.schema.json for every dataset
 and points VS Code's YAML extension (Red Hat) at them in .vscode/settings.json, so an officer
 editing data/<name>.yml sees mistakes and field names as they type. tests/test_schema.py fails if
 the committed schemas differ from the models: after changing models.py, run `make schemas`.
@@ -12,13 +12,12 @@ YYYY-MM, or YYYY where the model allows a partial date); a year on its own may a
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from . import models
+from . import fields
 from .models import DATASETS
 
 SCHEMA_DIR = "schemas"
@@ -33,7 +32,7 @@ class _Generator(GenerateJsonSchema):
 
     def function_before_schema(self, schema):
         inner = super().function_before_schema(schema)
-        if schema["function"]["function"] is models._year_as_text:
+        if schema["function"]["function"] is fields._year_as_text:
             # "since: 2020" is read by YAML as a number, and the model accepts it.
             return {"anyOf": [inner, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
         return inner
@@ -41,9 +40,9 @@ class _Generator(GenerateJsonSchema):
     def function_after_schema(self, schema):
         inner = super().function_after_schema(schema)
         function = schema["function"]["function"]
-        if function is models._check_date:
+        if function is fields._check_date:
             return _with_pattern(inner, PARTIAL_DATE, "A date: YYYY-MM-DD, or YYYY-MM, or YYYY.")
-        if function is models._check_full_date:
+        if function is fields._check_full_date:
             return _with_pattern(inner, FULL_DATE, "A full date: YYYY-MM-DD.")
         return inner
 
@@ -83,7 +82,7 @@ def dataset_schema(name: str) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "$schema": DIALECT,
         "title": f"data/{name}.yml",
-        "description": (f"The records of data/{name}.yml. Made from macros/models.py by "
+        "description": (f"The records of data/{name}.yml. Made from cypp/models.py by "
                         "`make schemas`: do not edit by hand."),
         "type": "array",
         "items": item,
@@ -134,14 +133,10 @@ def write_schemas(root: Path) -> list[Path]:
     return changed
 
 
-def main() -> int:
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path.cwd()
+def main(argv: list[str]) -> int:
+    root = Path(argv[0]) if argv else Path.cwd()
     changed = write_schemas(root)
     for path in changed:
         print(f"updated {path.relative_to(root).as_posix()}")
     print(f"The schemas of all {len(DATASETS)} data files are up to date in {SCHEMA_DIR}/.")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,13 +1,13 @@
-"""`python -m macros.find WORDS...` (or `make find WORDS="..."`): the passages of the source
+"""`python -m cypp find WORDS...` (or `make find WORDS="..."`): the passages of the source
 documents that contain these words, together and in this order, with the ids to cite
 (`source:` and `passage:`)."""
 import re
 import sys
 from pathlib import Path
 
-from .data import load_site
+from .site import load_site
 from .documents import plain
-from .loader import DataError
+from .errors import DataError
 from .verify import normalise
 
 
@@ -32,7 +32,3 @@ def main(argv: list[str]) -> int:
                       f"{text[:150]}{'…' if len(text) > 150 else ''}\n")
     print(f"{found} passage{'s' if found != 1 else ''} found.")
     return 0 if found else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -1,12 +1,11 @@
 """Read the YAML files in data/, check them, and explain any mistake in plain English.
 
-Nothing here needs MkDocs: tests and the `python -m macros.check` command import it directly.
+Nothing here needs MkDocs: tests and the `python -m cypp check` command import it directly.
 Every problem becomes a DataError whose message names the file, the line, the field and what was
 expected, so an officer never has to read a Python traceback.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,9 +13,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-
-class DataError(Exception):
-    """A mistake in a data file, explained for the person who made it."""
+from .errors import DataError
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's fast parser when present
@@ -80,10 +77,13 @@ def _walk(node: yaml.Node, path: tuple, out: dict[tuple, int], display: str) -> 
 
 def read_yaml(path: Path, display: str) -> tuple[Any, dict[tuple, int]]:
     """Parse one YAML file. Returns the data and a map from each value's path to its line."""
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise DataError(f"{display}: the file is not saved as UTF-8 text ({err.reason}).") from None
+        line = raw[: err.start].count(b"\n") + 1
+        raise DataError(f"{display}, line {line}: the file is not saved as UTF-8 text (a character there, "
+                        f"byte {raw[err.start]:#x}, is in another encoding). Save it again as UTF-8.") from None
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -214,24 +214,3 @@ def join_problems(problems: list[str]) -> str:
     if more:
         text += f"\n(and {more} more problem{'s' if more > 1 else ''} of the same kind)"
     return text
-
-
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
-
-
-def parse_partial_date(text: str) -> tuple[dt.date, str]:
-    """'2023', '2023-07' or '2023-07-14' → (first day, precision). Raises ValueError in plain words."""
-    parts = str(text).split("-")
-    try:
-        if len(parts) == 1 and len(parts[0]) == 4:
-            return dt.date(int(parts[0]), 1, 1), "year"
-        if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2:
-            return dt.date(int(parts[0]), int(parts[1]), 1), "month"
-        if len(parts) == 3 and len(parts[0]) == 4 and len(parts[1]) == 2 and len(parts[2]) == 2:
-            return dt.date(int(parts[0]), int(parts[1]), int(parts[2])), "day"
-    except ValueError:
-        pass
-    raise ValueError(
-        f'expected a real date written as YYYY-MM-DD (or YYYY-MM, or YYYY) but found "{text}"'
-    )

@@ -1,5 +1,5 @@
 """Open data: every dataset as CSV and JSON, the CSV files described by CSV on the Web metadata,
-the Trust's meetings as an iCalendar file and the site's changes as an Atom feed, all made in
+the Trust's meetings as an iCalendar file and the site's changes as an Atom feed (feeds.py), all made in
 memory once a build (so the data page can give each file's real size) and written into the built
 site after it. Nothing here needs MkDocs.
 
@@ -8,7 +8,7 @@ every character), a header row, one value in each cell. A list of values is one 
 joined by "; ". A list of records (an indicator's ratings) is a file of its own, one row a
 record, keyed by the parent's id (indicator-ratings.csv). A record inside a record (an
 indicator's area_given) gives a column for each of its fields (area_given_source). What each
-column holds comes from the models (macros/models.py), through their JSON Schema.
+column holds comes from the models (cypp/models.py), through their JSON Schema.
 """
 from __future__ import annotations
 
@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .data import REFERENCES, Site
-from .document_page import describe
-from .loader import parse_partial_date
-from .models import DATASETS, title
+from .site import REFERENCES, Site
+from .feeds import to_atom, to_ics
+from .fields import title
+from .models import DATASETS
 from .schema import FULL_DATE, dataset_schema
 
 LICENCE = "Open Government Licence v3.0"
@@ -263,74 +263,3 @@ def to_json(site: Site, name: str) -> str:
     return json.dumps({"dataset": name, "description": DESCRIPTIONS.get(name, ""),
                        "licence": LICENCE, "records": [r.model_dump(mode="json") for r in site.sets[name].records]},
                       ensure_ascii=False, indent=2) + "\n"
-
-
-def to_ics(site: Site, domain: str) -> str:
-    """The meetings with a known day, as all-day events in an iCalendar file (RFC 5545)."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Oxfordshire CYPP website//Meetings//EN",
-             "CALSCALE:GREGORIAN", "X-WR-CALNAME:Oxfordshire Children's Trust Board meetings"]
-    for m in site.meetings:
-        day, precision = parse_partial_date(m.date)
-        if precision != "day":
-            continue
-        nxt = day.fromordinal(day.toordinal() + 1)
-        src = site.get("sources", m.source)
-        stamp = parse_partial_date(src.date)[0].strftime("%Y%m%dT000000Z")
-        lines += ["BEGIN:VEVENT", f"UID:{m.id}@{domain}", f"DTSTAMP:{stamp}",
-                  f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{nxt:%Y%m%d}",
-                  _fold("SUMMARY:" + _ics_text(m.title)),
-                  _fold("DESCRIPTION:" + _ics_text("; ".join(i.text for i in m.items) or m.title)
-                        + _ics_text(f" Source: {src.short_title}, "
-                                    f"{describe(site.documents[m.source], m.passage)}.")),
-                  "END:VEVENT"]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(lines) + "\r\n"
-
-
-def _ics_text(value: str) -> str:
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\n", "\\n"))
-
-
-def _fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next line after a space (RFC 5545)."""
-    data = line.encode("utf-8")
-    parts, start, width = [], 0, 75
-    while len(data) - start > width:
-        cut = start + width
-        while (data[cut] & 0xC0) == 0x80:  # never split a UTF-8 character
-            cut -= 1
-        parts.append(data[start:cut].decode("utf-8"))
-        start, width = cut, 74  # continuation lines begin with a space
-    parts.append(data[start:].decode("utf-8"))
-    return "\r\n ".join(parts)
-
-
-def page_url(site_url: str, page: str) -> str:
-    """The web address of a page given by its path under docs/."""
-    folder, name = page.rsplit("/", 1) if "/" in page else ("", page)
-    path = folder if name == "index.md" else (f"{folder}/" if folder else "") + name[:-3]
-    return site_url.rstrip("/") + "/" + (path.strip("/") + "/" if path.strip("/") else "")
-
-
-def to_atom(site: Site, site_url: str) -> str:
-    """The site's changes as an Atom feed (RFC 4287), newest first."""
-    from xml.sax.saxutils import escape
-    changes = sorted(site.changes, key=lambda c: c.date, reverse=True)
-    home = site_url.rstrip("/") + "/"
-    updated = (changes[0].date if changes else "2026-01-01") + "T00:00:00Z"
-    out = ['<?xml version="1.0" encoding="utf-8"?>',
-           '<feed xmlns="http://www.w3.org/2005/Atom">',
-           "<title>Oxfordshire Children and Young People's Plan: what's changed</title>",
-           f'<link rel="alternate" href="{escape(home)}changes/"/>',
-           f'<link rel="self" href="{escape(home)}changes.xml"/>',
-           f"<id>{escape(home)}changes/</id>", f"<updated>{updated}</updated>",
-           "<author><name>Children's Trust Board web team</name></author>"]
-    for c in changes:
-        link = page_url(site_url, c.pages[0]) if c.pages else f"{home}changes/"
-        out += ["<entry>", f"<title>{escape(c.title)}</title>", f'<link href="{escape(link)}"/>',
-                f"<id>{escape(home)}changes/#{escape(c.id)}</id>",
-                f"<updated>{c.date}T00:00:00Z</updated>", f"<summary>{escape(c.text)}</summary>",
-                "</entry>"]
-    out.append("</feed>")
-    return "\n".join(out) + "\n"

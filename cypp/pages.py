@@ -1,4 +1,5 @@
-"""Who owns each page and when it is due for review (its front matter), and which pages are overdue.
+"""The pages under docs/: who owns each and when it is due for review (its front matter), which
+pages are overdue, each page's web address, and that every page can be read (UTF-8).
 
 Every page starts with front matter like:
 
@@ -9,19 +10,21 @@ Every page starts with front matter like:
     review_by: 2027-05-24
     ---
 
-`python -m macros.review` (or `make review`) lists the pages whose review date has passed.
+`python -m cypp review` (or `make review`) lists the pages whose review date has passed.
 """
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .loader import DataError, Dataset, join_problems
+from .errors import PageError
+from .loader import Dataset, join_problems
 
 REQUIRED = ("owner", "last_reviewed", "review_by")
 
@@ -32,7 +35,7 @@ def _date(value: Any, field: str, page: str) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise DataError(f'{page}, front matter: "{field}" should be a real date written as '
+        raise PageError(f'{page}, front matter: "{field}" should be a real date written as '
                         f'YYYY-MM-DD, but it is "{value}".') from None
 
 
@@ -40,7 +43,7 @@ def review_fields(meta: dict, page: str) -> tuple[str, dt.date, dt.date]:
     """The page's owner, last review and next review, or a plain message saying what is missing."""
     missing = [f for f in REQUIRED if not meta.get(f)]
     if missing:
-        raise DataError(
+        raise PageError(
             f"{page}, front matter: every page needs {', '.join(REQUIRED)} at the top, between the "
             f"two --- lines. Missing: {', '.join(missing)}. For example:\n---\ntitle: ...\n"
             "owner: Children's Trust Board web team\nlast_reviewed: 2026-11-24\nreview_by: 2027-05-24\n---"
@@ -48,8 +51,32 @@ def review_fields(meta: dict, page: str) -> tuple[str, dt.date, dt.date]:
     last = _date(meta["last_reviewed"], "last_reviewed", page)
     due = _date(meta["review_by"], "review_by", page)
     if due < last:
-        raise DataError(f'{page}, front matter: "review_by" ({due}) is before "last_reviewed" ({last}).')
+        raise PageError(f'{page}, front matter: "review_by" ({due}) is before "last_reviewed" ({last}).')
     return str(meta["owner"]), last, due
+
+
+def address(src_uri: str) -> str:
+    """A page's web address under the site's root, from its path under docs/: "council/index.md"
+    is "council", "trust/people.md" is "trust/people", "index.md" is ""."""
+    folder, name = posixpath.split(src_uri)
+    path = folder if name in ("index.md", "README.md") else posixpath.join(folder, name[:-3])
+    return path.strip("/")
+
+
+def check_encodings(docs: Path) -> None:
+    """Every page is saved as UTF-8 text: otherwise say which page and line, before MkDocs stops
+    with a traceback when it reads it."""
+    for path in sorted(docs.rglob("*.md")):
+        body = path.read_bytes()
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError as err:
+            line = body[: err.start].count(b"\n") + 1
+            raise PageError(
+                f"docs/{path.relative_to(docs).as_posix()}, line {line}: the page is not saved as UTF-8 "
+                f"text (a character there, byte {body[err.start]:#x}, is in another encoding). Save it "
+                "again as UTF-8: in most editors, under Save As or the encoding shown in the status bar."
+            ) from None
 
 
 def front_matter(path: Path) -> dict:
@@ -66,7 +93,7 @@ WORK_PAGES = "council/work"  # one page for each piece of the council's work, na
 def check_work_pages(docs: Path, initiatives: Dataset) -> None:
     """Each piece of the council's work in data/initiatives.yml has its own page,
     docs/council/work/<id>.md, titled with its name and showing it with initiative_page("<id>");
-    and each page there is about a piece of work in the data. Raises DataError saying what to do."""
+    and each page there is about a piece of work in the data. Raises PageError saying what to do."""
     folder = docs / WORK_PAGES
     names = {ini.id: ini.name for ini in initiatives.records}
     pages = {path.stem: path for path in sorted(folder.glob("*.md"))}
@@ -105,7 +132,7 @@ def check_work_pages(docs: Path, initiatives: Dataset) -> None:
                 f'{page}, front matter: the title should be the name of the work as '
                 f'{initiatives.display} gives it, "{names[stem]}", but it is "{title}".')
     if problems:
-        raise DataError(join_problems(problems))
+        raise PageError(join_problems(problems))
 
 
 def overdue(root: Path, today: dt.date) -> list[tuple[str, str, dt.date]]:
@@ -117,26 +144,3 @@ def overdue(root: Path, today: dt.date) -> list[tuple[str, str, dt.date]]:
         if due < today:
             late.append((page, owner, due))
     return sorted(late, key=lambda row: row[2])
-
-
-def git_dates(root: Path) -> dict[str, dt.date]:
-    """When each file was last changed, from one call to git for the whole build: newest first,
-    so the first date seen for a path is its last change. Empty if git does not know."""
-    import subprocess
-    try:
-        out = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only", "--", "docs", "data"],
-                             cwd=root, capture_output=True, text=True, timeout=30).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    dates: dict[str, dt.date] = {}
-    for entry in out.split("\x00")[1:]:
-        lines = [line for line in entry.splitlines() if line.strip()]
-        if not lines:
-            continue
-        try:
-            day = dt.date.fromisoformat(lines[0])
-        except ValueError:
-            continue
-        for path in lines[1:]:
-            dates.setdefault(path, day)
-    return dates

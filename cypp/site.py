@@ -8,7 +8,8 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from .documents import Document, load_documents
-from .loader import DataError, Dataset, load_dataset
+from .errors import DataError
+from .loader import Dataset, load_dataset
 from .models import DATASETS
 from .verify import check_all
 
@@ -19,7 +20,6 @@ REFERENCES = {
     "see_also": "glossary",
     "figures": "figures",
 }
-LOADS = {"count": 0}  # how many times the data has been loaded (the build should load it once)
 
 
 @dataclass
@@ -95,7 +95,6 @@ def check_references(sets: dict[str, Dataset]) -> None:
 def load_site(root: Path) -> Site:
     """Read, check and cross-check every file in data/. Raises DataError with a plain message."""
     root = Path(root)
-    LOADS["count"] += 1
     sets = {
         name: load_dataset(root / "data" / f"{name}.yml", model, root)
         for name, model in DATASETS.items()

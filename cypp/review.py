@@ -1,17 +1,16 @@
-"""`python -m macros.review` (or `make review`): list the pages past their review date."""
+"""`python -m cypp review` (or `make review`): list the pages past their review date."""
 import datetime as dt
-import sys
 from pathlib import Path
 
-from .loader import DataError
+from .errors import CyppError
 from .pages import overdue
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     today = dt.date.today()
     try:
         late = overdue(Path.cwd(), today)
-    except DataError as err:
+    except CyppError as err:
         print(err)
         return 0
     if not late:
@@ -21,7 +20,3 @@ def main() -> int:
         for page, owner, due in late:
             print(f"  {page}: due {due}, owner {owner}")
     return 0  # a reminder, never a failure
-
-
-if __name__ == "__main__":
-    sys.exit(main())

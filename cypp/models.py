@@ -12,82 +12,12 @@ metadata (data/csv-metadata.json on the site). Write it for a reader of the data
 """
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal, Optional
+from typing import Optional
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
+from pydantic import Field
 
-from .loader import parse_partial_date
-
-Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
-PassageId = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-Text = Annotated[StrictStr, Field(min_length=1)]
-
-
-def _check_date(text: str) -> str:
-    parse_partial_date(text)
-    return text
-
-
-def _check_full_date(text: str) -> str:
-    _, precision = parse_partial_date(text)
-    if precision != "day":
-        raise ValueError(f'expected a full date written as YYYY-MM-DD but found "{text}"')
-    return text
-
-
-def _year_as_text(value: object) -> object:
-    # "since: 2020" is read by YAML as a number; a year on its own is fine here.
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
-# A date that may be only a year ("2018") or a month ("2023-07") when the source gives no more.
-PartialDate = Annotated[StrictStr, BeforeValidator(_year_as_text), AfterValidator(_check_date)]
-FullDate = Annotated[StrictStr, AfterValidator(_check_full_date)]
-Rag = Literal["Red", "Amber", "Green"]
-
-
-def title(name: str) -> str:
-    """A field's title, in sentence case: "short_title" → "Short title", "indicator_id" → "Indicator ID"."""
-    words = ["ID" if w == "id" else w for w in name.split("_")]
-    return " ".join(words)[:1].upper() + " ".join(words)[1:]
-
-
-# Every model: no unknown fields, spaces trimmed, read-only; each field described by its docstring.
-CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, use_attribute_docstrings=True,
-                    field_title_generator=lambda name, _info: title(name))
-
-
-class Record(BaseModel):
-    model_config = CONFIG
-    id: Id
-    """The record's id: short, and unique in its dataset. Other records, and web addresses on the
-    site, use it."""
-
-
-class Citation(BaseModel):
-    """Where in a source document something comes from."""
-    model_config = CONFIG
-    verbatim: ClassVar[tuple[str, ...]] = ()  # the fields quoted word for word from the passage
-    source: Id
-    """The document it comes from: the id of a record in the sources dataset."""
-    passage: PassageId
-    """The passage of that document that says it: the id of a paragraph, list item or section of
-    the document's full text on this site."""
-
-
-class Cited(Citation, Record):
-    pass
-
-
-class Point(BaseModel):
-    """One point of a record, in the site's own plain English, with the passage that says it.
-    Its document is the record's own `source`."""
-    model_config = CONFIG
-    text: Text
-    """The point, in this site's own plain English."""
-    passage: PassageId
-    """The passage of the record's document that says it: the id of a paragraph, list item or
-    section of the document's full text on this site."""
+from . import vocabulary as v
+from .fields import Cited, Citation, FullDate, Id, PartialDate, Point, Record, Text
 
 
 class Source(Record):
@@ -106,7 +36,7 @@ class Source(Record):
     """The office that wrote it (never a person's contact details)."""
     to: Text
     """Who it was written for."""
-    kind: Literal["report", "plan"]
+    kind: v.choice(v.SOURCE_KINDS)
     """What kind of document it is."""
     summary: list[Text]
     """What it says, in plain English: one paragraph an item."""
@@ -202,7 +132,7 @@ class PlanAction(Cited):
 
 class Role(Cited):
     verbatim = ("position",)
-    role: Literal["chair", "vice-chair", "city-seat", "district-seat"]
+    role: v.Role
     """The role: city-seat is Oxford City Council's seat, district-seat the rotating seat of the
     district councils."""
     person: Text
@@ -221,7 +151,7 @@ class Member(Cited):
     verbatim = ("name",)
     name: Text
     """The organisation, as the document words it (checked word for word)."""
-    group: Literal["trust-board", "city-partnership"]
+    group: v.choice(v.MEMBER_GROUPS)
     """What it is a member of: the Children's Trust Board (trust-board), or Oxford City Council's
     own Children and Young People Partnership (city-partnership)."""
 
@@ -229,7 +159,7 @@ class Member(Cited):
 class Meeting(Cited):
     date: PartialDate
     """When it met, as exactly as the passage gives it (checked)."""
-    kind: Literal["board", "joint", "workshop", "steering-group", "health-and-wellbeing-board"]
+    kind: v.choice(v.MEETING_KINDS)
     """What kind of meeting it was."""
     title: Text
     """What the meeting was, in plain English."""
@@ -258,9 +188,9 @@ class Figure(Cited):
     """What is counted, in plain English."""
     value: float
     """The number itself (checked: it is in the passage)."""
-    unit: Literal["count", "percent", "gbp", "people", "weeks"]
+    unit: v.choice(v.UNITS)
     """What the number is: a count, a percentage, pounds (gbp), people or weeks."""
-    qualifier: Literal["exactly", "about", "over", "up-to", "almost"] = "exactly"
+    qualifier: v.choice(v.QUALIFIERS) = "exactly"
     """How exact the number is, as the document says it: exactly, about, over, up to or almost."""
     period: Optional[Text] = None
     """The time the figure is for, for example "2017" or "2019/20"."""
@@ -272,7 +202,7 @@ class Figure(Cited):
 
 class RagRating(Citation):
     """A Red, Amber or Green rating. Its date is the date of the document it comes from."""
-    rag: Rag
+    rag: v.Rag
     """The rating."""
 
 
@@ -303,13 +233,6 @@ class Indicator(Cited):
     """What is being done about it."""
 
 
-AgeGroup = Literal["under-5", "children", "young-people", "families", "all", "not-stated"]
-Theme = Literal["health", "sport", "culture", "learning", "safety", "community", "work",
-                "partnerships", "not-stated"]
-Neighbourhood = Literal["countywide", "citywide", "leys-littlemore-rose-hill", "barton", "city-centre",
-                        "wood-farm", "not-stated"]
-
-
 class Initiative(Cited):
     name: Text
     """Its name, as the council's report of January 2026 words it (checked: it is word for word in
@@ -326,11 +249,11 @@ class Initiative(Cited):
     """Who it works with."""
     figures: list[Id] = []
     """The numbers about it: ids of records in the figures dataset."""
-    age_groups: list[AgeGroup] = Field(min_length=1)
+    age_groups: list[v.AgeGroup] = Field(min_length=1)
     """Who it is for, as the site's finder groups it (not-stated where the report does not say)."""
-    themes: list[Theme] = Field(min_length=1)
+    themes: list[v.Theme] = Field(min_length=1)
     """What it is about, as the site's finder groups it (not-stated where the report does not say)."""
-    neighbourhoods: list[Neighbourhood] = Field(min_length=1)
+    neighbourhoods: list[v.Neighbourhood] = Field(min_length=1)
     """Where it is, as the site's finder groups it (not-stated where the report does not say)."""
     reported: list[Citation] = Field(min_length=1)
     """Where each report mentions it."""
@@ -340,7 +263,7 @@ class Event(Cited):
     date: Optional[PartialDate] = None
     """When it happened, as exactly as the passage gives it (checked); left out where the document
     gives no date."""
-    topic: Literal["send", "commission", "plan", "trust", "council"]
+    topic: v.Topic
     """What it is part of: SEND improvement (send), the Education Commission (commission), the
     plan, the Children's Trust (trust) or Oxford City Council (council)."""
     title: Text
@@ -350,7 +273,7 @@ class Event(Cited):
 
 
 class AccessibilityNote(Record):
-    kind: Literal["test", "known-issue", "prepared", "reviewed"]
+    kind: v.choice(v.ACCESSIBILITY_KINDS)
     """What the note is: a test of the site, a known issue, or when the accessibility statement was
     prepared or reviewed."""
     date: FullDate

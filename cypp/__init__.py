@@ -1,0 +1,8 @@
+"""The Children and Young People's Plan website's own code.
+
+Reading and checking the data needs no MkDocs (`python -m cypp check|review|schemas|find`); the
+views (cypp/views/) turn it into Markdown; cypp/hooks.py is the one module MkDocs calls. The
+names below are what mkdocs-macros looks for in the module named in mkdocs.yml."""
+from .hooks import define_env, on_post_build, on_post_page_macros, on_pre_page_macros
+
+__all__ = ["define_env", "on_post_build", "on_post_page_macros", "on_pre_page_macros"]

@@ -1,0 +1,49 @@
+"""The project's commands, under one entry point (the Makefile's check, review, schemas and find):
+
+    python -m cypp check [FOLDER]    check every data file against the models and the documents
+    python -m cypp review            list the pages past their review date (never fails)
+    python -m cypp schemas [FOLDER]  remake schemas/*.schema.json from cypp/models.py
+    python -m cypp find WORDS...     the source and passage to cite for these words
+    python -m cypp macros            the list of macros for CONTRIBUTING.md, from the registry
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .errors import DataError
+
+
+def check(argv: list[str]) -> int:
+    """Check every data file without building the site."""
+    from .site import load_site
+    root = Path(argv[0]) if argv else Path.cwd()
+    try:
+        site = load_site(root)
+    except DataError as err:
+        print(f"The data has a problem:\n{err}", file=sys.stderr)
+        return 1
+    count = sum(len(ds.records) for ds in site.sets.values())
+    print(f"All {len(site.sets)} data files are fine ({count} records).")
+    return 0
+
+
+def macros(argv: list[str]) -> int:
+    """Print the officers' list of macros (CONTRIBUTING.md, "The macros you can use")."""
+    from .views.registry import macro_list
+    print(macro_list(), end="")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    from . import find, review, schema
+    commands = {"check": check, "review": review.main, "schemas": schema.main, "find": find.main,
+                "macros": macros}
+    if not argv or argv[0] not in commands:
+        print(f"Usage: python -m cypp {'|'.join(commands)} [...]\n{__doc__}", file=sys.stderr)
+        return 2
+    return commands[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

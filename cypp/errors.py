@@ -1,0 +1,21 @@
+"""The one kind of error an officer sees: a plain message naming the file, the line and what was
+expected, never a Python traceback. Two kinds, by where the mistake is: in a data file (or a
+source document), or in a page."""
+
+
+class CyppError(Exception):
+    """A mistake an officer can make, explained for the person who made it."""
+
+    heading = "The site was not built, because of a problem:"
+
+
+class DataError(CyppError):
+    """A mistake in a data file or a source document."""
+
+    heading = "The site was not built, because of a problem in the data:"
+
+
+class PageError(CyppError):
+    """A mistake in a page: a macro, its arguments, a snippet, a link or the front matter."""
+
+    heading = "The site was not built, because of a problem in a page:"

@@ -1,0 +1,80 @@
+"""The building blocks of the models (models.py): ids, text, dates, and the fields every record or
+citation has. Every model forbids unknown fields, trims spaces, is read-only, and takes each field's
+description from its docstring."""
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Optional
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
+
+from .dates import parse_partial_date
+
+Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
+PassageId = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+Text = Annotated[StrictStr, Field(min_length=1)]
+
+
+def _check_date(text: str) -> str:
+    parse_partial_date(text)
+    return text
+
+
+def _check_full_date(text: str) -> str:
+    _, precision = parse_partial_date(text)
+    if precision != "day":
+        raise ValueError(f'expected a full date written as YYYY-MM-DD but found "{text}"')
+    return text
+
+
+def _year_as_text(value: object) -> object:
+    # "since: 2020" is read by YAML as a number; a year on its own is fine here.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+# A date that may be only a year ("2018") or a month ("2023-07") when the source gives no more.
+PartialDate = Annotated[StrictStr, BeforeValidator(_year_as_text), AfterValidator(_check_date)]
+FullDate = Annotated[StrictStr, AfterValidator(_check_full_date)]
+
+
+def title(name: str) -> str:
+    """A field's title, in sentence case: "short_title" → "Short title", "indicator_id" → "Indicator ID"."""
+    words = ["ID" if w == "id" else w for w in name.split("_")]
+    return " ".join(words)[:1].upper() + " ".join(words)[1:]
+
+
+# Every model: no unknown fields, spaces trimmed, read-only; each field described by its docstring.
+CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, use_attribute_docstrings=True,
+                    field_title_generator=lambda name, _info: title(name))
+
+
+class Record(BaseModel):
+    model_config = CONFIG
+    id: Id
+    """The record's id: short, and unique in its dataset. Other records, and web addresses on the
+    site, use it."""
+
+
+class Citation(BaseModel):
+    """Where in a source document something comes from."""
+    model_config = CONFIG
+    verbatim: ClassVar[tuple[str, ...]] = ()  # the fields quoted word for word from the passage
+    source: Id
+    """The document it comes from: the id of a record in the sources dataset."""
+    passage: PassageId
+    """The passage of that document that says it: the id of a paragraph, list item or section of
+    the document's full text on this site."""
+
+
+class Cited(Citation, Record):
+    pass
+
+
+class Point(BaseModel):
+    """One point of a record, in the site's own plain English, with the passage that says it.
+    Its document is the record's own `source`."""
+    model_config = CONFIG
+    text: Text
+    """The point, in this site's own plain English."""
+    passage: PassageId
+    """The passage of the record's document that says it: the id of a paragraph, list item or
+    section of the document's full text on this site."""

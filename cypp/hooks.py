@@ -1,0 +1,118 @@
+"""The only module that meets MkDocs: mkdocs-macros calls `define_env` once a build and the page
+hooks for each page (mkdocs.yml: plugins > macros > module_name: cypp). Everything else in the
+package works without MkDocs, so a change of site engine touches this module only.
+
+The build's state lives on the plugin's `env` (env.cypp), not in this module."""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from . import opendata
+from .errors import CyppError, PageError
+from .pages import check_encodings, check_work_pages, review_fields
+from .gitdates import git_dates
+from .site import load_site
+from .views import MACROS, Build, Macro, Page, choices
+from .views.pagecheck import check_links, check_page, check_snippets
+
+
+def _stop(err: CyppError, heading: str | None = None) -> Exception:
+    """The error MkDocs shows: one plain message, no traceback."""
+    from mkdocs.exceptions import PluginError
+    return PluginError(f"{heading or err.heading}\n{err}")
+
+
+@dataclass
+class BuildState:
+    build: Build
+    choices: dict[str, Any]
+    page: Page | None = None
+    line_offset: int = 0  # the lines of the page's front matter, before the Markdown
+    problem: str | None = None  # a mistake in a macro's arguments, said when the page is rendered
+
+
+def _template_line() -> int | None:
+    """The line of the page (counted in its Markdown) whose macro is being called."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            return template.get_corresponding_lineno(frame.f_lineno)
+        frame = frame.f_back
+    return None
+
+
+def _bound(state: BuildState, macro: Macro) -> Callable:
+    """The macro as a page calls it: checked, then given the page being rendered. A mistake in
+    the values it is given (which the page check could not see) is kept and said, with its line,
+    once the page is rendered: raising it here would end in mkdocs-macros' traceback."""
+    def call(*args, **kwargs):
+        page = state.page or Page(state.build)
+        problem = macro.problem(args, kwargs, state.choices)
+        if problem:
+            line = _template_line()
+            where = page.name + (f", line {line + state.line_offset}" if line else "")
+            state.problem = state.problem or f"{where}: {problem}"
+            return ""
+        page.used.update(macro.shows)
+        return macro.function(page, *args, **kwargs)
+    call.__name__, call.__doc__ = macro.name, macro.function.__doc__
+    return call
+
+
+def define_env(env) -> None:
+    """Called once per build: load and check all data, then register every macro."""
+    root = Path(env.project_dir)
+    try:
+        check_encodings(Path(env.conf["docs_dir"]))
+        site = load_site(root)
+    except CyppError as err:
+        raise _stop(err) from None
+    try:
+        check_work_pages(Path(env.conf["docs_dir"]), site.sets["initiatives"])
+    except CyppError as err:
+        raise _stop(err, "The site was not built, because the council's work in the data and its "
+                         "pages do not match:") from None
+    open_data = opendata.build(site, env.conf["site_url"] or "")  # the files the data page describes
+    state = BuildState(Build(site, changed=git_dates(root), open_data=open_data), choices(site))
+    for name, macro in MACROS.items():
+        env.macro(_bound(state, macro), name)
+    env.cypp = state
+
+
+def on_pre_page_macros(env) -> None:
+    """Before a page is rendered: check its macros, and start its page context."""
+    page = env.page
+    raw = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    offset = raw[: len(raw) - len(env.markdown)].count("\n") if raw.endswith(env.markdown) else 0
+    known = set(env.variables) | set(env.macros) | set(env.env.globals) | set(page.meta)
+    name = f"docs/{page.file.src_uri}"
+    state: BuildState = env.cypp
+    try:
+        check_page(env.markdown, name, offset, env.env, known, state.choices)
+        bases = env.conf["mdx_configs"].get("pymdownx.snippets", {}).get("base_path", ["."])
+        check_snippets(env.markdown, name, offset, Path(env.project_dir),
+                       [bases] if isinstance(bases, str) else bases)
+        check_links(env.markdown, page.file.src_uri, offset, Path(env.conf["docs_dir"]))
+        owner, reviewed, due = review_fields(page.meta, name)
+    except CyppError as err:
+        raise _stop(err) from None
+    state.line_offset, state.problem = offset, None
+    state.page = Page(state.build, page.file.src_uri, owner=owner, reviewed=reviewed, due=due,
+                      updated=state.build.changed.get(name))
+
+
+def on_post_page_macros(env) -> None:
+    """After a page is rendered: add its source notes, abbreviations and owner."""
+    if env.cypp.problem:
+        raise _stop(PageError(env.cypp.problem))
+    env.markdown = env.cypp.page.finish(env.markdown)
+
+
+def on_post_build(env) -> None:
+    """After the pages are written: write the open data files (CSV, JSON, their metadata, the
+    meetings calendar and the changes feed), the same bytes whose sizes the data page gives."""
+    opendata.write_all(env.cypp.build.open_data, Path(env.conf["site_dir"]))

@@ -1,0 +1,101 @@
+"""Oxford City Council's work for children and young people: the finder of all of it, and a page
+for each piece."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..vocabulary import AGE_GROUPS, NEIGHBOURHOODS, PLACES_FIRST, THEMES, WHOLE_CITY
+from .figures import figure
+from .finder import Facet, finder
+from .markup import escape, first_capital
+from .page import Page
+from .registry import macro
+
+# The finder's questions: the key in the page's address (?where=barton), the field of
+# data/initiatives.yml it asks about, the question as shown, and the answers' labels in order.
+FACETS = [("for", "age_groups", "Who it is for", AGE_GROUPS),
+          ("where", "neighbourhoods", "Where in Oxford", PLACES_FIRST),
+          ("about", "themes", "What it is about", THEMES)]
+
+
+def where(ini: Any) -> str:
+    """Where a piece of work is, in the finder's words; work for the whole city or county is
+    marked as such."""
+    return "; ".join(f'<span class="finder-tag">{NEIGHBOURHOODS[v]}</span>' if v in WHOLE_CITY
+                     else NEIGHBOURHOODS[v] for v in ini.neighbourhoods)
+
+
+def _facets(page: Page) -> list[Facet]:
+    facets = []
+    for key, field, legend, labels in FACETS:
+        present = {v for i in page.site.initiatives for v in getattr(i, field)}
+        local = field == "neighbourhoods"  # a place in Oxford: it also shows the city-wide work
+        facets.append(Facet(key, legend, [(k, v, WHOLE_CITY if local and k not in WHOLE_CITY + ("not-stated",)
+                                           else ()) for k, v in labels.items() if k in present]))
+    place = next(f for f in facets if f.key == "where")
+    place.hint = ("Work across Oxford or Oxfordshire is for every part of the city, so it shows "
+                  "with any place you choose.")
+    place.also_text = "{direct} in the places you chose, and {also} across Oxford or Oxfordshire"
+    place.unknown, place.unknown_text = "not-stated", "For {n} more, the reports do not say where."
+    return facets
+
+
+@macro(shows=("initiatives",))
+def initiative_finder(page: Page) -> str:
+    """The council's work as a list of short cards, each linking to its own page, that can be
+    filtered by who it is for, where it is and what it is about. Choosing a place also shows
+    the work for the whole city or county. Without JavaScript the whole list shows."""
+    out = [finder("initiative-list", "pieces of work", len(page.site.initiatives), _facets(page)),
+           '<div class="finder-list" id="initiative-list" markdown>', ""]
+    for ini in page.site.initiatives:
+        data = " ".join(f'data-{key}="{" ".join(getattr(ini, field))}"' for key, field, _, _ in FACETS)
+        what = re.split(r"(?<=\.)\s+(?=[A-Z])", ini.summary, maxsplit=1)[0]
+        out += [f'<section class="finder-item" {data} markdown>', "",
+                f"### [{escape(ini.name)}]({page.link(f'council/work/{ini.id}.md')}) {{#{ini.id}}}", "",
+                escape(what), "",
+                f"**Who it is for:** {', '.join(AGE_GROUPS[v] for v in ini.age_groups)}  ",
+                f"**Where:** {where(ini)}  ",
+                f"**What it is about:** {', '.join(THEMES[v] for v in ini.themes)}", "",
+                "</section>", ""]
+    out += ["</div>", ""]
+    return "\n".join(out)
+
+
+@macro(shows=("initiatives", "figures"), initiative_id="initiatives")
+def initiative_page(page: Page, initiative_id: str) -> str:
+    """One piece of the council's work: what it is, who it is for and where first, then the
+    details dated by the report they come from, and which reports name it."""
+    ini = page.site.get("initiatives", initiative_id)
+    details = page.build.source(ini.source)
+    ages = escape(ini.ages) if ini.ages else ", ".join(AGE_GROUPS[v] for v in ini.age_groups)
+    out = [f"# {escape(ini.name)}", "", f"{escape(ini.summary)}{page.cited(ini)}", "",
+           f"**Who it is for:** {ages}  ",
+           f"**Where:** {', '.join(escape(p) for p in ini.places) or where(ini)}  ",
+           f"**What it is about:** {', '.join(THEMES[v] for v in ini.themes)}", "",
+           f"## From the {escape(details.short_title)}", ""]
+    reported = sorted(ini.reported, key=lambda r: page.build.source_date(r.source).first_day, reverse=True)
+    newest = page.build.source(reported[0].source)
+    if newest.id != details.id:  # a newer report names the work: say why its details are older
+        out += ['!!! note "Where the details on this page come from"', "",
+                f"    The newest report that names this work is the {escape(newest.short_title)}"
+                f"{page.cite(reported[0].source, reported[0].passage)}. The "
+                f"details on this page come from the {escape(details.short_title)}. They tell you what "
+                f"the council said then.{' ' + escape(newest.notes) if newest.notes else ''}", ""]
+    out += [f"- {escape(d.text)}{page.cited(ini, d)}" for d in ini.details]
+    out.append("")
+    facts = []
+    if ini.partners:
+        facts.append("**Partners:** " + ", ".join(escape(p) for p in ini.partners))
+    for fid in ini.figures:
+        fig = page.site.get("figures", fid)
+        period = f" ({escape(fig.period)})" if fig.period else ""
+        facts.append(f"**{first_capital(escape(fig.label))}{period}:** {figure(page, fid)}")
+    if facts:
+        out += ["  \n".join(facts), ""]
+    out += ["## The reports that name it", ""]
+    out += [f"- {escape(page.build.source(r.source).short_title)}{page.cite(r.source, r.passage)}"
+            for r in reported]
+    out.append("")
+    out += [f"[All the council's work for children and young people]({page.link('council/index.md')})", ""]
+    return "\n".join(out)

@@ -1,0 +1,110 @@
+"""The site's own pages: what has changed, the open data, the accessibility statement, and
+counts for sentences."""
+from __future__ import annotations
+
+import posixpath
+
+from .. import opendata
+from ..dates import in_words, when
+from ..pages import front_matter
+from .markup import attr, escape, table
+from .page import Page
+from .registry import macro
+
+
+@macro(dataset="datasets")
+def count(page: Page, dataset: str) -> int:
+    """How many records a dataset holds, for sentences like 'the 19 initiatives'."""
+    return len(page.site.sets[dataset].records)
+
+
+@macro(shows=("changes",))
+def changes(page: Page) -> str:
+    """Changes to the site's content, newest first, each linking to the pages that changed."""
+    out = []
+    for c in sorted(page.site.changes, key=lambda c: c.date, reverse=True):
+        links = ", ".join(f"[{escape(_page_name(page, p))}]({page.link(p)})" for p in c.pages)
+        out += [f"## {in_words(c.date)}: {escape(c.title)} {{#{c.id}}}", "", escape(c.text), ""]
+        if links:
+            out += [f"Pages: {links}.", ""]
+    return "\n".join(out)
+
+
+def _page_name(page: Page, path: str) -> str:
+    meta = front_matter(page.site.root / "docs" / path)
+    return str(meta.get("title") or path)
+
+
+EXTRA_FILES = {"meetings": ("data/meetings.ics", "calendar (iCalendar)", "The meetings the documents give a day for."),
+               "changes": ("changes.xml", "news feed (Atom)", "The changes, newest first.")}
+
+
+@macro()
+def datasets(page: Page) -> str:
+    """The open data index, built to read well on a phone: a short section for each dataset
+    with what it holds, when its data file last changed (git), and each of its files with its
+    real size (the bytes this build writes), then what each column of its CSV files holds."""
+    data = page.build.open_data or opendata.build(page.site, "")
+    root = page.to_root()
+
+    def download(path: str, kind: str, what: str = "") -> str:
+        size = opendata.file_size(len(data.files[path]))
+        return (f'- <a href="{root}{path}">{posixpath.basename(path)}</a>: {kind}, {size}'
+                + (f". {what}" if what else ""))
+
+    out = [download(f"data/{opendata.METADATA}", "CSV on the Web metadata (JSON)",
+                    "It describes every CSV file below: its title and licence, its columns, what "
+                    "each column holds and its type, and how the files link to each other."), ""]
+    for name, ds in page.site.sets.items():
+        tables = [t for t in data.tables if t.dataset == name]
+        changed = page.build.changed.get(f"data/{name}.yml")
+        out += [f"### {name.replace('_', ' ').capitalize()} {{#dataset-{name.replace('_', '-')}}}", "",
+                f"{escape(opendata.DESCRIPTIONS[name])} {len(ds.records)} records. Last changed: "
+                f"{in_words(changed.isoformat()) if changed else 'not known'}.", ""]
+        for t in tables:
+            one = t.columns[0]["name"].removesuffix("_id").replace("_", " ")  # "indicator"
+            what = ("One row a record." if t.url == f"{name}.csv" else
+                    f"{escape(t.description)} One row each ({len(t.rows)} rows), with the {one}'s id.")
+            out.append(download(f"data/{t.url}", "spreadsheet (CSV)", what))
+        out.append(download(f"data/{name}.json", "JSON, for programmers"))
+        if name in EXTRA_FILES:
+            out.append(download(*EXTRA_FILES[name]))
+        out += ["", f'<details class="dataset-columns"><summary>What each column holds: '
+                f'{name.replace("_", " ")}</summary>']
+        for t in tables:
+            out.append(f"<p>In {t.url}:</p><dl>" + "".join(
+                f'<dt>{attr(c["name"])}</dt><dd>{attr(c["dc:description"])}</dd>' for c in t.columns)
+                + "</dl>")
+        out += ["</details>", ""]
+    return "\n".join(out)
+
+
+@macro()
+def calendar_link(page: Page) -> str:
+    """A link to the Trust's meetings as a calendar file (iCalendar)."""
+    return (f'<a href="{page.to_root()}data/meetings.ics">Add the Trust\'s meetings to your calendar '
+            f"(iCalendar file)</a>")
+
+
+@macro(shows=("accessibility",))
+def accessibility_tests(page: Page) -> str:
+    """The accessibility statement's table of how the site was tested."""
+    rows = ["| Date | What was tested | How | What we found |", "| --- | --- | --- | --- |"]
+    for t in (n for n in page.site.accessibility if n.kind == "test"):
+        rows.append(f"| {in_words(t.date)} | {escape(t.text)} | {escape(t.how or '')} "
+                    f"| {escape(t.result or '')} |")
+    return table(rows, "How this site was tested")
+
+
+@macro(shows=("accessibility",))
+def known_issues(page: Page) -> str:
+    """The accessibility problems the site knows of, as a list."""
+    return "\n".join(f"- {escape(n.text)}" for n in page.site.accessibility
+                     if n.kind == "known-issue") + "\n"
+
+
+@macro(kind="statement-dates")
+def statement_date(page: Page, kind: str) -> str:
+    """When the accessibility statement was prepared or last reviewed."""
+    dates = [n.date for n in page.site.accessibility if n.kind == kind]
+    return in_words(max(dates, key=lambda d: when(d).first_day))

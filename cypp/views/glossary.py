@@ -1,0 +1,39 @@
+"""The glossary: each short form, what it stands for and what it means. (Every page explains the
+short forms it uses as abbreviations: see Page.finish.)"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..verify import normalise
+from .markup import escape
+from .page import Page
+from .registry import macro
+
+
+def spelt_out(page: Page, term: Any) -> str:
+    """What to say about where a short form's meaning comes from: nothing when a document
+    spells it out (the short form and its words in one passage)."""
+    full = normalise(term.expansion).lower()
+    used = [words for words in page.build.passage_words()
+            if re.search(rf"(?<!\w){re.escape(term.term)}s?(?!\w)", words)]
+    if any(full in words.lower() for words in used):
+        return ""
+    if used:
+        return " The documents do not spell this short form out: this is what it usually stands for."
+    return " The documents do not use this short form: this site does, to save space."
+
+
+@macro(shows=("glossary",))
+def glossary(page: Page) -> str:
+    """Every short form, what it stands for and what it means, in alphabetical order."""
+    out = []
+    for term in sorted(page.site.glossary, key=lambda t: t.term.lower()):
+        see = ""
+        if term.see_also:
+            links = [f"[{escape(page.site.get('glossary', s).term)}](#{s})" for s in term.see_also]
+            see = " See also " + ", ".join(links) + "."
+        out += [f"## {escape(term.term)} {{#{term.id}}}", "",
+                f"**{escape(term.expansion)}**.{spelt_out(page, term)} {escape(term.explanation)}{see}"
+                f"{page.cited(term)}", ""]
+    return "\n".join(out)

@@ -1,0 +1,193 @@
+"""What the views work with: the build's data and indexes (`Build`, made once a build) and the page
+being rendered (`Page`, made for each page): its links, its source notes, the datasets it shows,
+and how it finishes (how old its evidence is, the notes, "Reuse this data", the page owner and the
+glossary's abbreviations).
+
+What is not the page's own text (the source notes and their markers, the "how old this is",
+"reuse this data" and page owner lines) is marked `data-search-exclude`, so the site's search
+neither finds it nor shows it under a result."""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import document_page
+from ..dates import PartialDate, in_words, when
+from ..pages import address
+from ..site import Site
+from ..verify import normalise
+from .markup import attr, escape
+
+
+class Build:
+    """The data of one build and the indexes the views share; read-only once made."""
+
+    def __init__(self, site: Site, changed: dict | None = None, today: dt.date | None = None,
+                 open_data: Any = None):
+        self.site = site
+        self.open_data = open_data  # the open data files this build writes (the data page lists them)
+        self.today = today or dt.date.today()  # the evidence's age is worked out on the day of the build
+        self.changed = changed or {}  # file path → date of its last change in git
+        self.groups: dict[str, list] = defaultdict(list)  # statements by group, in file order
+        for st in site.statements:
+            self.groups[st.group].append(st)
+        self.series: dict[str, list] = defaultdict(list)  # figures by series, in file order
+        for fig in site.figures:
+            if fig.series:
+                self.series[fig.series].append(fig)
+        self.abbreviation = re.compile(  # every glossary term, as a whole word, or its plural
+            r"(?<![\w&])((?:" + "|".join(re.escape(t.term) for t in sorted(
+                site.glossary, key=lambda t: -len(t.term))) + r")s?)(?![\w&+])") if site.glossary else None
+        self._passage_words: list[str] | None = None
+
+    def source(self, source_id: str) -> Any:
+        return self.site.get("sources", source_id)
+
+    def source_date(self, source_id: str) -> PartialDate:
+        """The date of a document."""
+        return when(self.source(source_id).date)
+
+    def passage_words(self) -> list[str]:
+        """Every passage's words, evened out (worked out once, for the glossary)."""
+        if self._passage_words is None:
+            self._passage_words = [normalise(p.text) for d in self.site.documents.values()
+                                   for p in d.passages if p.kind != "note"]
+        return self._passage_words
+
+
+@dataclass
+class Page:
+    """The page being rendered: its path under docs/, what it cites and shows, and who owns it."""
+
+    build: Build
+    src_uri: str = "index.md"
+    owner: str | None = None
+    reviewed: dt.date | None = None
+    due: dt.date | None = None
+    updated: dt.date | None = None
+    notes: OrderedDict[str, str] = field(default_factory=OrderedDict)
+    note_uses: dict[str, int] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)  # the datasets shown, offered for reuse
+    sources_cited: set[str] = field(default_factory=set)  # for "How old this is"
+
+    @property
+    def site(self) -> Site:
+        return self.build.site
+
+    @property
+    def name(self) -> str:
+        """The page's file, as an officer knows it: docs/council/index.md."""
+        return f"docs/{self.src_uri}"
+
+    # ----- links -----
+
+    def to_root(self) -> str:
+        """Relative path from the page's web address to the site's root."""
+        return "../" * len([p for p in address(self.src_uri).split("/") if p])
+
+    def link(self, target: str, anchor: str = "") -> str:
+        """Relative link from the page to another page of the site."""
+        rel = posixpath.relpath(target, posixpath.dirname(self.src_uri) or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+
+    # ----- source notes -----
+
+    def cite(self, source_id: str, passage: str) -> str:
+        """A note marker for one passage of one document; the note's link opens that passage.
+        Notes are keyed on the whole (document, passage), so two passages never share a note, and
+        numbered in the order they are first used on the page."""
+        key = f"{source_id}--{passage}"
+        if key not in self.notes:
+            src = self.build.source(source_id)
+            doc = self.site.documents[source_id]
+            href = f"{self.to_root()}reports/{src.id}/text/#{passage}"
+            self.notes[key] = (f'From <a href="{attr(href)}">{escape(src.short_title)}, '
+                               f"{escape(document_page.describe(doc, passage))}</a>.")
+            self.sources_cited.add(source_id)
+            self.note_uses[key] = 0
+        self.note_uses[key] += 1
+        uses = self.note_uses[key]
+        number = list(self.notes).index(key) + 1
+        ref_id = f"fnref:{key}" if uses == 1 else f"fnref{uses}:{key}"
+        return (f'<sup id="{ref_id}" data-search-exclude><a class="footnote-ref" href="#fn:{key}">'
+                f"[{number}]</a></sup>")
+
+    def cited(self, record: Any, point: Any = None) -> str:
+        """The note for a record, or for one point of it (a point is in its record's document)."""
+        return self.cite(record.source, (point or record).passage)
+
+    # ----- the end of the page -----
+
+    def finish(self, markdown: str) -> str:
+        """Add how old the page's evidence is (under its title), the datasets to reuse, the source
+        notes and the abbreviations used on the page."""
+        lines = markdown.rstrip().split("\n")
+        title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+        if title is not None:  # the page's head ends here (overrides/main.html adds "Contents" after it)
+            head = [self.evidence_age()] if self.sources_cited else []
+            lines[title + 1:title + 1] = ["", *head, "", "<!-- end of page head -->", ""]
+        out = ["\n".join(lines), ""]
+        if self.notes:
+            out += [self.notes_list(), ""]
+        if self.used:
+            out += [self.reuse_links(sorted(self.used)), ""]
+        if self.owner:
+            facts = [f"Page owner: {escape(self.owner)}", f"Last reviewed: {in_words(self.reviewed.isoformat())}",
+                     f"Next review due: {in_words(self.due.isoformat())}"]
+            if self.updated:
+                facts.append(f"Last updated: {in_words(self.updated.isoformat())}")
+            out += ['<div class="page-info" data-search-exclude markdown>', " · ".join(facts), "</div>", ""]
+        body = markdown + "\n".join(self.notes.values())
+        abbreviation = self.build.abbreviation
+        found = set(abbreviation.findall(body)) if abbreviation else set()
+        for term in self.site.glossary:
+            if term.term in found:
+                out.append(f"*[{term.term}]: {escape(term.expansion)}")
+            if f"{term.term}s" in found:  # "EHAs": Early Help Assessments
+                out.append(f"*[{term.term}s]: {escape(term.expansion)}s")
+        return "\n".join(out) + "\n"
+
+    def notes_list(self) -> str:
+        """The page's source notes, each with one link back to where it is first used."""
+        items = [f'<li id="fn:{key}"><p>{note} <a class="footnote-backref" href="#fnref:{key}" '
+                 f'aria-label="Back to where note {n} is first used">↩</a></p></li>'
+                 for n, (key, note) in enumerate(self.notes.items(), start=1)]
+        return ('<div class="footnote" data-search-exclude>\n'
+                '<h2 class="footnote__title" id="where-the-facts-come-from">Where the facts come from</h2>\n'
+                "<ol>\n" + "\n".join(items) + "\n</ol>\n</div>")
+
+    def evidence_age(self) -> str:
+        """A line saying how old the evidence on this page is, as a warning when the newest of it
+        is more than two years old (GOV.UK's warning text pattern)."""
+        dates = sorted(self.build.source_date(s) for s in self.sources_cited)
+        oldest, newest = dates[0], dates[-1]
+        span = newest.words if oldest.text == newest.text else f"{oldest.words} to {newest.words}"
+        documents = "a document" if oldest.text == newest.text else "documents"
+        updated = [self.build.source(s) for s in sorted(self.sources_cited)
+                   if self.build.source(s).updated
+                   and when(self.build.source(s).updated).first_day > newest.first_day]
+        for src in updated:  # our copy is newer than any document's date here: say so, count from then
+            span += f" (our copy of the {escape(src.short_title)} was updated in or after {in_words(src.updated)})"
+        first_day = max([newest.first_day] + [when(s.updated).first_day for s in updated])
+        today = self.build.today
+        months = (today.year - first_day.year) * 12 + today.month - first_day.month
+        if months > 24 and not self.src_uri.endswith("/text.md"):  # a document's own text is history
+            return ('<div class="warning-text" data-search-exclude><span class="warning-text__icon" aria-hidden="true">!</span>'
+                    '<strong class="warning-text__text">'
+                    f"The evidence on this page comes from {documents} dated {span}. The newest of it is "
+                    f"more than {months // 12} years old, so things may have changed since.</strong></div>")
+        return (f'<p class="evidence-age" data-search-exclude><strong>How old this is:</strong> the evidence on this page '
+                f"comes from {documents} dated {span}.</p>")
+
+    def reuse_links(self, datasets: list[str]) -> str:
+        """'Reuse this data' links to the CSV and JSON of each dataset shown on the page."""
+        root = self.to_root()
+        items = [f'{name.replace("_", " ")} (<a href="{root}data/{name}.csv">CSV</a>, '
+                 f'<a href="{root}data/{name}.json">JSON</a>)' for name in datasets]
+        return (f'<div class="reuse" data-search-exclude markdown>\n**Reuse this data:** {"; ".join(items)}. '
+                f"Free to use under the Open Government Licence. "
+                f"[About the data]({self.link('data.md')}).\n</div>")

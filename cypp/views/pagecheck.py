@@ -1,0 +1,118 @@
+"""Check a page before it is rendered, so a mistake gets a plain message naming the line, not a
+traceback: the page must be valid Jinja, name only macros and values that exist, and give every
+macro arguments it takes (checked against the registry, cypp/views/registry.py); the files it
+includes (--8<--) must be files of the project, and its links must go to pages that exist."""
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import meta, nodes
+
+from ..errors import PageError
+from .registry import MACROS, UNKNOWN, suggest
+
+
+def _value(node: nodes.Node) -> Any:
+    return node.value if isinstance(node, nodes.Const) else UNKNOWN
+
+
+def check_page(markdown: str, page: str, line_offset: int, env: jinja2.Environment,
+               known: set[str], choices: dict[str, Any]) -> None:
+    """Raise PageError naming the page and line of the first mistake in its macros."""
+    try:
+        tree = env.parse(markdown)
+    except jinja2.TemplateSyntaxError as err:
+        raise PageError(
+            f"{page}, line {(err.lineno or 1) + line_offset}: a macro is not written correctly "
+            f"({err.message}). Macros look like {{{{ figure(\"some-id\") }}}}. To show curly "
+            "brackets as text, put {% raw %} before them and {% endraw %} after."
+        ) from None
+    unknown = meta.find_undeclared_variables(tree) - known
+    if unknown:
+        first = min((n for n in tree.find_all(nodes.Name) if n.name in unknown),
+                    key=lambda n: n.lineno)
+        raise PageError(
+            f'{page}, line {first.lineno + line_offset}: there is no macro or value called '
+            f'"{first.name}".{suggest(first.name, known)} The macros you can use are listed in '
+            "CONTRIBUTING.md."
+        )
+    for call in tree.find_all(nodes.Call):
+        if not isinstance(call.node, nodes.Name) or call.node.name not in MACROS:
+            continue
+        if call.dyn_args or call.dyn_kwargs:  # *args or **kwargs: checked when the macro is called
+            continue
+        problem = MACROS[call.node.name].problem(
+            tuple(_value(a) for a in call.args), {k.key: _value(k.value) for k in call.kwargs}, choices)
+        if problem:
+            raise PageError(f"{page}, line {call.lineno + line_offset}: {problem}")
+
+
+_SNIPPET = re.compile(r"""^[ \t]*(?P<escape>;*)-+8<-+[ \t]+(?P<quote>["'])(?P<path>.+?)(?P=quote)[ \t]*$""")
+_SNIPPET_BLOCK = re.compile(r"^[ \t]*-+8<-+[ \t]*$")
+_SNIPPET_PART = re.compile(r"(?i)(?:(?::-?[0-9]*){1,2}(?:,-?[0-9]*(?::-?[0-9]*)?)*|:[a-z][-_0-9a-z]*)$")
+_LINK = re.compile(r"\]\((?P<target>[^()\s]+)(?:\s+\"[^\"]*\")?\)")
+_CODE = re.compile(r"`[^`\n]*`")
+
+
+def _lines(markdown: str):
+    """Each line outside fenced code blocks, with its number, inline code taken out."""
+    fence = None
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        mark = re.match(r"^\s*(`{3,}|~{3,})", line)
+        if mark and (fence is None or mark.group(1)[0] == fence[0]):
+            fence = None if fence else mark.group(1)
+            continue
+        if fence is None:
+            yield number, _CODE.sub("", line)
+
+
+def check_snippets(markdown: str, page: str, line_offset: int, root: Path, bases: list[str]) -> None:
+    """Every file a page includes with --8<-- is a file of the project (pymdownx.snippets would
+    stop with a traceback)."""
+    block = False
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        if _SNIPPET_BLOCK.match(line):
+            block = not block
+            continue
+        found = _SNIPPET.match(line)
+        if found and found["escape"]:
+            continue
+        path = found["path"] if found else (line.strip() if block and line.strip() else None)
+        if path is None or "://" in path:
+            continue
+        path = _SNIPPET_PART.sub("", path)
+        where = f"{page}, line {number + line_offset}: the page includes the file \"{path}\" (--8<--)"
+        inside = [(root / b).resolve() for b in bases]
+        targets = [(base / path).resolve() for base in inside]
+        if not any(t.is_relative_to(base) for t, base in zip(targets, inside)):
+            raise PageError(f"{where}, which is outside the project. A page can only include files "
+                            "of the project, named from the project's folder, for example \"CONTRIBUTING.md\".")
+        if not any(t.is_file() for t in targets):
+            raise PageError(f"{where}, and there is no such file. Name it from the project's folder, "
+                            "for example \"CONTRIBUTING.md\".")
+
+
+def check_links(markdown: str, src_uri: str, line_offset: int, docs: Path) -> None:
+    """Every link a page writes to another page or file of the site goes somewhere, named with
+    its line (MkDocs names only the page)."""
+    page = f"docs/{src_uri}"
+    for number, line in _lines(markdown):
+        if "{{" in line:
+            continue  # links made by macros are checked with the macros
+        for found in _LINK.finditer(line):
+            target = found["target"].split("#", 1)[0]
+            if not target or re.match(r"^[a-z][a-z0-9+.-]*:|^/", target, re.I):
+                continue  # an anchor on the same page, another site, or an address (MkDocs checks those)
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
+            if (docs / path).is_file() or (docs / path / "index.md").is_file():
+                continue
+            pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+            relative = [posixpath.relpath(p, posixpath.dirname(src_uri) or ".") for p in pages]
+            raise PageError(
+                f'{page}, line {number + line_offset}: the link to "{found["target"]}" goes nowhere: '
+                f"there is no docs/{path}.{suggest(target, relative)} Links name the page's file, "
+                "from this page's folder, for example [Meetings](trust/meetings.md) on the home page.")

@@ -1,0 +1,145 @@
+"""How the plan is doing: Red, Amber and Green ratings, the indicators' overview and each
+indicator's page."""
+from __future__ import annotations
+
+from ..dates import in_words, when
+from ..vocabulary import RAG_ICONS, RAGS
+from . import charts
+from .figures import chart, figure_html
+from .finder import Facet, finder
+from .markup import escape, first_capital, quoted, table
+from .page import Page
+from .plan import areas
+from .registry import macro
+
+
+@macro(rating="ratings")
+def rag(page: Page, rating: str) -> str:
+    """A RAG rating as a word with an icon, never colour alone."""
+    return (f'<span class="rag rag--{rating.lower()}">:{RAG_ICONS[rating]}:{{ aria-hidden="true" }} '
+            f"{rating}</span>")
+
+
+def rated(page: Page, rating) -> str:
+    """A rating, dated by its document, with its note."""
+    return (f"{rag(page, rating.rag)} Rated {page.build.source_date(rating.source).words}"
+            f"{page.cite(rating.source, rating.passage)}")
+
+
+def no_newer_ratings(page: Page, date: str) -> str:
+    """Says which later documents give no ratings for the indicators."""
+    newer = [s for s in page.site.sources if when(s.date).first_day > when(date).first_day]
+    if not newer:
+        return ""
+    return (f"The later documents this site uses ({', '.join(in_words(s.date) for s in newer)}) "
+            "give no ratings for these indicators.")
+
+
+@macro(shows=("indicators",))
+def indicator_overview(page: Page) -> str:
+    """Every indicator with its latest rating, filterable by area of focus."""
+    order = {a.id: a.order for a in page.site.areas}
+    indicators = sorted(page.site.indicators, key=lambda i: (order[i.area], i.number or "9"))
+    facet = Facet("area", "Show the indicators for", [(a.id, a.name, ()) for a in areas(page)])
+    out = [finder("indicator-list", "indicators", len(page.site.indicators), [facet]),
+           '<div class="finder-list" id="indicator-list" markdown>', ""]
+    for ind in indicators:
+        number = f"{escape(ind.number)}: " if ind.number else ""
+        area = page.site.get("areas", ind.area).name
+        out += [f'<section class="finder-item" data-area="{ind.area}" markdown>', "",
+                f"### [{number}{escape(ind.name)}]({page.link(f'performance/indicators/{ind.id}.md')}) "
+                f"{{#{ind.id}}}", "",
+                f"{rated(page, ind.ratings[-1])}. Area of focus: {escape(area)}.", "",
+                "</section>", ""]
+    out += ["</div>", ""]
+    return "\n".join(out)
+
+
+@macro(shows=("indicators",))
+def ratings_summary(page: Page) -> str:
+    """How many indicators had each rating, from the newest ratings, dated."""
+    latest = [i.ratings[-1] for i in page.site.indicators]
+    dates = sorted({page.build.source_date(r.source) for r in latest})
+    counts = [(rating, sum(r.rag == rating for r in latest)) for rating in RAGS]
+    parts = [f"{n} {'was' if n == 1 else 'were'} rated {rag(page, rating)}" for rating, n in counts if n]
+    parts = [", ".join(parts[:-1]) + " and " + parts[-1]] if len(parts) > 1 else parts
+    first = latest[0]
+    doc = page.site.documents[first.source]
+    section = doc.parent(doc.get(first.passage).section)  # the part of the report with every rating
+    listed = " or ".join(rating for rating in RAGS if any(r.rag == rating for r in latest))
+    out = [f"The newest ratings are from {' and '.join(d.words for d in dates)}. The report lists only "
+           f"the indicators rated {listed}: {len(latest)} of them. Of these, {parts[0]}"
+           f"{page.cite(first.source, section)}. It does not say how many indicators were rated otherwise.",
+           no_newer_ratings(page, dates[-1].text)]
+    return " ".join(out) + "\n"
+
+
+@macro(shows=("indicators", "figures"), indicator_id="indicators")
+def indicator_rating(page: Page, indicator_id: str) -> str:
+    """The answer first, at the top of an indicator's page: its newest rating, dated, and the
+    indicator in the report's words."""
+    ind = page.site.get("indicators", indicator_id)
+    last = ind.ratings[-1]
+    date = page.build.source_date(last.source)
+    return "\n".join([
+        f"**Latest rating:** {rag(page, last.rag)} on {date.words}"
+        f"{page.cite(last.source, last.passage)}. {no_newer_ratings(page, date.text)}", "",
+        f"The indicator, as the report words it: {quoted(ind.title)}{page.cited(ind)}", ""])
+
+
+def _ratings(page: Page, ind) -> list[str]:
+    rows = ["| Date | Rating | Source |", "| --- | --- | --- |"]
+    for r in ind.ratings:
+        src = page.build.source(r.source)
+        rows.append(f"| {in_words(src.date)} | {rag(page, r.rag)} | {escape(src.short_title)}"
+                    f"{page.cite(r.source, r.passage)} |")
+    if len(ind.ratings) > 1:
+        drawing = charts.rating_chart(f"chart-{ind.id}-ratings", f"Ratings of {ind.name}",
+                                      [(page.build.source_date(r.source).words, r.rag) for r in ind.ratings])
+        out = [f'<figure class="chart" data-search-exclude>{drawing}'
+               f"<figcaption>Chart: ratings over time. The same ratings are in the table below.</figcaption></figure>", ""]
+    else:
+        out = ["The documents give one rating, so there is no chart of ratings over time.", ""]
+    return out + [table(rows, f"Ratings of: {ind.name}"), ""]
+
+
+def _figures(page: Page, ind) -> list[str]:
+    figs = [page.site.get("figures", f) for f in ind.figures]
+    series = list(dict.fromkeys(f.series for f in figs if f.series))
+    charted = [s for s in series if len(page.build.series[s]) > 1]
+    out = ["## Figures", ""]
+    if charted:
+        out += [chart(page, *charted, caption=f"{ind.name}: figures over time"), ""]
+    for fig in figs:
+        if fig.series not in charted:
+            when_ = f" ({escape(fig.period)})" if fig.period else ""
+            out.append(f"- {first_capital(escape(fig.label))}{when_}: {figure_html(page, fig)}")
+    return out + [""]
+
+
+@macro(indicator_id="indicators")
+def indicator_page(page: Page, indicator_id: str) -> str:
+    """One indicator: what it measures and why, its ratings and figures over time, and what is
+    being done."""
+    ind = page.site.get("indicators", indicator_id)
+    area = page.site.get("areas", ind.area)
+    out = ["## What it measures", "", escape(ind.plain), "",
+           "## Why it matters", "", escape(ind.why), "",
+           "## Ratings over time", ""] + _ratings(page, ind)
+    if ind.target:
+        out += ["## The target", "", escape(ind.target), ""]
+    if ind.figures:
+        out += _figures(page, ind)
+    if ind.actions:
+        out += [f"## What was being done, as the report of {page.build.source_date(ind.source).words} says", ""]
+        out += [f"- {escape(a.text)}{page.cited(ind, a)}" for a in ind.actions]
+        out.append("")
+    linked = f"[{escape(area.name)}]({page.link('plan/priorities.md', area.id)})"
+    if ind.area_given:
+        how = (f"The report links it to the area of focus {linked}"
+               f"{page.cite(ind.area_given.source, ind.area_given.passage)}.")
+    else:
+        how = (f"This indicator is about the area of focus {linked}. The report does not say "
+               "which area it belongs to: we have placed it by what it measures.")
+    out += ["## Area of focus", "", how, ""]
+    return "\n".join(out)

@@ -1,0 +1,172 @@
+"""The one list of macros: each view declares itself with @macro, naming the kind of record each
+of its parameters names and the datasets it shows. The build registers every macro from here,
+the page check validates every constant argument of every call against it before a page is
+rendered, and the same check runs on the values when a macro is called, so a mistake in a macro's
+arguments is a plain message, never a traceback. CONTRIBUTING.md's list of macros is tested
+against it (tests/test_contributing.py)."""
+from __future__ import annotations
+
+import difflib
+import inspect
+import re
+import typing
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Callable
+
+from .. import vocabulary
+from ..site import Site
+
+UNKNOWN = object()  # an argument the page check cannot know (a variable): checked when called
+
+# Each kind of record a parameter can name: what it is called, where its ids are, and what the
+# officers' list of macros writes for it.
+KINDS = {
+    "figures": ("figure", "data/figures.yml", "figure-id"),
+    "series": ("series of figures", "the series: fields in data/figures.yml", "series-id"),
+    "quotations": ("quotation (a statement with quoted: true)", "data/statements.yml", "statement-id"),
+    "indicators": ("indicator", "data/indicators.yml", "indicator-id"),
+    "initiatives": ("initiative", "data/initiatives.yml", "initiative-id"),
+    "sources": ("source document", "data/sources.yml", "source-id"),
+    "passages": ("passage", "the source document", "passage-id"),
+    "statement-groups": ("statement group", "the group: fields in data/statements.yml", "group"),
+    "roles": ("role", "the role: fields in data/roles.yml", "chair"),
+    "member-groups": ("member group", "the group: fields in data/members.yml", "trust-board"),
+    "topics": ("timeline topic", "the topic: fields in data/timeline.yml", "plan"),
+    "datasets": ("data file", "the data/ folder", "initiatives"),
+    "ratings": ("rating", "the rag: fields in data/indicators.yml (Red, Amber or Green)", "Amber"),
+    "statement-dates": ("kind of accessibility statement date", "the kind: fields in data/accessibility.yml",
+                        "prepared"),
+}
+_TYPES = {bool: "true or false", int: "a whole number", str: "text in quotes"}
+
+
+def choices(site: Site) -> dict[str, Any]:
+    """What each kind of argument may be, for this build's data."""
+    return {
+        "figures": site.sets["figures"].ids(),
+        "series": {f.series for f in site.figures if f.series},
+        "quotations": {s.id for s in site.statements if s.quoted},
+        "indicators": site.sets["indicators"].ids(),
+        "initiatives": site.sets["initiatives"].ids(),
+        "sources": site.sets["sources"].ids(),
+        "passages": {d.id: {p.id for p in d.passages} for d in site.documents.values()},
+        "statement-groups": {s.group for s in site.statements},
+        "roles": set(vocabulary.ROLES),
+        "member-groups": {m.group for m in site.members},
+        "topics": set(vocabulary.TOPICS),
+        "datasets": set(site.sets),
+        "ratings": set(vocabulary.RAGS),
+        "statement-dates": {n.kind for n in site.accessibility if n.kind in ("prepared", "reviewed")},
+    }
+
+
+def suggest(name: str, options) -> str:
+    close = difflib.get_close_matches(name, sorted(options), n=1)
+    return f' Did you mean "{close[0]}"?' if close else ""
+
+
+@dataclass(frozen=True)
+class Macro:
+    """A view a page can call: `function(page, *arguments)`."""
+    name: str
+    function: Callable[..., Any]
+    kinds: dict[str, str]  # parameter → the kind of record it names
+    shows: tuple[str, ...]  # the datasets it shows, offered for reuse on the page
+
+    @cached_property
+    def signature(self) -> inspect.Signature:
+        sig = inspect.signature(self.function, eval_str=True)
+        return sig.replace(parameters=list(sig.parameters.values())[1:])  # without the page
+
+    def usage(self) -> str:
+        """How a page writes it: 'figure_table("figure-id", ..., caption="Figures")'."""
+        return _example(self)[3:-3]
+
+    def problem(self, args: tuple, kwargs: dict, known: dict[str, Any]) -> str | None:
+        """What is wrong with a call's arguments, in plain words (None when nothing is)."""
+        try:
+            bound = self.signature.bind(*args, **kwargs)
+        except TypeError as err:
+            return (f"{self.name}() cannot be written like this ({err}). "
+                    f"It is written {self.usage()}; see CONTRIBUTING.md.")
+        for index, (param, value) in enumerate(bound.arguments.items()):
+            spec = self.signature.parameters[param]
+            values = value if spec.kind is spec.VAR_POSITIONAL else (value,)
+            for position, item in enumerate(values, start=index):
+                if item is UNKNOWN or (item is None and spec.default is None):
+                    continue
+                wrong = self._type_problem(param, spec.annotation, item)
+                if wrong:
+                    return wrong
+                if param in self.kinds:
+                    wrong = self._id_problem(param, position, item, bound.arguments, known)
+                    if wrong:
+                        return wrong
+        return None
+
+    def _type_problem(self, param: str, annotation: Any, value: Any) -> str | None:
+        options = typing.get_args(annotation) or (annotation,)
+        expected = next((t for t in _TYPES if t in options), None)
+        if expected is None or (isinstance(value, expected) and not (expected is int and isinstance(value, bool))):
+            return None
+        return (f'{self.name}(): "{param}" should be {_TYPES[expected]}, but it is {value!r}. '
+                f"It is written {self.usage()}.")
+
+    def _id_problem(self, param: str, position: int, value: Any, arguments: dict, known: dict) -> str | None:
+        kind = self.kinds[param]
+        if kind == "passages":  # note("source", "passage", ...): each passage is in that source
+            source = next(iter(arguments.values()))
+            options = known["passages"].get(source, set())
+            if source is UNKNOWN or value in options:
+                return None
+            return (f'{self.name}("{source}", "{value}") names a passage that is not in '
+                    f"sources/{source}.md.{suggest(str(value), options)} "
+                    'Run make find WORDS="..." with words from the document to get the passage.')
+        if value in known[kind]:
+            return None
+        what, where, _ = KINDS[kind]
+        article = "an" if what[0] in "aeiou" else "a"
+        shown = f'"{value}"' if position == 0 else f'..., "{value}"'
+        return (f"{self.name}({shown}) names {article} {what} that does not exist."
+                f"{suggest(str(value), known[kind])} The ids are in {where}.")
+
+
+def macro(*, shows: tuple[str, ...] = (), **kinds: str) -> Callable:
+    """Declare a view as a macro: `@macro(shows=("figures",), figure_id="figures")`."""
+    def register(function: Callable) -> Callable:
+        assert function.__name__ not in MACROS, f"two macros called {function.__name__}"
+        unknown = set(kinds) - set(inspect.signature(function).parameters)
+        assert not unknown and set(kinds.values()) <= set(KINDS), (function.__name__, kinds)
+        MACROS[function.__name__] = Macro(function.__name__, function, kinds, shows)
+        return function
+    return register
+
+
+# Filled as the view modules are imported (cypp/views/__init__.py imports them all), then only read.
+MACROS: dict[str, Macro] = {}
+
+
+def _example(macro: Macro) -> str:
+    """How a page calls the macro, with the kind of id each parameter takes."""
+    parts = []
+    for name, spec in macro.signature.parameters.items():
+        shown = f'"{KINDS[macro.kinds[name]][2]}"' if name in macro.kinds else None
+        if spec.kind is spec.VAR_POSITIONAL:
+            shown = f"{shown}, ..."
+        elif spec.default is not spec.empty:
+            default = {True: "true", False: "false"}.get(spec.default, repr(spec.default).replace("'", '"'))
+            shown = f"{name}={shown or default}"
+        parts.append(shown)
+    return f"{{{{ {macro.name}({', '.join(parts)}) }}}}"
+
+
+def macro_list() -> str:
+    """The officers' list of macros (CONTRIBUTING.md, "The macros you can use"), made from the
+    registry: `python -m cypp macros` prints it."""
+    rows = []
+    for name in sorted(MACROS):
+        macro = MACROS[name]
+        what = re.split(r"(?<=\.)\s", " ".join((macro.function.__doc__ or "").split()), maxsplit=1)[0]
+        rows.append(f"- `{_example(macro)}`: {what}")
+    return "\n".join(rows) + "\n"

@@ -1,0 +1,130 @@
+"""The source documents: the list of them, a page about each, its full text, and notes that cite
+their passages from a page's own words."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from .. import document_page
+from ..dates import when
+from ..vocabulary import TOPIC_PAGES, TOPICS
+from .figures import FIGURES_HEAD, figure_row
+from .markup import escape, table
+from .page import Page
+from .registry import macro
+from .statements import dated
+
+# What a page about a document links to, for each dataset that takes facts from it.
+SHOWN_ON = {
+    "priorities": ("The plan's priorities", "plan/priorities.md"),
+    "implementation": ("The implementation plan", "plan/implementation.md"),
+    "indicators": ("Performance indicators", "performance/indicators/index.md"),
+    "initiatives": ("The council's work in Oxford", "council/index.md"),
+    "roles": ("Who leads the Trust", "trust/people.md"),
+    "members": ("Who sits on the Trust", "trust/people.md"),
+    "meetings": ("Meetings", "trust/meetings.md"),
+    "trust_priorities": ("The Trust's priorities", "trust/priorities.md"),
+    "glossary": ("Glossary", "glossary.md"),
+    "areas": ("Areas of focus", "plan/priorities.md"),
+}
+
+
+@macro(source_id="sources", passages="passages")
+def note(page: Page, source_id: str, *passages: str) -> str:
+    """For a fact in a page's own words: the notes that open the passages saying it."""
+    return "".join(page.cite(source_id, p) for p in passages)
+
+
+@macro()
+def checks_summary(page: Page) -> str:
+    """What the build checked against the documents' text, in numbers."""
+    c = page.site.checked
+    return (f"Each time this site is built, it checks {c['quotations']} quotations word for word, "
+            f"{c['figures']} figures, {c['ratings']} ratings and {c['dates']} dates against the "
+            f"passages of the documents they come from. If one does not match, the site is not "
+            "published until it is put right.")
+
+
+@macro(shows=("sources",))
+def sources_list(page: Page) -> str:
+    """The documents this site is built from, oldest first, each linking to its page."""
+    rows = ["| Date | Document | Written by | Written for |", "| --- | --- | --- | --- |"]
+    for s in sorted(page.site.sources, key=lambda s: when(s.date).first_day):
+        rows.append(f"| {dated(s)} | [{escape(s.title)}]({page.link(f'reports/{s.id}/index.md')}) "
+                    f"| {escape(s.body)} | {escape(s.to)} |")
+    return table(rows, "The five documents this site is built from")
+
+
+def _written_by(s: Any) -> str:
+    return escape(s.body) + (f" ({escape(s.written_by)})" if s.written_by else "")
+
+
+@macro(source_id="sources")
+def document_text(page: Page, source_id: str) -> str:
+    """A source document's full text, every heading, paragraph and list item with its anchor."""
+    s = page.build.source(source_id)
+    page.sources_cited.add(source_id)
+    intro = [
+        f"This is the full text of “{escape(s.title)}”, written by {_written_by(s)} for {escape(s.to)}, "
+        f"dated {dated(s)}. [What this document is and what this site takes from it]"
+        f"({page.link(f'reports/{s.id}/index.md')}).", "",
+        "Every fact on this site links to the paragraph of a document it comes from. When you "
+        "follow one of those links, the paragraph is highlighted.", "",
+        "!!! note \"How we made this copy\"", "",
+        "    The words are the document's own, in its order, with its spelling and mistakes. "
+        "Our copy was taken from the original file as text, so we have put back the "
+        "paragraphs, headings and lists that were lost, and written tables as headings and "
+        "lists. We have removed officers' e-mail addresses and phone numbers. Our own notes "
+        "are marked “Note from this website”." + (f" {escape(s.notes)}" if s.notes else ""), "",
+    ]
+    return "\n".join(intro) + "\n" + document_page.render(page.site.documents[source_id])
+
+
+def sources_of(record: Any) -> set[str]:
+    """The documents a record cites, itself or in its parts."""
+    found = set()
+    if getattr(record, "source", None):
+        found.add(record.source)
+    for name in ("wording", "ratings", "also_called", "reported"):
+        for item in getattr(record, name, []) or []:
+            found.add(item.source)
+    return found
+
+
+def records_from(page: Page, source_id: str) -> dict[str, list]:
+    used: dict[str, list] = defaultdict(list)
+    for name, ds in page.site.sets.items():
+        used[name] += [rec for rec in ds.records if source_id in sources_of(rec)]
+    return used
+
+
+@macro(shows=("sources",), source_id="sources")
+def source_page(page: Page, source_id: str) -> str:
+    """A page about one source document: what it is, and everything the site takes from it."""
+    s = page.build.source(source_id)
+    facts = [f"**Date:** {dated(s)}", f"**Written by:** {_written_by(s)}", f"**Written for:** {escape(s.to)}",
+             f"**Kind of document:** {'the plan itself' if s.kind == 'plan' else 'a report'}"]
+    out = ["\n".join(f"{f}  " for f in facts).rstrip(), "", "## In short", ""]
+    out += [escape(p) + "\n" for p in s.summary]
+    if s.notes:
+        out += ["!!! note \"About our copy of this document\"", "", f"    {escape(s.notes)}", ""]
+    out += ["## What this site takes from it", ""]
+    used = records_from(page, source_id)
+    for dataset, (label, target) in SHOWN_ON.items():
+        if used.get(dataset):
+            out.append(f"- [{label}]({page.link(target)}): {len(used[dataset])} "
+                       f"fact{'s' if len(used[dataset]) > 1 else ''}")
+    for topic, target in TOPIC_PAGES.items():
+        events = [e for e in used.get("timeline", []) if e.topic == topic]
+        if events:
+            out.append(f"- [Dates about {TOPICS[topic]}]({page.link(target)}): "
+                       + "; ".join(escape(e.title) for e in events))
+    if used.get("statements"):
+        out.append(f"- Quotations and statements: {len(used['statements'])}, shown on the pages "
+                   "that use this document")
+    out.append("")
+    if used.get("figures"):
+        out += ["### Figures from this document", ""]
+        rows = FIGURES_HEAD + [figure_row(page, fig) for fig in used["figures"]]
+        out.append(table(rows, f"Figures from: {s.short_title}"))
+    return "\n".join(out)

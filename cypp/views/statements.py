@@ -1,0 +1,55 @@
+"""Quotations and statements from the documents, and how a document is named and dated."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..dates import in_words, when
+from .markup import escape, quoted
+from .page import Page
+from .registry import macro
+
+
+def dated(src: Any) -> str:
+    """A document's date, and when our copy was updated if that is later."""
+    return in_words(src.date) + (f" (our copy was updated in or after {in_words(src.updated)})"
+                                 if src.updated else "")
+
+
+def source_name(src: Any) -> str:
+    """A document's short title with its date, said once: 'Children's Trust report, May 2020'."""
+    month_year = when(src.date).month_year
+    return escape(src.short_title) + ("" if month_year in src.short_title else f", {in_words(src.date)}")
+
+
+def official(page: Page, items: list, source_of: Callable = lambda x: x.source) -> tuple[Any, list]:
+    """The plan's own wording (from the newest document that is a plan) and the others,
+    oldest first. A later report that rewords the plan does not amend it."""
+    def date(x):
+        return page.build.source_date(source_of(x)).first_day
+    plans = [x for x in items if page.build.source(source_of(x)).kind == "plan"]
+    newest = max(plans, key=date)
+    return newest, sorted((x for x in items if x is not newest), key=date)
+
+
+def statement(page: Page, st: Any) -> str:
+    body = quoted(st.text) if st.quoted else escape(st.text)
+    return body + page.cited(st)
+
+
+@macro(shows=("statements",), group="statement-groups")
+def statement_list(page: Page, group: str, numbered: bool = False) -> str:
+    """A group of statements as a list, each with its source; sub-points indented."""
+    lines = []
+    for i, st in enumerate(page.build.groups[group]):
+        lines.append((f"{i + 1}. " if numbered else "- ") + statement(page, st))
+        for child in st.children:
+            lines.append(f"    - {escape(child)}")
+    return "\n".join(lines) + "\n"
+
+
+@macro(shows=("statements",), statement_id="quotations")
+def quote(page: Page, statement_id: str) -> str:
+    """One statement as a block quotation with its source."""
+    st = page.site.get("statements", statement_id)
+    src = page.build.source(st.source)
+    return f"> {escape(st.text)}\n>\n> — {source_name(src)}{page.cited(st)}\n"

@@ -1,0 +1,104 @@
+"""The Children's Trust Board: who has led it, who sits on it, its meetings and its priorities."""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from ..dates import in_words, when
+from ..vocabulary import ROLES
+from .markup import escape, quoted, table
+from .page import Page
+from .registry import macro
+
+
+@macro(shows=("roles",), role="roles")
+def people(page: Page, role: str | None = None) -> str:
+    """Who has held the Trust's leading roles, as each document says, oldest first."""
+    rows = ["| Role | Person | Office they held | When |", "| --- | --- | --- | --- |"]
+    records = [r for r in page.site.roles if role is None or r.role == role]
+    order = list(ROLES)
+    for r in sorted(records, key=lambda r: (order.index(r.role), page.build.source_date(r.source).first_day)):
+        said = [f"From {in_words(r.since)}." if r.since else "",
+                f"Until {in_words(r.until)}." if r.until else "",
+                f"Named in the document of {page.build.source_date(r.source).words}.",
+                escape(r.note) if r.note else ""]
+        person, position = escape(r.person), "Not given"
+        if r.position:
+            position = quoted(r.position) + page.cited(r)
+        else:
+            person += page.cited(r)
+        rows.append(f"| {ROLES[r.role]} | {person} | {position} | {' '.join(w for w in said if w)} |")
+    return table(rows, "Who has held the Trust's leading roles")
+
+
+@macro(shows=("roles",), role="roles")
+def who_leads(page: Page, role: str) -> str:
+    """The answer first: who the newest document naming someone in a role names, dated, then
+    who earlier documents named, then whether any newer document names anyone."""
+    def noted(r):
+        return page.build.source_date(r.source).first_day
+    records = sorted((r for r in page.site.roles if r.role == role), key=noted)
+    name = ROLES[role].lower()
+    if not records:
+        return f"None of the documents names the Trust's {name}.\n"
+    newest = records[-1]
+    out = [f"The newest document to name the Trust's {name} is from "
+           f"{page.build.source_date(newest.source).words}. It names "
+           f"**{escape(newest.person)}**{page.cited(newest)}."]
+    earlier: dict[str, list] = {}
+    for r in records[:-1]:
+        if r.person != newest.person:
+            earlier.setdefault(r.person, []).append(r)
+    for person, named in earlier.items():
+        dates = " and ".join(page.build.source_date(r.source).words for r in named)
+        out.append(f"Before that, documents of {dates} named {escape(person)}"
+                   + "".join(page.cited(r) for r in named) + ".")
+    newer = [s for s in page.site.sources if when(s.date).first_day > noted(newest)]
+    if newer:
+        latest = max(newer, key=lambda s: when(s.date).first_day)
+        out.append(f"The newest document of all, from {in_words(latest.date)}, does not say "
+                   f"who the {name} is.")
+    return " ".join(out) + "\n"
+
+
+@macro(shows=("members",), group="member-groups")
+def members(page: Page, group: str) -> str:
+    """The member organisations of the Trust (trust-board) or of the city's partnership."""
+    return "\n".join(f"- {escape(m.name)}{page.cited(m)}"
+                     for m in page.site.members if m.group == group) + "\n"
+
+
+@macro(shows=("meetings",))
+def meetings(page: Page) -> str:
+    """The meetings the documents mention, oldest first, with what each covered."""
+    rows = ["| Date | Meeting | What it covered |", "| --- | --- | --- |"]
+    for m in sorted(page.site.meetings, key=lambda m: when(m.date).first_day):
+        title = escape(m.title) + (" (planned at the time of the report)" if m.planned else "")
+        items = "<br>".join("• " + escape(i.text) + page.cited(m, i) for i in m.items) or "The report does not say."
+        rows.append(f"| {in_words(m.date)} | {title}{page.cited(m)} | {items} |")
+    return table(rows, "Meetings the documents mention")
+
+
+@macro(shows=("trust_priorities",))
+def trust_priorities(page: Page, latest: bool = False) -> str:
+    """The Trust's priorities, period by period as the documents give them (or just the latest)."""
+    out = []
+    periods: OrderedDict[str, list] = OrderedDict()
+    for p in page.site.trust_priorities:
+        periods.setdefault(p.period, []).append(p)
+    if latest:  # everything the newest document says about the Trust's priorities, dated
+        newest = max((p.source for p in page.site.trust_priorities),
+                     key=lambda s: page.build.source_date(s).first_day)
+        periods = OrderedDict((k, [p for p in v if p.source == newest]) for k, v in periods.items())
+        src = page.build.source(newest)
+        out += [f"The newest document that gives the Trust's priorities is the {escape(src.short_title)} "
+                f"({in_words(src.date)}). It says:", ""]
+    for period, items in periods.items():
+        if not items:
+            continue
+        out += [f"**{escape(period)}:**" if latest else f"## {escape(period)}", ""]
+        for p in items:
+            detail = f" {escape(p.detail)}" if p.detail else ""
+            title = quoted(p.title) if p.quoted else escape(p.title)
+            out.append(f"- **{title}**{page.cited(p)}.{detail}")
+        out.append("")
+    return "\n".join(out)

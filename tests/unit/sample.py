@@ -1,0 +1,63 @@
+"""Small, made-up data for the unit tests: three documents and whatever records a test gives."""
+from pathlib import Path
+
+from cypp import models
+from cypp.documents import parse
+from cypp.loader import Dataset
+from cypp.site import Site
+
+DOC_TEXT = """# A report {#title}
+
+## Funding {#funding}
+
+The council has been granted £1,120,199 in capital.
+
+This collaborative approach has resulted in c£600k of external investment.
+
+## Intro {#intro}
+
+The Children's Trust Board (CTB) brings partners together. New words
+
+<script>alert(1)</script> *not bold*
+"""
+OLD_TEXT = """# An old report {#title}
+
+## Results {#results}
+
+Results rose to 42% this year from 29% in 2016.
+
+## Vision {#vision}
+
+Old words
+
+## Results: reading, writing and maths at key stage 2 for pupils {#results-a}
+
+Reading rose.
+
+## Results: reading, writing and maths at key stage 2 for pupils at SEN Support {#results-b}
+
+Writing rose.
+"""
+PLAN_TEXT = """# The plan {#title}
+
+## Our Vision {#vision}
+
+Plan words
+"""
+
+
+def make_site(**records) -> Site:
+    sets = {}
+    for name, model in models.DATASETS.items():
+        recs = [model.model_validate(r) for r in records.get(name, [])]
+        sets[name] = Dataset(Path(f"data/{name}.yml"), f"data/{name}.yml", recs,
+                             [{(): i + 1} for i in range(len(recs))])
+    texts = {"doc": DOC_TEXT, "old": OLD_TEXT, "plan": PLAN_TEXT}
+    documents = {s.id: parse(texts[s.id], s.id, f"sources/{s.id}.md") for s in sets["sources"].records}
+    return Site(root=Path("."), sets=sets, documents=documents, checked={})
+
+
+SOURCE = dict(id="doc", title="A report", short_title="The report", date="2023-10-02",
+              body="A council", to="Councillors", kind="report", summary=["About things."])
+OLDER = dict(SOURCE, id="old", date="2017-10", short_title="Old report")
+PLAN = dict(SOURCE, id="plan", date="2018-06", short_title="The plan", kind="plan")

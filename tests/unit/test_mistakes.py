@@ -1,0 +1,100 @@
+"""An officer's mistake in a page or a data file is a plain message naming the file, the line and
+what was expected, never a traceback: every argument of every macro, files included with --8<--,
+links, and files saved in another encoding."""
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from cypp.errors import CyppError, DataError, PageError
+from cypp.loader import read_yaml
+from cypp.pages import check_encodings
+from cypp.site import load_site
+from cypp.views import MACROS, choices
+from cypp.views.pagecheck import check_links, check_page, check_snippets
+
+ROOT = Path(__file__).resolve().parents[2]
+KNOWN = choices(load_site(ROOT))
+
+
+def message(markdown: str, offset: int = 0) -> str:
+    with pytest.raises(PageError) as err:
+        check_page(markdown, "docs/page.md", offset, jinja2.Environment(), set(MACROS), KNOWN)
+    return str(err.value)
+
+
+@pytest.mark.parametrize("call, said", [
+    ('{{ figure("play-areaz") }}',
+     'figure("play-areaz") names a figure that does not exist. Did you mean "play-areas"? The ids are in data/figures.yml.'),
+    ('{{ chart("no-such-series") }}', 'chart("no-such-series") names a series of figures that does not exist.'),
+    ('{{ figure_table("play-areas", "green-spacez") }}',
+     'figure_table(..., "green-spacez") names a figure that does not exist. Did you mean "green-spaces"?'),
+    ('{{ note("city-2023-10", "parks-99") }}', 'note("city-2023-10", "parks-99") names a passage that is not in sources/city-2023-10.md.'),
+    ('{{ rag("Purple") }}', 'rag("Purple") names a rating that does not exist.'),
+    ('{{ statement_date("written") }}', 'statement_date("written") names a kind of accessibility statement date'),
+    ('{{ timeline("plans") }}', 'timeline("plans") names a timeline topic that does not exist. Did you mean "plan"?'),
+    ('{{ count("initiative") }}', 'count("initiative") names a data file that does not exist. Did you mean "initiatives"?'),
+    ('{{ figure("play-areas", "green-spaces") }}',
+     "figure() cannot be written like this (too many positional arguments). It is written figure(\"figure-id\")"),
+    ('{{ figure() }}', "figure() cannot be written like this (missing a required argument: 'figure_id')"),
+    ('{{ figure_table("play-areas", captoin="Parks") }}',
+     "figure_table() cannot be written like this (got an unexpected keyword argument 'captoin'). "
+     'It is written figure_table("figure-id", ..., caption="Figures")'),
+    ('{{ statement_list("trust-meetings", numbered="yes") }}',
+     'statement_list(): "numbered" should be true or false, but it is \'yes\'.'),
+    ('{{ latest_changes(how_many="five") }}', 'latest_changes(): "how_many" should be a whole number'),
+    ('{{ figure(42) }}', 'figure(): "figure_id" should be text in quotes, but it is 42.'),
+])
+def test_every_argument_of_every_macro_is_checked_with_its_line(call, said):
+    assert message(f"# A page\n\nSome words.\n{call}\n", offset=5).startswith(f"docs/page.md, line 9: {said}")
+
+
+def test_an_argument_the_check_cannot_know_is_left_to_the_call():
+    check_page('{% set x = "anything" %}{{ figure(x) }}', "docs/page.md", 0, jinja2.Environment(),
+               set(MACROS), KNOWN)
+    assert MACROS["figure"].problem(("nope",), {}, KNOWN).startswith('figure("nope") names a figure')
+
+
+def test_an_unknown_macro_and_broken_syntax_are_named():
+    assert 'there is no macro or value called "figur". Did you mean "figure"?' in message("{{ figur('x') }}")
+    assert "docs/page.md, line 2: a macro is not written correctly" in message("\n{{ figure('x' }}")
+
+
+def test_a_snippet_outside_the_project_or_missing_is_named(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "CONTRIBUTING.md").write_text("Guide", encoding="utf-8")
+    check_snippets('--8<-- "CONTRIBUTING.md"\n;--8<-- "../escaped.md"', "docs/a.md", 0, tmp_path, ["."])
+    with pytest.raises(PageError, match=r'docs/a.md, line 6: the page includes the file "../../etc/passwd" '
+                                        r"\(--8<--\), which is outside the project"):
+        check_snippets('Words\n--8<-- "../../etc/passwd"', "docs/a.md", 4, tmp_path, ["."])
+    with pytest.raises(PageError, match=r'line 2: the page includes the file "GUIDE.md" \(--8<--\), and there is no such file'):
+        check_snippets('--8<--\nGUIDE.md\n--8<--', "docs/a.md", 0, tmp_path, ["."])
+
+
+def test_a_broken_link_is_named_with_its_line(tmp_path):
+    (tmp_path / "trust").mkdir()
+    (tmp_path / "trust" / "meetings.md").write_text("# Meetings", encoding="utf-8")
+    good = "[Meetings](trust/meetings.md#2024), [top](#top), [GOV.UK](https://www.gov.uk/)\n`[code](x.md)`"
+    check_links(good, "index.md", 0, tmp_path)
+    with pytest.raises(PageError, match=r'docs/index.md, line 7: the link to "trust/meeting.md" goes nowhere: there '
+                                        r'is no docs/trust/meeting.md. Did you mean "trust/meetings.md"\?'):
+        check_links("# Home\n\n[Meetings](trust/meeting.md)", "index.md", 4, tmp_path)
+
+
+def test_a_page_in_another_encoding_is_named_with_its_line(tmp_path):
+    (tmp_path / "page.md").write_bytes("# Café\n\nau lait".encode("utf-8") + "\n\ncafé".encode("latin-1"))
+    with pytest.raises(PageError, match=r"docs/page.md, line 5: the page is not saved as UTF-8 text \(a character "
+                                        r"there, byte 0xe9, is in another encoding\)"):
+        check_encodings(tmp_path)
+
+
+def test_a_data_file_in_another_encoding_is_named_with_its_line(tmp_path):
+    path = tmp_path / "glossary.yml"
+    path.write_bytes(b"- id: cafe\n  term: Caf\xe9\n")
+    with pytest.raises(DataError, match=r"data/glossary.yml, line 2: the file is not saved as UTF-8 text"):
+        read_yaml(path, "data/glossary.yml")
+
+
+def test_mistakes_in_pages_and_in_data_are_two_kinds_of_one_error():
+    assert issubclass(PageError, CyppError) and issubclass(DataError, CyppError)
+    assert "in a page" in PageError.heading and "in the data" in DataError.heading

@@ -1,0 +1,59 @@
+"""The package itself: importable without MkDocs, each closed list of values written once, and
+dates that know how exact they are."""
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+import pytest
+
+from cypp import models, vocabulary
+from cypp.dates import PartialDate, in_words, when
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_package_and_its_commands_work_without_mkdocs():
+    code = ("import sys; sys.modules['mkdocs'] = None\n"
+            "import cypp, cypp.site, cypp.views\n"
+            "from cypp.__main__ import main\n"
+            "sys.exit(main(['check']))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "data files are fine" in result.stdout
+
+
+def test_one_entry_point_names_its_commands():
+    result = subprocess.run([sys.executable, "-m", "cypp"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 2 and "check|review|schemas|find|macros" in result.stderr
+
+
+@pytest.mark.parametrize("model, field, labels", [
+    (models.Role, "role", vocabulary.ROLES),
+    (models.Event, "topic", vocabulary.TOPICS),
+    (models.RagRating, "rag", vocabulary.RAG_ICONS),
+    (models.Initiative, "age_groups", vocabulary.AGE_GROUPS),
+    (models.Initiative, "themes", vocabulary.THEMES),
+    (models.Initiative, "neighbourhoods", vocabulary.NEIGHBOURHOODS),
+])
+def test_each_closed_list_the_models_allow_has_its_labels(model, field, labels):
+    annotation = model.model_fields[field].annotation
+    allowed = typing.get_args(typing.get_args(annotation)[0] if typing.get_origin(annotation) is list else annotation)
+    assert list(allowed) == list(labels)
+
+
+def test_the_finder_lists_places_first_then_the_whole_city_and_county():
+    assert list(vocabulary.PLACES_FIRST)[-3:] == ["citywide", "countywide", "not-stated"]
+    assert set(vocabulary.PLACES_FIRST) == set(vocabulary.NEIGHBOURHOODS)
+
+
+def test_a_partial_date_knows_its_precision_order_and_words():
+    year, month, day = when("2023"), when("2023-07"), when("2023-07-14")
+    assert [d.precision for d in (year, month, day)] == ["year", "month", "day"]
+    assert sorted([day, month, year]) == [year, month, day]  # by first day, the vaguer first
+    assert [d.words for d in (year, month, day)] == ["2023", "July 2023", "14 July 2023"]
+    assert str(month) == "2023-07" and month.month_year == "July 2023" and day.month_year == "July 2023"
+    assert when(2018) == PartialDate.parse("2018") and in_words(None) == "Date not given"
+    for wrong in ("2023-13", "23-07", "2023-7", "July 2023"):
+        with pytest.raises(ValueError, match="expected a real date written as YYYY-MM-DD"):
+            when(wrong)
