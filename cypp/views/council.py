@@ -22,8 +22,12 @@ FACETS = [("for", "age_groups", "Who it is for", AGE_GROUPS),
 def where(ini: Any) -> str:
     """Where a piece of work is, in the finder's words; work for the whole city or county is
     marked as such."""
-    return "; ".join(f'<span class="finder-tag">{NEIGHBOURHOODS[v]}</span>' if v in WHOLE_CITY
+    area = "; ".join(f'<span class="finder-tag">{NEIGHBOURHOODS[v]}</span>' if v in WHOLE_CITY
                      else NEIGHBOURHOODS[v] for v in ini.neighbourhoods)
+    # A place the report names that the area's name does not already say (a community centre in
+    # it) comes first, so one centre does not read as a service across the whole area.
+    named = [p for p in ini.places if p not in area]
+    return f"{', '.join(escape(p) for p in named)} ({area})" if named else area
 
 
 def _facets(page: Page) -> list[Facet]:

@@ -21,8 +21,8 @@ def rag(page: Page, rating: str) -> str:
 
 
 def rated(page: Page, rating) -> str:
-    """A rating, dated by its document, with its note."""
-    return (f"{rag(page, rating.rag)} Rated {page.build.source_date(rating.source).words}"
+    """A rating, dated by the report that gives it (reports give no date for the rating itself)."""
+    return (f"{rag(page, rating.rag)} in the report of {page.build.source_date(rating.source).words}"
             f"{page.cite(rating.source, rating.passage)}")
 
 
@@ -67,9 +67,10 @@ def ratings_summary(page: Page) -> str:
     doc = page.site.documents[first.source]
     section = doc.parent(doc.get(first.passage).section)  # the part of the report with every rating
     listed = " or ".join(rating for rating in RAGS if any(r.rag == rating for r in latest))
-    out = [f"The newest ratings are from {' and '.join(d.words for d in dates)}. The report lists only "
-           f"the indicators rated {listed}: {len(latest)} of them. Of these, {parts[0]}"
-           f"{page.cite(first.source, section)}. It does not say how many indicators were rated otherwise.",
+    out = [f"The newest ratings of the plan's indicators are in the report of "
+           f"{' and '.join(d.words for d in dates)}. That report lists only the indicators rated "
+           f"{listed}: {len(latest)} of them. Of these, {parts[0]}{page.cite(first.source, section)}. "
+           "It does not say when they were rated, or how many indicators were rated otherwise.",
            no_newer_ratings(page, dates[-1].text)]
     return " ".join(out) + "\n"
 
@@ -82,13 +83,14 @@ def indicator_rating(page: Page, indicator_id: str) -> str:
     last = ind.ratings[-1]
     date = page.build.source_date(last.source)
     return "\n".join([
-        f"**Latest rating:** {rag(page, last.rag)} on {date.words}"
-        f"{page.cite(last.source, last.passage)}. {no_newer_ratings(page, date.text)}", "",
+        f"**Latest rating:** {rag(page, last.rag)}, in the report of {date.words}"
+        f"{page.cite(last.source, last.passage)}. The report does not say when the rating was given. "
+        f"{no_newer_ratings(page, date.text)}", "",
         f"The indicator, as the report words it: {quoted(ind.title)}{page.cited(ind)}", ""])
 
 
 def _ratings(page: Page, ind) -> list[str]:
-    rows = ["| Date | Rating | Source |", "| --- | --- | --- |"]
+    rows = ["| Date of the report | Rating | Report |", "| --- | --- | --- |"]
     for r in ind.ratings:
         src = page.build.source(r.source)
         rows.append(f"| {in_words(src.date)} | {rag(page, r.rag)} | {escape(src.short_title)}"
