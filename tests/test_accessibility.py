@@ -80,6 +80,28 @@ def test_acronym_meaning_shows_on_keyboard_focus(tab, server):
     assert tip.inner_text().strip() == "Children and Young People's Plan"
 
 
+@pytest.mark.parametrize("path", ["", "plan/", "performance/indicators/camhs-first-appointment/"])
+def test_every_short_forms_meaning_fits_on_a_phone_screen(browser, server, path):
+    """Tapping (focusing) any short form on a 375 px phone opens a box that is wholly on screen
+    and does not make the page wider."""
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(server + path)
+    problems = []
+    abbrs = page.locator("article abbr[tabindex='0']")
+    assert abbrs.count() >= 2
+    for i in range(abbrs.count()):
+        abbrs.nth(i).focus()
+        tip = page.locator("[role=tooltip]")
+        tip.wait_for(state="visible", timeout=5000)
+        box = tip.bounding_box()
+        if box["x"] < 0 or box["x"] + box["width"] > 375 or page.evaluate("document.documentElement.scrollWidth") > 375:
+            problems.append(f"{abbrs.nth(i).inner_text()}: {box}")
+        abbrs.nth(i).blur()
+    context.close()
+    assert not problems, problems
+
+
 def test_tables_fit_a_320_pixel_phone_as_labelled_rows(browser, pages, server):
     """On a phone each table row is a block whose cells are labelled with their column's heading;
     a table that is still too wide scrolls in a named box that the keyboard can reach."""

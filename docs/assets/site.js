@@ -16,6 +16,12 @@ document$.subscribe(function () {
       tip.setAttribute("role", "tooltip");
       tip.textContent = el.getAttribute("title");
       el.appendChild(tip);
+      // Keep the box on the screen: a short form near the right edge opens its box further left.
+      var room = document.documentElement.clientWidth - 8;
+      var box = tip.getBoundingClientRect();
+      if (box.right > room) {
+        tip.style.left = Math.max(room - box.right, 8 - el.getBoundingClientRect().left) + "px";
+      }
     }
     function hide() { if (tip) { tip.remove(); tip = null; } }
     el.addEventListener("focus", show);
