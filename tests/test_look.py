@@ -91,6 +91,26 @@ def test_long_breadcrumbs_wrap_on_a_phone_instead_of_running_off_it(browser, ser
     assert max(rights) <= 375 - 16, rights
 
 
+def test_breadcrumb_links_are_big_enough_to_tap(tab, server):
+    tab.goto(server + "council/work/youmove/")
+    heights = tab.locator(".md-path__link").evaluate_all(
+        "links => links.map(a => a.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 24, heights
+
+
+def test_the_way_back_from_a_note_shows_the_line_it_belongs_to_below_the_header(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(server + "plan/")
+    page.locator("a.footnote-ref").nth(2).click()
+    page.locator(":target a.footnote-backref").click()
+    page.wait_for_timeout(300)
+    header = page.locator(".md-header").bounding_box()
+    marker = page.locator(":target").bounding_box()
+    context.close()
+    assert marker["y"] >= header["y"] + header["height"] + 20, (marker, header)
+
+
 def test_note_markers_and_the_way_back_are_big_enough_to_tap(browser, server):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
