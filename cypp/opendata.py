@@ -46,7 +46,7 @@ DESCRIPTIONS = {
     "figures": "Every number on the site.",
     "indicators": "Performance indicators and their Red, Amber or Green ratings.",
     "initiatives": "Oxford City Council's work for children and young people.",
-    "timeline": "Dated events: the plan, the Trust, SEND, the Education Commission, the council.",
+    "timeline": "Dated events in the story of the plan, the Trust, SEND, the Education Commission and the council.",
     "accessibility": "How the site was tested for accessibility, and known issues.",
     "changes": "What has changed on the site, by date.",
 }

@@ -261,8 +261,9 @@ def test_meetings_calendar_reads_in_a_calendar(built, site):
 def test_every_page_that_shows_data_offers_it_for_reuse(pages):
     council = BeautifulSoup(pages["council/index.html"], "html.parser")
     reuse = council.select_one(".reuse")
-    assert reuse and "Reuse this data:" in reuse.get_text()
-    assert reuse.find("a", href="../data/initiatives.csv", string="CSV")
+    assert reuse and "Download the data on this page" in reuse.get_text()
+    link = reuse.find("a", href="../data/initiatives.csv", string="spreadsheet (CSV)")
+    assert link and "Oxford City Council's work for children and young people" in link.parent.get_text()
     assert BeautifulSoup(pages["index.html"], "html.parser").find("a", href="data/statements.json")
 
 

@@ -48,7 +48,7 @@ LEFT_OUT = {
     "form.finder-form": "a finder's check boxes",
     "div.footnote li": "a source note",
     ".evidence-age, .warning-text": "how old the evidence is",
-    ".reuse": "the reuse-this-data line",
+    ".reuse": "the data downloads",
     ".page-info": "the page owner line",
 }
 GUIDE = "contributing/"
@@ -145,14 +145,14 @@ def test_residents_words_find_the_page_that_answers_them(search_tab, server, que
 
 @pytest.mark.browser
 @pytest.mark.parametrize("query", ["reading", "show everything", "where in Oxford", "Be Safe",
-                                   "paragraph starting", "report section", "page owner", "reuse data",
+                                   "paragraph starting", "report section", "page owner", "reuse data", "download the data",
                                    "review", "YAML", "pull request"])
 def test_results_show_page_text_only_and_never_the_officers_guide(search_tab, server, query):
     results = search(search_tab, server, query)
     for page, shown in results:
         assert not page.startswith(GUIDE), f"{query!r} lists the officers' guide"
         for sign in ("Show everything", "Show the results", "Show the indicators for", "Where in Oxford",
-                     "paragraph starting", "point starting", "Page owner", "Reuse this data",
+                     "paragraph starting", "point starting", "Page owner", "Download the data on this page",
                      "How old this is", "Chart:"):
             assert sign not in shown, f"{query!r}: a result for {page} shows {sign!r}"
         assert not re.search(r"\b(19|20)\d\d\d+(\.\d+)?%", shown), f"{query!r}: chart labels in {page}"

@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import document_page
 from ..dates import PartialDate, in_words, when
+from ..opendata import DESCRIPTIONS
 from ..pages import address
 from ..site import Site
 from ..verify import normalise
@@ -184,10 +185,12 @@ class Page:
                 f"comes from {documents} dated {span}.</p>")
 
     def reuse_links(self, datasets: list[str]) -> str:
-        """'Reuse this data' links to the CSV and JSON of each dataset shown on the page."""
+        """"Download the data on this page": for each dataset the page shows, what it holds in plain
+        words, as a spreadsheet file (CSV) or as JSON."""
         root = self.to_root()
-        items = [f'{name.replace("_", " ")} (<a href="{root}data/{name}.csv">CSV</a>, '
-                 f'<a href="{root}data/{name}.json">JSON</a>)' for name in datasets]
-        return (f'<div class="reuse" data-search-exclude markdown>\n**Reuse this data:** {"; ".join(items)}. '
-                f"Free to use under the Open Government Licence. "
-                f"[About the data]({self.link('data.md')}).\n</div>")
+        items = [f'- {escape(DESCRIPTIONS[name].rstrip("."))}: <a href="{root}data/{name}.csv">spreadsheet '
+                 f'(CSV)</a> or <a href="{root}data/{name}.json">JSON</a>' for name in datasets]
+        return "\n".join(['<div class="reuse" data-search-exclude markdown>', "",
+                          "**Download the data on this page**", "", *items, "",
+                          "Free to use under the Open Government Licence. "
+                          f"[About the data]({self.link('data.md')}).", "", "</div>"])
