@@ -86,6 +86,12 @@ def calendar_link(page: Page) -> str:
             f"(iCalendar file)</a>")
 
 
+@macro(dataset="datasets")
+def spreadsheet(page: Page, dataset: str) -> str:
+    """A link to one dataset as a spreadsheet file (CSV), for sentences like 'download the list'."""
+    return f'<a href="{page.to_root()}data/{dataset}.csv">spreadsheet (CSV file)</a>'
+
+
 @macro(shows=("accessibility",))
 def accessibility_tests(page: Page) -> str:
     """The accessibility statement's table of how the site was tested."""
