@@ -75,7 +75,8 @@ document$.subscribe(function () {
       }
     });
   }
-  check();
+  // After the next frame's layout, so reading the widths does not force an extra layout.
+  requestAnimationFrame(check);
   window.addEventListener("resize", check);
 });
 
