@@ -1,6 +1,8 @@
 """Layer 3, the build: the real site builds strictly, and a mistake stops it with a clear message."""
 from pathlib import Path
 
+import pytest
+
 from conftest import run_build, run_make_build
 from edits import add_line
 
@@ -38,21 +40,6 @@ def test_bad_data_stops_the_build_with_file_and_line(project):
     assert f"data/indicators.yml, line {line}:" in err and "Purple" in err
 
 
-def test_mistyped_macro_names_page_and_line(project):
-    line = add_line(project / "docs" / "trust" / "meetings.md", "# Meetings", '{{ figur("play-areas") }}')
-    err = failed_build(project)
-    assert f'docs/trust/meetings.md, line {line}: there is no macro or value called "figur". ' \
-           'Did you mean "figure"?' in err
-
-
-def test_unknown_id_names_page_and_line(project):
-    line = add_line(project / "docs" / "council" / "index.md", "{{ initiative_finder() }}",
-                    '{{ initiative_page("youth-investment-fnd") }}')
-    err = failed_build(project)
-    assert (f'docs/council/index.md, line {line}: initiative_page("youth-investment-fnd") names an '
-            'initiative that does not exist. Did you mean "youth-investment-fund"?') in err
-
-
 def test_a_piece_of_work_without_its_own_page_stops_the_build(project):
     (project / "docs" / "council" / "work" / "youmove.md").unlink()
     body = (project / "data" / "initiatives.yml").read_text(encoding="utf-8")
@@ -84,18 +71,6 @@ def test_a_work_page_showing_another_piece_of_work_or_titled_otherwise_stops_the
     assert ('docs/council/work/youmove.md, front matter: the title should be the name of the work as '
             'data/initiatives.yml gives it, "YouMove – Helping Families Stay Active Together", but it is '
             '"You Move – Helping Families Stay Active Together".') in err
-
-
-def test_broken_macro_syntax_names_page_and_line(project):
-    line = add_line(project / "docs" / "glossary.md", "# Glossary", '{{ figure("play-areas" }}')
-    err = failed_build(project)
-    assert f"docs/glossary.md, line {line}: a macro is not written correctly" in err
-
-
-def test_broken_link_names_page_and_line(project):
-    line = add_line(project / "docs" / "about.md", "# About this site", "See [the missing page](missing.md).")
-    err = failed_build(project)
-    assert f'docs/about.md, line {line}: the link to "missing.md" goes nowhere: there is no docs/missing.md.' in err
 
 
 def test_broken_anchor_stops_the_build(project):
@@ -153,24 +128,39 @@ def test_two_passages_sharing_a_note_stop_the_build_with_file_and_line(project):
             f"{first}. Two passages would share one anchor and one source note") in err
 
 
-def test_a_note_to_a_passage_that_does_not_exist_names_page_and_line(project):
-    line = add_line(project / "docs" / "about.md", "# About this site",
-                    'The plan has a vision.{{ note("cypp-2018", "vison-1") }}')
-    err = failed_build(project)
-    assert (f'docs/about.md, line {line}: note("cypp-2018", "vison-1") names a passage that is not in '
-            'sources/cypp-2018.md. Did you mean "vision-1"?') in err
+# A mistake typed into a page: (the page, the line it goes after, the line, what the message says,
+# with {line} for the line number). Each stops the build with the page and the line, no traceback.
+PAGE_MISTAKES = {
+    "a mistyped macro": (
+        "trust/meetings.md", "# Meetings", '{{ figur("play-areas") }}',
+        'docs/trust/meetings.md, line {line}: there is no macro or value called "figur". Did you mean "figure"?'),
+    "an unknown id": (
+        "council/index.md", "{{ initiative_finder() }}", '{{ initiative_page("youth-investment-fnd") }}',
+        'docs/council/index.md, line {line}: initiative_page("youth-investment-fnd") names an initiative '
+        'that does not exist. Did you mean "youth-investment-fund"?'),
+    "broken macro syntax": (
+        "glossary.md", "# Glossary", '{{ figure("play-areas" }}',
+        "docs/glossary.md, line {line}: a macro is not written correctly"),
+    "a broken link": (
+        "about.md", "# About this site", "See [the missing page](missing.md).",
+        'docs/about.md, line {line}: the link to "missing.md" goes nowhere: there is no docs/missing.md.'),
+    "a note to a passage that does not exist": (
+        "about.md", "# About this site", 'The plan has a vision.{{ note("cypp-2018", "vison-1") }}',
+        'docs/about.md, line {line}: note("cypp-2018", "vison-1") names a passage that is not in '
+        'sources/cypp-2018.md. Did you mean "vision-1"?'),
+    "a wrong value given to a macro through a variable": (
+        "trust/meetings.md", "# Meetings", '{% set chosen = "play-areaz" %}{{ figure(chosen) }}',
+        'docs/trust/meetings.md, line {line}: figure("play-areaz") names a figure that does not exist. '
+        'Did you mean "play-areas"?'),
+    "a snippet outside the project": (
+        "privacy.md", "# ", '--8<-- "../../etc/passwd"',
+        'docs/privacy.md, line {line}: the page includes the file "../../etc/passwd" (--8<--), which is '
+        "outside the project."),
+}
 
 
-def test_a_macro_given_a_wrong_value_at_render_time_names_page_and_line(project):
-    line = add_line(project / "docs" / "trust" / "meetings.md", "# Meetings",
-                    '{% set chosen = "play-areaz" %}{{ figure(chosen) }}')
-    err = failed_build(project)
-    assert (f'docs/trust/meetings.md, line {line}: figure("play-areaz") names a figure that does not exist. '
-            'Did you mean "play-areas"?') in err
-
-
-def test_a_snippet_outside_the_project_names_page_and_line(project):
-    line = add_line(project / "docs" / "privacy.md", "# ", '--8<-- "../../etc/passwd"')
-    err = failed_build(project)
-    assert f'docs/privacy.md, line {line}: the page includes the file "../../etc/passwd" (--8<--), which is ' \
-           "outside the project." in err
+@pytest.mark.parametrize("mistake", PAGE_MISTAKES)
+def test_a_mistake_in_a_page_names_page_and_line(project, mistake):
+    page, after, typed, message = PAGE_MISTAKES[mistake]
+    line = add_line(project / "docs" / page, after, typed)
+    assert message.format(line=line) in failed_build(project)
