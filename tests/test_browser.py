@@ -190,6 +190,17 @@ def test_the_chosen_filters_are_kept_in_the_address_to_share_and_go_back(browser
     context.close()
 
 
+def test_a_shared_filtered_link_opens_a_phone_at_the_filtered_list(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(server + "council/?where=leys-littlemore-rose-hill")
+    header = page.locator(".md-header").bounding_box()
+    count = page.locator(".finder-count").bounding_box()
+    toggle = page.get_by_role("button", name="Filter (1 chosen)").bounding_box()
+    context.close()
+    assert header["y"] + header["height"] <= count["y"] and toggle["y"] + toggle["height"] <= 740
+
+
 def test_on_a_phone_the_filters_sit_behind_a_button_and_the_results_come_first(browser, server):
     context = browser.new_context(viewport={"width": 375, "height": 740})
     page = context.new_page()

@@ -186,5 +186,8 @@ document$.subscribe(function () {
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     window.addEventListener("popstate", fromAddress);
     fromAddress();
+    // A shared link with filters in it opens at the list, so its reader sees at once that the
+    // list is filtered, and how (the count and "Filter (n chosen)").
+    if (!location.hash && boxes.some(function (b) { return b.checked; })) finder.scrollIntoView();
   });
 });
