@@ -122,7 +122,7 @@ def test_note_markers_and_the_way_back_are_big_enough_to_tap(browser, server):
     context.close()
 
 
-@pytest.mark.parametrize("path", ["council/", "plan/priorities/", "trust/people/"])
+@pytest.mark.parametrize("path", ["council/", "plan/priorities/", "trust/people/", "glossary/"])
 def test_contents_links_are_big_enough_to_tap_on_a_phone(browser, server, path):
     """Each link in a page's "Contents" list is at least 24 px high, even when it wraps."""
     context = browser.new_context(viewport={"width": 375, "height": 800})
@@ -133,6 +133,20 @@ def test_contents_links_are_big_enough_to_tap_on_a_phone(browser, server, path):
     context.close()
     assert len(heights) >= 3
     assert min(heights) >= 24, heights
+
+
+def test_the_glossarys_contents_lists_its_short_forms_side_by_side(browser, server):
+    """54 short forms one a line filled two phone screens before the first entry."""
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(server + "glossary/")
+    links = page.locator(".contents-list a")
+    height = page.locator(".contents-list").bounding_box()["height"]
+    left = page.locator("article h1").bounding_box()["x"]
+    first = links.first.bounding_box()["x"]
+    count = links.count()
+    context.close()
+    assert count > 40 and height < 500 and first == left
 
 
 def test_a_note_used_many_times_shows_one_way_back(tab, server):
