@@ -171,7 +171,9 @@ def test_dates_read_naturally():
 
 def test_rag_is_a_word_and_an_icon_not_colour_alone(ctx):
     out = rag(ctx, "Amber")
-    assert "Amber</span>" in out and ":material-alert:" in out and 'class="rag rag--amber"' in out
+    assert "Amber</span>" in out and 'class="rag rag--amber"' in out
+    # the icon is drawn by the view (no emoji extension), hidden from screen readers
+    assert '<span aria-hidden="true" class="twemoji"><svg' in out and 'd="M13 14h-2V9h2' in out
 
 
 def test_chart_draws_series_with_more_than_one_figure_and_escapes_text(ctx):
