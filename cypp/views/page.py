@@ -20,7 +20,7 @@ from ..dates import PartialDate, in_words, when
 from ..pages import address
 from ..site import Site
 from ..verify import normalise
-from .markup import attr, escape
+from .markup import attr, escape, mark_first_uses
 
 
 class Build:
@@ -42,6 +42,9 @@ class Build:
         self.abbreviation = re.compile(  # every glossary term, as a whole word, or its plural
             r"(?<![\w&])((?:" + "|".join(re.escape(t.term) for t in sorted(
                 site.glossary, key=lambda t: -len(t.term))) + r")s?)(?![\w&+])") if site.glossary else None
+        self.meanings = {}  # each short form, and its plural ("EHAs": Early Help Assessments), spelt out
+        for t in site.glossary:
+            self.meanings.update({t.term: t.expansion, f"{t.term}s": f"{t.expansion}s"})
         self._passage_words: list[str] | None = None
 
     def source(self, source_id: str) -> Any:
@@ -123,8 +126,8 @@ class Page:
     # ----- the end of the page -----
 
     def finish(self, markdown: str) -> str:
-        """Add how old the page's evidence is (under its title), the datasets to reuse, the source
-        notes and the abbreviations used on the page."""
+        """Add how old the page's evidence is (under its title), the datasets to reuse and the
+        source notes, and mark up each short form where the page first uses it."""
         lines = markdown.rstrip().split("\n")
         title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
         if title is not None:  # the page's head ends here (overrides/main.html adds "Contents" after it)
@@ -141,15 +144,10 @@ class Page:
             if self.updated:
                 facts.append(f"Last updated: {in_words(self.updated.isoformat())}")
             out += ['<div class="page-info" data-search-exclude markdown>', " · ".join(facts), "</div>", ""]
-        body = markdown + "\n".join(self.notes.values())
-        abbreviation = self.build.abbreviation
-        found = set(abbreviation.findall(body)) if abbreviation else set()
-        for term in self.site.glossary:
-            if term.term in found:
-                out.append(f"*[{term.term}]: {escape(term.expansion)}")
-            if f"{term.term}s" in found:  # "EHAs": Early Help Assessments
-                out.append(f"*[{term.term}s]: {escape(term.expansion)}s")
-        return "\n".join(out) + "\n"
+        page = "\n".join(out) + "\n"
+        if self.build.abbreviation is None:
+            return page
+        return mark_first_uses(page, self.build.abbreviation, self.build.meanings)
 
     def notes_list(self) -> str:
         """The page's source notes, each with one link back to where it is first used."""
