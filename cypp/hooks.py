@@ -32,6 +32,23 @@ class BuildState:
     page: Page | None = None
     line_offset: int = 0  # the lines of the page's front matter, before the Markdown
     problem: str | None = None  # a mistake in a macro's arguments, said when the page is rendered
+    parsed: tuple[str, Any] | None = None  # the page's Markdown and its Jinja tree, from the check
+    jinja: Any = None  # mkdocs-macros' Jinja environment, once it renders the checked trees
+
+
+def _parse_once(jinja: Any, state: BuildState) -> None:
+    """mkdocs-macros renders a page with jinja.from_string(markdown), which parses it again after
+    the page check has: given the Markdown the check parsed, it compiles the check's tree.
+    (mkdocs-macros makes its environment after define_env, so the first page sets this up.)"""
+    if state.jinja is jinja:
+        return
+    state.jinja, from_string = jinja, jinja.from_string
+
+    def compile_checked(source, *args, **kwargs):
+        if state.parsed is not None and isinstance(source, str) and source == state.parsed[0]:
+            source, state.parsed = state.parsed[1], None
+        return from_string(source, *args, **kwargs)
+    jinja.from_string = compile_checked
 
 
 def _template_line() -> int | None:
@@ -92,7 +109,7 @@ def on_pre_page_macros(env) -> None:
     name = f"docs/{page.file.src_uri}"
     state: BuildState = env.cypp
     try:
-        check_page(env.markdown, name, offset, env.env, known, state.choices)
+        tree = check_page(env.markdown, name, offset, env.env, known, state.choices)
         bases = env.conf["mdx_configs"].get("pymdownx.snippets", {}).get("base_path", ["."])
         check_snippets(env.markdown, name, offset, Path(env.project_dir),
                        [bases] if isinstance(bases, str) else bases)
@@ -100,7 +117,8 @@ def on_pre_page_macros(env) -> None:
         owner, reviewed, due = review_fields(page.meta, name)
     except CyppError as err:
         raise _stop(err) from None
-    state.line_offset, state.problem = offset, None
+    state.line_offset, state.problem, state.parsed = offset, None, (env.markdown, tree)
+    _parse_once(env.env, state)
     state.page = Page(state.build, page.file.src_uri, owner=owner, reviewed=reviewed, due=due,
                       updated=state.build.changed.get(name))
 

@@ -45,7 +45,7 @@ class Build:
         self.meanings = {}  # each short form, and its plural ("EHAs": Early Help Assessments), spelt out
         for t in site.glossary:
             self.meanings.update({t.term: t.expansion, f"{t.term}s": f"{t.expansion}s"})
-        self._passage_words: list[str] | None = None
+        self._passage_words: dict[str, list[str]] | None = None
 
     def source(self, source_id: str) -> Any:
         return self.site.get("sources", source_id)
@@ -54,12 +54,30 @@ class Build:
         """The date of a document."""
         return when(self.source(source_id).date)
 
-    def passage_words(self) -> list[str]:
-        """Every passage's words, evened out (worked out once, for the glossary)."""
+    def passages_using(self, term: str) -> list[str]:
+        """The words of every passage that uses a short form (or its plural), evened out. The
+        passages are searched once for every short form, when the first is asked for."""
         if self._passage_words is None:
-            self._passage_words = [normalise(p.text) for d in self.site.documents.values()
-                                   for p in d.passages if p.kind != "note"]
-        return self._passage_words
+            self._passage_words = defaultdict(list)
+            terms = re.compile(r"(?<!\w)(" + "|".join(re.escape(t.term) for t in sorted(
+                self.site.glossary, key=lambda t: -len(t.term))) + r")s?(?!\w)")
+            for d in self.site.documents.values():
+                for p in d.passages:
+                    if p.kind == "note":
+                        continue
+                    words = normalise(p.text)
+                    for found in dict.fromkeys(self._terms_in(terms, words)):
+                        self._passage_words[found].append(words)
+        return self._passage_words.get(term, [])
+
+    @staticmethod
+    def _terms_in(terms: re.Pattern, words: str):
+        """Each short form used in the words, at every place one could start (so "C&YPP" also
+        counts as a use of "C&YP" wherever the old search would have found it)."""
+        at = 0
+        while (found := terms.search(words, at)) is not None:
+            yield found.group(1)
+            at = found.start() + 1
 
 
 @dataclass
