@@ -45,6 +45,7 @@ _QUALIFIERS = {  # the words that may come just before the number
 }
 
 
+@lru_cache(maxsize=8192)  # the same passage is evened out for every record that cites it
 def normalise(text: str) -> str:
     """Even out what PDF and Word extraction change: spaces, quote marks, dashes, broken words."""
     s = plain(text).translate(_SAME)
