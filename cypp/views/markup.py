@@ -76,16 +76,14 @@ def mark_first_uses(markdown: str, pattern: re.Pattern, titles: dict[str, str]) 
     the page first uses it in its text, as GOV.UK does: <abbr title="...">. Not in code, HTML
     tags, link targets, attribute lists or raw HTML blocks, as Python-Markdown's abbr extension
     did not."""
-    if not pattern.search(markdown):
-        return markdown
-    seen: set[str] = set()
+    unmarked = set(pattern.findall(markdown))  # the short forms the page uses, until marked
     fence, raw, depth = None, None, 0
 
     def mark(found: re.Match) -> str:
         term = found.group(0)
-        if term in seen:
+        if term not in unmarked:
             return term
-        seen.add(term)
+        unmarked.discard(term)
         return f'<abbr title="{attr(titles[term])}">{term}</abbr>'
 
     def text(line: str) -> str:
@@ -97,6 +95,8 @@ def mark_first_uses(markdown: str, pattern: re.Pattern, titles: dict[str, str]) 
 
     lines = markdown.split("\n")
     for i, line in enumerate(lines):
+        if not unmarked:  # every short form on the page is marked up
+            break
         opening = _FENCE.match(line)
         if opening and raw is None and (fence is None or opening.group(1)[0] == fence[0]):
             fence = None if fence else opening.group(1)
