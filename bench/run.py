@@ -105,15 +105,29 @@ def compare(label: str, variants: dict[str, Path], runs: int, where: Path) -> di
 # What the profile of the 1000-page build is summarised as: (label, file ends with, function).
 PROFILE_PARTS = [
     ("Whole build (mkdocs.commands.build.build)", "mkdocs/commands/build.py", "build"),
-    ("Macros: load and validate the data (cypp.site.load_site)", "cypp/site.py", "load_site"),
-    ("  of which: read YAML (cypp.loader.read_yaml)", "cypp/loader.py", "read_yaml"),
-    ("  of which: check records (cypp.loader.load_dataset, all)", "cypp/loader.py", "load_dataset"),
+    ("Macros: start-up, configuration and the data (mkdocs_macros on_config)", "mkdocs_macros/plugin.py", "on_config"),
+    ("  of which: importing cypp", "cypp/__init__.py", "<module>"),
+    ("  of which: load and validate the data (cypp.site.load_site)", "cypp/site.py", "load_site"),
+    ("    of which: read YAML (cypp.loader.read_yaml)", "cypp/loader.py", "read_yaml"),
+    ("    of which: read and check records (cypp.loader.load_dataset, all)", "cypp/loader.py", "load_dataset"),
+    ("    of which: every quotation, figure and rating against its passage (cypp.verify.check_all)",
+     "cypp/verify.py", "check_all"),
+    ("  of which: the open data files (cypp.opendata.build)", "cypp/opendata.py", "build"),
     ("Macros: render the pages (mkdocs_macros on_page_markdown)", "mkdocs_macros/plugin.py", "on_page_markdown"),
+    ("  of which: check each page (cypp.hooks.on_pre_page_macros)", "cypp/hooks.py", "on_pre_page_macros"),
+    ("  of which: Jinja compiles each page (jinja2 from_string)", "cypp/hooks.py", "compile_checked"),
+    ("  of which: the macros themselves", "cypp/hooks.py", "call"),
+    ("  of which: each page's finish: notes, short forms (cypp.hooks.on_post_page_macros)", "cypp/hooks.py",
+     "on_post_page_macros"),
     ("Macros: after the build (open data, feeds)", "mkdocs_macros/plugin.py", "on_post_build"),
     ("Markdown to HTML (markdown.core.convert)", "markdown/core.py", "convert"),
+    ("  of which: raw HTML read by md_in_html (its preprocessor)", "markdown/extensions/md_in_html.py", "run"),
+    ("  of which: inline patterns (markdown InlineProcessor)", "markdown/treeprocessors.py", "run"),
     ("Material templates, whole pages (mkdocs _build_page)", "mkdocs/commands/build.py", "_build_page"),
-    ("  of which: the navigation (material partials/nav.html)", "material/templates/partials/nav.html", "root"),
-    ("Search index (search plugin on_post_build)", "material/plugins/search/plugin.py", "on_post_build"),
+    ("  of which: the navigation (partials/nav.html, the project's override)", "partials/nav.html", "root"),
+    ("Search: each page's HTML read again (search plugin on_page_context)", "material/plugins/search/plugin.py",
+     "on_page_context"),
+    ("Search index written (search plugin on_post_build)", "material/plugins/search/plugin.py", "on_post_build"),
 ]
 SKIP = re.compile(r"runpy|click/|mkdocs/__main__|<string>|^~$|importlib")
 
@@ -387,7 +401,7 @@ def markdown(results: dict) -> str:
            "resident size of that process.", "", "## Budgets", "",
            "| Budget | Limit | Median | Runs | Result |", "| --- | --- | --- | --- | --- |"]
     for b in results["budgets"]:
-        out.append(f"| {b['budget']} | {b['limit']} | {b['measured']} {b['unit']} | "
+        out.append(f"| {b['budget']} | {b['limit']} | {b['measured']}{'' if b['unit'] == 'x' else ' '}{b['unit']} | "
                    f"{', '.join(map(str, b['runs']))} | {yes[b['met']]} |")
     out += ["", "## The project's pipeline against plain Material", "",
             "Synthetic sites made by bench/generate.py: the project's own mkdocs.yml (nav replaced), "
