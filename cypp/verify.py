@@ -189,10 +189,11 @@ def _nearest(doc: Document, test, quote: str | None = None) -> str:
     return f" It is nowhere in {doc.display}."
 
 
-def check_record(record: Any, documents: dict[str, Document],
-                 dates: dict[str, str]) -> Iterator[tuple[tuple, str]]:
-    """Each problem with one record's citations, as (field location, plain message)."""
-    for loc, cited, source in _citations(record, ()):
+def check_record(record: Any, documents: dict[str, Document], dates: dict[str, str],
+                 citations: list | None = None) -> Iterator[tuple[tuple, str]]:
+    """Each problem with one record's citations (found again unless given), as (field location,
+    plain message)."""
+    for loc, cited, source in _citations(record, ()) if citations is None else citations:
         doc = documents.get(source)
         if doc is None:
             continue  # an unknown source is reported by the cross-reference check
@@ -266,14 +267,15 @@ def check_all(sets: dict[str, Dataset], documents: dict[str, Document]) -> dict[
     dates = {s.id: s.date for s in sets["sources"].records}
     for ds in sets.values():
         for index, record in enumerate(ds.records):
-            for loc, cited, _ in _citations(record, ()):
+            citations = list(_citations(record, ()))
+            for loc, cited, _ in citations:
                 counts["citations"] += 1
                 counts["quotations"] += sum(1 for _ in quotations(cited))
                 counts["figures"] += type(cited).__name__ == "Figure"
                 counts["ratings"] += hasattr(cited, "rag")
                 counts["dates"] += sum(isinstance(getattr(cited, f, None), str)
                                        for f in ("date", "since", "until"))
-            for loc, message in check_record(record, documents, dates):
+            for loc, message in check_record(record, documents, dates, citations):
                 problems.append(f'{ds.display}, line {ds.line(index, *loc)}: record "{record.id}", '
                                 f'field "{_field(loc)}": {message}')
     if problems:
