@@ -46,6 +46,7 @@ class Build:
         for t in site.glossary:
             self.meanings.update({t.term: t.expansion, f"{t.term}s": f"{t.expansion}s"})
         self._passage_words: dict[str, list[str]] | None = None
+        self.shared: dict[str, Any] = {}  # indexes a view works out once a build, by name
 
     def source(self, source_id: str) -> Any:
         return self.site.get("sources", source_id)
