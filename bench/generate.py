@@ -191,6 +191,9 @@ def project(n: int, dest: Path) -> Path:
     areas = [r["id"] for r in yaml.safe_load((ROOT / "data/areas.yml").read_text())]
     real_work = [(r["id"], r["name"]) for r in yaml.safe_load((ROOT / "data/initiatives.yml").read_text())]
     n_content = n - 3 - len(sources) - len(real_work)  # home, areas, a page a source (and the bench report)
+    if n_content < 1:
+        sys.exit(f"A synthetic site needs more than {n - n_content} pages: the real site's reports and "
+                 "pieces of work take that many.")
     made, document = _records(n_content, areas)
     (dest / "sources" / f"{BENCH_SOURCE}.md").write_text(document, encoding="utf-8")
     source = {**yaml.safe_load((ROOT / "data/sources.yml").read_text())[0], "id": BENCH_SOURCE,
