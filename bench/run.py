@@ -202,19 +202,16 @@ def wait_for(url: str, done, limit: float = 60.0) -> float | None:
 
 
 def data_edit(real: Path) -> tuple[Path, int, str, str]:
-    """A one-line change to data/figures.yml that a page shows: (file, line, new line, page URL)."""
-    ds = generate.load_dataset(real / "data" / "figures.yml", generate.DATASETS["figures"], real)
+    """A one-line change to a data file that a page shows: a glossary term's explanation (the
+    site's own words, so the build's checks against the documents still pass, as an officer's
+    edit would), and the glossary page that shows it: (file, line, new line, page URL)."""
+    ds = generate.load_dataset(real / "data" / "glossary.yml", generate.DATASETS["glossary"], real)
     lines = ds.path.read_text(encoding="utf-8").splitlines(keepends=True)
-    pages = {page: page.read_text(encoding="utf-8") for page in sorted((real / "docs").rglob("*.md"))}
-    for index, fig in enumerate(ds.records):
-        for page, source in pages.items():
-            if f'figure("{fig.id}")' in source:
-                at = ds.line(index, "value") - 1
-                new = re.sub(r"(value:\s*)([0-9.]+)", lambda m: m[1] + str(int(float(m[2])) + 1), lines[at])
-                uri = page.relative_to(real / "docs").with_suffix("").as_posix()
-                uri = uri[: -len("index")] if uri == "index" or uri.endswith("/index") else uri + "/"
-                return ds.path, at, new, uri
-    sys.exit("No page shows a figure from data/figures.yml, so the data edit cannot be timed.")
+    for index in range(len(ds.records)):
+        at = ds.line(index, "explanation") - 1
+        if re.match(r"\s+explanation: [^>|'\"]", lines[at]):  # a plain one-line value
+            return ds.path, at, lines[at].rstrip("\n") + " Edited by the benchmark.\n", "glossary/"
+    sys.exit("No glossary term has a one-line explanation, so the data edit cannot be timed.")
 
 
 def page_edit(real: Path) -> tuple[Path, int, str, str]:

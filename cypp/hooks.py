@@ -5,12 +5,13 @@ package works without MkDocs, so a change of site engine touches this module onl
 The build's state lives on the plugin's `env` (env.cypp), not in this module."""
 from __future__ import annotations
 
+import gc
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from . import opendata
+from . import opendata, verify
 from .errors import CyppError, PageError
 from .pages import check_encodings, check_work_pages, review_fields
 from .gitdates import git_dates
@@ -27,8 +28,9 @@ def _stop(err: CyppError, heading: str | None = None) -> Exception:
 
 @dataclass
 class BuildState:
-    build: Build
+    build: Build | None  # None once the last page is rendered
     choices: dict[str, Any]
+    open_data: Any  # the open data files, written after the build
     page: Page | None = None
     line_offset: int = 0  # the lines of the page's front matter, before the Markdown
     problem: str | None = None  # a mistake in a macro's arguments, said when the page is rendered
@@ -94,7 +96,7 @@ def define_env(env) -> None:
         raise _stop(err, "The site was not built, because the council's work in the data and its "
                          "pages do not match:") from None
     open_data = opendata.build(site, env.conf["site_url"] or "")  # the files the data page describes
-    state = BuildState(Build(site, changed=git_dates(root), open_data=open_data), choices(site))
+    state = BuildState(Build(site, changed=git_dates(root), open_data=open_data), choices(site), open_data)
     for name, macro in MACROS.items():
         env.macro(_bound(state, macro), name)
     env.cypp = state
@@ -124,13 +126,21 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_page_macros(env) -> None:
-    """After a page is rendered: add its source notes, abbreviations and owner."""
-    if env.cypp.problem:
-        raise _stop(PageError(env.cypp.problem))
-    env.markdown = env.cypp.page.finish(env.markdown)
+    """After a page is rendered: add its source notes, abbreviations and owner. After the last
+    page, let go of the build's data, which MkDocs' own work on the pages no longer needs."""
+    state: BuildState = env.cypp
+    if state.problem:
+        raise _stop(PageError(state.problem))
+    env.markdown = state.page.finish(env.markdown)
+    files = env.variables.get("files")
+    pages = files.documentation_pages(inclusion=lambda _level: True) if files is not None else []
+    if pages and env.page.file is pages[-1]:  # MkDocs reads the pages in this order
+        state.build, state.page, state.choices, state.parsed = None, None, {}, None
+        verify.forget()
+        gc.collect()  # the records, documents and indexes: their memory serves MkDocs' pages now
 
 
 def on_post_build(env) -> None:
     """After the pages are written: write the open data files (CSV, JSON, their metadata, the
     meetings calendar and the changes feed), the same bytes whose sizes the data page gives."""
-    opendata.write_all(env.cypp.build.open_data, Path(env.conf["site_dir"]))
+    opendata.write_all(env.cypp.open_data, Path(env.conf["site_dir"]))

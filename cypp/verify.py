@@ -260,6 +260,12 @@ def quotations(cited: Any) -> Iterator[tuple[str, int | None, str]]:
             yield field, None, value
 
 
+def forget() -> None:
+    """Empty the caches of evened-out passages and their numbers (once a build's pages are done)."""
+    normalise.cache_clear()
+    number_spans.cache_clear()
+
+
 def check_all(sets: dict[str, Dataset], documents: dict[str, Document]) -> dict[str, int]:
     """Check every record; raise DataError listing the first problems. Returns what was checked."""
     problems: list[str] = []
