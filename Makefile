@@ -89,8 +89,8 @@ test: $(BIN)/.installed $(VENV)/vnu/vnu.jar
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 	$(BIN)/python -m pytest
 
-# Benchmark, not a test: synthetic sites of 10, 100 and 1000 pages against plain Material, the
-# real site's build, live reload and download sizes. About half an hour; writes bench/results.md.
+# Benchmark, not a test: the real site and synthetic sites of 100 and 1000 pages against plain
+# Material on the same pages, live reload and download sizes. About ten minutes; writes bench/results.md.
 .PHONY: bench lighthouse
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py

@@ -1,14 +1,16 @@
 """Make a synthetic copy of the site with N pages, for the benchmark (bench/run.py).
 
 `project(n, dest)` writes a project that uses the real mkdocs.yml (its nav replaced by the generated
-pages), the real macros, overrides, assets and data, plus synthetic figures, statements, indicators
-and initiatives in proportion to the pages, made and validated with cypp/models.py.
+pages), the real macros, overrides, assets, data and source documents, plus synthetic figures,
+statements, indicators and initiatives in proportion to the pages, made and validated with
+cypp/models.py, and a synthetic report they cite, so the build checks them as it checks the real
+data. Each content page is a piece of the council's work (one page a record, as the site requires).
 `plain(project_dir, dest)` writes the same site with every page pre-rendered to plain Markdown by
-the project's own macros, and no macros plugin. `material_defaults(dest)` turns a plain copy into
-a site with Material's default settings (no features, no overrides, no extra CSS or JavaScript).
+the project's own macros, and no macros plugin.
 """
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -52,10 +54,8 @@ def _blocks(config: str) -> list[list]:
     return blocks
 
 
-def edit_config(config: str, nav: list | None = None, macros: bool = True,
-                prune: bool | None = None, defaults: bool = False) -> str:
-    """The project's mkdocs.yml with its nav replaced, and optionally without the macros plugin,
-    with navigation.prune switched on or off, or with Material's default theme settings."""
+def edit_config(config: str, nav: list | None = None, macros: bool = True) -> str:
+    """The project's mkdocs.yml with its nav replaced, and optionally without the macros plugin."""
     out = []
     for key, text in _blocks(config):
         if key == "nav" and nav is not None:
@@ -64,61 +64,82 @@ def edit_config(config: str, nav: list | None = None, macros: bool = True,
             text = re.sub(r"\n  - macros:\n(?:      .*\n)*", "\n", text)
         elif key == "watch" and not macros:
             continue
-        elif key in ("extra_css", "extra_javascript") and defaults:
-            continue
-        elif key == "theme" and defaults:
-            text = "theme:\n  name: material\n"
-        elif key == "theme" and prune is not None:
-            text = re.sub(r"\n +- navigation\.prune\b.*", "", text)
-            if prune:
-                text = text.replace("  features:\n", "  features:\n    - navigation.prune\n")
         out.append(text)
     return "".join(out)
 
 
-def _records(n_content: int, sources: list[str], areas: list[str]) -> dict[str, list]:
-    """Synthetic records for n_content pages, validated by the project's models as they are made.
-    Each starts from the first real record of its file, so fields added to a model later are kept."""
+BENCH_SOURCE = "bench-report"
+UNIT_TEXT = {"percent": "{}%", "gbp": "£{}"}
+
+
+def _records(n_content: int, areas: list[str]) -> tuple[dict[str, list], str]:
+    """Synthetic records for n_content pages, validated by the project's models as they are made,
+    and the text of the synthetic source document they all cite (sources/bench-report.md): a
+    section a page, a paragraph a record, so the build's checks of every quotation, figure and
+    rating against its passage pass as they do for the real data. Each record starts from the
+    first real record of its file, so fields added to a model later are kept."""
     rng = random.Random(n_content)
     made: dict[str, list] = {"figures": [], "statements": [], "indicators": [], "initiatives": []}
     templates = {name: load_dataset(ROOT / "data" / f"{name}.yml", DATASETS[name], ROOT)
                  .records[0].model_dump(mode="json", exclude_defaults=True) for name in made}
+    text = ["# Benchmark report {#title}", ""]
 
     def add(dataset: str, **fields) -> None:
         made[dataset].append(DATASETS[dataset].model_validate({**templates[dataset], **fields}))
 
     for p in range(1, n_content + 1):
-        cited = {"source": sources[p % len(sources)], "where": f"Section {p % 7 + 1}"}
+        section = f"bench-{p:04d}"
+        paragraphs: list[str] = []
+
+        def cite(words: str) -> dict:  # a new paragraph of the section, saying these words
+            paragraphs.append(words)
+            return {"source": BENCH_SOURCE, "passage": f"{section}-{len(paragraphs)}"}
+
         fids = [f"bench-fig-{p:04d}-{k}" for k in range(1, FIGURES_PER_PAGE + 1)]
+        name = f"Piece of work {p}"
+        summary = _prose(rng, 30)
+        cited = cite(f"{name}. {summary}")
+        add("initiatives", id=f"bench-ini-{p:04d}", name=name, summary=summary,
+            details=[{"text": _prose(rng, 15), "passage": cited["passage"]} for _ in range(3)],
+            figures=fids[2:], reported=[cited], age_groups=["not-stated"], themes=["not-stated"],
+            neighbourhoods=["not-stated"], places=[], partners=[], **cited)
         for k, fid in enumerate(fids):
-            add("figures", id=fid, label=_prose(rng, 6)[:-1].lower(), value=rng.randint(1, 5000),
-                unit=rng.choice(["count", "percent", "gbp", "people"]), period=str(2017 + k),
-                series=f"bench-series-{p:04d}", **cited)
+            label, value = _prose(rng, 6)[:-1].lower(), rng.randint(1, 5000)
+            unit = rng.choice(["count", "percent", "gbp", "people"])
+            add("figures", id=fid, label=label, value=value, unit=unit, period=str(2017 + k),
+                series=f"bench-series-{p:04d}",
+                **cite(f"In {2017 + k} the {label} was {UNIT_TEXT.get(unit, '{}').format(value)}."))
         for k in range(STATEMENTS_PER_PAGE):
-            add("statements", id=f"bench-st-{p:04d}-{k}", group=f"bench-{p:04d}", text=_prose(rng, 20),
-                children=[_prose(rng, 8)] if k == 0 else [], quoted=bool(k % 2), **cited)
+            words, children = _prose(rng, 20), [_prose(rng, 8)] if k == 0 else []
+            add("statements", id=f"bench-st-{p:04d}-{k}", group=section, text=words,
+                children=children, quoted=bool(k % 2), **cite(" ".join([words, *children])))
+        title = _prose(rng, 16)
+        rags = ["Red", "Amber", "Green"][p % 3:]
+        cited = cite(f"{title} Rated {', '.join(rags)}.")
         add("indicators", id=f"bench-ind-{p:04d}", name=f"Indicator {p}", number=f"{p % 9 + 1}.{p % 4 + 1}",
-            title=_prose(rng, 16), plain=_prose(rng, 24), why=_prose(rng, 24), area=areas[p % len(areas)],
-            ratings=[{"rag": rag, "date": f"20{18 + i}-05-27", **cited}
-                     for i, rag in enumerate(["Red", "Amber", "Green"][p % 3:])],
-            target=_prose(rng, 8), figures=fids[:2], actions=[_prose(rng, 12), _prose(rng, 12)], **cited)
-        add("initiatives", id=f"bench-ini-{p:04d}", name=f"Piece of work {p}", summary=_prose(rng, 30),
-            details=[_prose(rng, 15) for _ in range(3)], figures=fids[2:], reported=[cited["source"]],
+            title=title, plain=_prose(rng, 24), why=_prose(rng, 24), area=areas[p % len(areas)],
+            ratings=[{"rag": rag, **cited} for rag in rags], target=_prose(rng, 8), figures=fids[:2],
+            actions=[{"text": _prose(rng, 12), "passage": cited["passage"]} for _ in range(2)],
             **cited)
-    return made
+        text += [f"## {name} {{#{section}}}", ""] + [line for para in paragraphs for line in (para, "")]
+    return made, "\n".join(text)
 
 
 def _front(title: str) -> str:
     """Front matter: every page has a title, a description, an owner and its review dates."""
-    return (f"---\ntitle: {title}\ndescription: {title}, a page of the benchmark site.\n"
+    return (f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(title + ', a page of the benchmark site.')}\n"
             "owner: Benchmark\nlast_reviewed: 2026-11-24\nreview_by: 2027-05-24\n---\n\n")
 
 
 def _content_page(p: int, n_content: int, uri: str, rng: random.Random) -> str:
+    """A piece of the council's work, on its own page as the real site has them (the page shows it
+    with initiative_page, titled with its name), with statements, figures and an indicator."""
     fids = [f"bench-fig-{p:04d}-{k}" for k in range(1, FIGURES_PER_PAGE + 1)]
     nxt = p % n_content + 1
     up = "../" * uri.count("/")
-    return _front(f"Synthetic page {p}") + f"""# Synthetic page {p}
+    return _front(f"Piece of work {p}") + f"""{{{{ initiative_page("bench-ini-{p:04d}") }}}}
+
+## About this page
 
 {_prose(rng, 70)} The figure for this page is {{{{ figure("{fids[0]}") }}}}. {_prose(rng, 50)}
 
@@ -132,9 +153,7 @@ def _content_page(p: int, n_content: int, uri: str, rng: random.Random) -> str:
 
 {_prose(rng, 60)}
 
-## What the council does
-
-{{{{ initiative("bench-ini-{p:04d}") }}}}
+## The indicator
 
 {{{{ indicator_page("bench-ind-{p:04d}") }}}}
 
@@ -146,14 +165,19 @@ def _content_page(p: int, n_content: int, uri: str, rng: random.Random) -> str:
 
 
 def _content_uri(p: int) -> str:
+    """Each content page is a piece of the council's work: one page a record in council/work/
+    (cypp/pages.py checks that pages and records match); the menu groups them in sections."""
+    return f"council/work/bench-ini-{p:04d}.md"
+
+
+def _section_group(p: int) -> tuple[int, int]:
     g = (p - 1) // PAGES_PER_GROUP + 1
-    s = (g - 1) // GROUPS_PER_SECTION + 1
-    return f"topics/s{s:02d}/g{g:03d}/p{p:04d}.md"
+    return (g - 1) // GROUPS_PER_SECTION + 1, g
 
 
 def project(n: int, dest: Path) -> Path:
     """A synthetic project of n pages: home, the areas of focus, a page for each source, content pages."""
-    for part in ["cypp", "overrides"]:
+    for part in ["cypp", "overrides", "sources"]:
         shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "data", dest / "data")
     for path in (dest / "data").glob("*.yml"):  # records naming real pages name the home page instead
@@ -165,8 +189,21 @@ def project(n: int, dest: Path) -> Path:
     shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
     sources = [r["id"] for r in yaml.safe_load((ROOT / "data/sources.yml").read_text())]
     areas = [r["id"] for r in yaml.safe_load((ROOT / "data/areas.yml").read_text())]
-    n_content = n - 2 - len(sources)
-    for name, records in _records(n_content, sources, areas).items():
+    real_work = [(r["id"], r["name"]) for r in yaml.safe_load((ROOT / "data/initiatives.yml").read_text())]
+    n_content = n - 3 - len(sources) - len(real_work)  # home, areas, a page a source (and the bench report)
+    if n_content < 1:
+        sys.exit(f"A synthetic site needs more than {n - n_content} pages: the real site's reports and "
+                 "pieces of work take that many.")
+    made, document = _records(n_content, areas)
+    (dest / "sources" / f"{BENCH_SOURCE}.md").write_text(document, encoding="utf-8")
+    source = {**yaml.safe_load((ROOT / "data/sources.yml").read_text())[0], "id": BENCH_SOURCE,
+              "title": "Benchmark report", "short_title": "Benchmark report", "updated": None}
+    source = DATASETS["sources"].model_validate(source).model_dump(mode="json", exclude_defaults=True)
+    with (dest / "data" / "sources.yml").open("a") as f:
+        f.write("\n# The synthetic report the benchmark's records cite.\n"
+                + yaml.safe_dump([source], sort_keys=False, allow_unicode=True, width=100))
+    sources.append(BENCH_SOURCE)
+    for name, records in made.items():
         dumped = [r.model_dump(mode="json", exclude_defaults=True) for r in records]
         with (dest / "data" / f"{name}.yml").open("a") as f:  # after the real records
             f.write("\n# Synthetic records for the benchmark.\n"
@@ -174,8 +211,7 @@ def project(n: int, dest: Path) -> Path:
     docs = dest / "docs"
     rng = random.Random(n)
     nav: list = [{"Home": "index.md"}]
-    links = "\n".join(f"- [Section {s}](topics/s{s:02d}/g{(s - 1) * GROUPS_PER_SECTION + 1:03d}/"
-                      f"p{(s - 1) * GROUPS_PER_SECTION * PAGES_PER_GROUP + 1:04d}.md)"
+    links = "\n".join(f"- [Section {s}]({_content_uri((s - 1) * GROUPS_PER_SECTION * PAGES_PER_GROUP + 1)})"
                       for s in range(1, (n_content - 1) // (PAGES_PER_GROUP * GROUPS_PER_SECTION) + 2))
     (docs / "index.md").write_text(
         _front("Home") + "# The benchmark site\n\n"
@@ -192,14 +228,19 @@ def project(n: int, dest: Path) -> Path:
     (docs / "plan" / "priorities.md").write_text(  # indicators link to the areas of focus here
         _front("Areas of focus") + "# Areas of focus and priorities\n\n{{ areas_and_priorities() }}\n")
     nav.append({"Areas of focus": "plan/priorities.md"})
+    (docs / "council" / "work").mkdir(parents=True)
+    real_pages = []
+    for wid, name in real_work:  # the real pieces of work keep a page each, as the build requires
+        uri = f"council/work/{wid}.md"
+        (docs / uri).write_text(_front(name) + f'{{{{ initiative_page("{wid}") }}}}\n')
+        real_pages.append(uri)
+    nav.append({"Council's work": real_pages})
     sections: dict = {}
     for p in range(1, n_content + 1):
         uri = _content_uri(p)
-        path = docs / uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_content_page(p, n_content, uri, rng))
-        s, g = uri.split("/")[1:3]
-        sections.setdefault(f"Section {int(s[1:])}", {}).setdefault(f"Group {int(g[1:])}", []).append(uri)
+        (docs / uri).write_text(_content_page(p, n_content, uri, rng))
+        s, g = _section_group(p)
+        sections.setdefault(f"Section {s}", {}).setdefault(f"Group {g}", []).append(uri)
     nav += [{s: [{g: pages} for g, pages in groups.items()]} for s, groups in sections.items()]
     config = (ROOT / "mkdocs.yml").read_text()
     (dest / "mkdocs.yml").write_text(edit_config(config, nav=nav))
@@ -232,6 +273,8 @@ def plain(project_dir: Path, dest: Path) -> Path:
     plugin. The Markdown is captured by a hook in a build of the project that stops before HTML."""
     shutil.copytree(project_dir / "overrides", dest / "overrides")
     shutil.copytree(project_dir / "docs" / "assets", dest / "docs" / "assets")
+    if (project_dir / "CONTRIBUTING.md").exists():  # the real site includes it in a page (--8<--)
+        shutil.copy2(project_dir / "CONTRIBUTING.md", dest / "CONTRIBUTING.md")
     hook = dest / "capture_hook.py"
     hook.write_text(CAPTURE_HOOK)
     config = (project_dir / "mkdocs.yml").read_text()
@@ -245,19 +288,6 @@ def plain(project_dir: Path, dest: Path) -> Path:
         capture.unlink()
         hook.unlink()
     (dest / "mkdocs.yml").write_text(edit_config(config, macros=False))
-    return dest
-
-
-def set_prune(project_dir: Path, on: bool) -> None:
-    path = project_dir / "mkdocs.yml"
-    path.write_text(edit_config(path.read_text(), prune=on))
-
-
-def material_defaults(plain_dir: Path, dest: Path) -> Path:
-    """A plain site with Material's default settings: no features, overrides or extra assets."""
-    shutil.copytree(plain_dir / "docs", dest / "docs", ignore=shutil.ignore_patterns("assets"))
-    config = (plain_dir / "mkdocs.yml").read_text()
-    (dest / "mkdocs.yml").write_text(edit_config(config, defaults=True))
     return dest
 
 

@@ -31,10 +31,16 @@ BENCH = ROOT / "bench"
 PY = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 QUICK = sys.argv[1:] == ["quick"]
-SIZES = [(10, 2), (100, 2)] if QUICK else [(10, 5), (100, 5), (1000, 3)]  # (pages, runs)
+# (pages, runs): the real site's size is measured on the real site itself (real_build); a synthetic
+# site needs more pages than the real site's reports and pieces of work take.
+SIZES = [(100, 2)] if QUICK else [(100, 5), (1000, 3)]
 REAL_RUNS = 5
 RELOAD_RUNS = 3
-BUDGETS = {"ratio": 1.10, "real_build": 1.5, "reload": 2.0, "memory_mb": 150, "home_gzip_kb": 150}
+# Issue 13's budgets: the project's build against plain Material on the same pages; the real
+# site's build in seconds, a base plus an allowance a page; live reload after a data edit; peak
+# memory at 1000 pages against plain Material's; and what the home page downloads.
+BUDGETS = {"ratio": 1.10, "real_base_s": 0.9, "real_per_page_s": 0.025, "reload": 1.5,
+           "memory_over_plain_mb": 20, "home_gzip_kb": 150}
 
 
 def build(project: Path, tmp: Path, profile: Path | None = None) -> tuple[float, float]:
@@ -59,22 +65,29 @@ def build(project: Path, tmp: Path, profile: Path | None = None) -> tuple[float,
 def summary(seconds: list[float], memory: list[float], pages: int) -> dict:
     median = statistics.median(seconds)
     return {"seconds": [round(s, 2) for s in seconds], "median_s": round(median, 2),
-            "s_per_page": round(median / pages, 4), "peak_mb": round(max(memory), 1)}
+            "s_per_page": round(median / pages, 4), "peak_mb": round(max(memory), 1),
+            "mb": [round(m, 1) for m in memory]}
 
 
 def synthetic(tmp: Path, pages: int, runs: int) -> dict:
-    """The project's pipeline against plain Material on the same pages, interleaved, run by run."""
+    """The project's pipeline against plain Material on the same synthetic pages."""
     where = tmp / f"pages-{pages}"
     project = generate.project(pages, where / "project")
     plain = generate.plain(project, where / "plain")
-    variants = {"project": project, "plain": plain}
+    result = compare(f"{pages} pages", {"project": project, "plain": plain}, runs, where)
+    result["pages"] = pages
+    result["records"] = {name: len(generate.load_dataset(project / "data" / f"{name}.yml",
+                                                         generate.DATASETS[name], project).records)
+                         for name in ("figures", "statements", "indicators", "initiatives")}
     if pages >= 1000:
-        pruned = "navigation.prune" in (project / "mkdocs.yml").read_text()
-        other = where / "project-other"
-        shutil.copytree(project, other)
-        generate.set_prune(other, not pruned)
-        variants["project, navigation.prune " + ("off" if pruned else "on")] = other
-        variants["plain, Material defaults"] = generate.material_defaults(plain, where / "defaults")
+        result["profile"] = profile(project, where)
+    shutil.rmtree(where)
+    return result
+
+
+def compare(label: str, variants: dict[str, Path], runs: int, where: Path) -> dict:
+    """Builds of each variant in turn, run by run (the order reversed every other run), and the
+    ratio project/plain, run by run."""
     times: dict[str, list] = {name: [] for name in variants}
     memory: dict[str, list] = {name: [] for name in variants}
     for run in range(runs):
@@ -83,32 +96,40 @@ def synthetic(tmp: Path, pages: int, runs: int) -> dict:
             seconds, mb = build(variants[name], where)
             times[name].append(seconds)
             memory[name].append(mb)
-            print(f"  {pages} pages, run {run + 1}/{runs}, {name}: {seconds:.2f} s, {mb:.0f} MB", flush=True)
+            print(f"  {label}, run {run + 1}/{runs}, {name}: {seconds:.2f} s, {mb:.0f} MB", flush=True)
     ratios = [a / b for a, b in zip(times["project"], times["plain"])]
-    result = {"pages": pages, "runs": runs,
-              "records": {name: len(generate.load_dataset(project / "data" / f"{name}.yml",
-                                                          generate.DATASETS[name], project).records)
-                          for name in ("figures", "statements", "indicators", "initiatives")},
-              "variants": {name: summary(times[name], memory[name], pages) for name in variants},
-              "ratios": [round(r, 3) for r in ratios], "ratio_median": round(statistics.median(ratios), 3)}
-    if pages >= 1000:
-        result["profile"] = profile(project, where)
-    shutil.rmtree(where)
-    return result
+    pages = len(list((variants["project"] / "docs").rglob("*.md")))
+    return {"runs": runs, "pages": pages,
+            "variants": {name: summary(times[name], memory[name], pages) for name in variants},
+            "ratios": [round(r, 3) for r in ratios], "ratio_median": round(statistics.median(ratios), 3)}
 
 
 # What the profile of the 1000-page build is summarised as: (label, file ends with, function).
 PROFILE_PARTS = [
     ("Whole build (mkdocs.commands.build.build)", "mkdocs/commands/build.py", "build"),
-    ("Macros: load and validate the data (cypp.site.load_site)", "cypp/site.py", "load_site"),
-    ("  of which: read YAML (cypp.loader.read_yaml)", "cypp/loader.py", "read_yaml"),
-    ("  of which: check records (cypp.loader.load_dataset, all)", "cypp/loader.py", "load_dataset"),
+    ("Macros: start-up, configuration and the data (mkdocs_macros on_config)", "mkdocs_macros/plugin.py", "on_config"),
+    ("  of which: importing cypp", "cypp/__init__.py", "<module>"),
+    ("  of which: load and validate the data (cypp.site.load_site)", "cypp/site.py", "load_site"),
+    ("    of which: read YAML (cypp.loader.read_yaml)", "cypp/loader.py", "read_yaml"),
+    ("    of which: read and check records (cypp.loader.load_dataset, all)", "cypp/loader.py", "load_dataset"),
+    ("    of which: every quotation, figure and rating against its passage (cypp.verify.check_all)",
+     "cypp/verify.py", "check_all"),
+    ("  of which: the open data files (cypp.opendata.build)", "cypp/opendata.py", "build"),
     ("Macros: render the pages (mkdocs_macros on_page_markdown)", "mkdocs_macros/plugin.py", "on_page_markdown"),
+    ("  of which: check each page (cypp.hooks.on_pre_page_macros)", "cypp/hooks.py", "on_pre_page_macros"),
+    ("  of which: Jinja compiles each page (jinja2 from_string)", "cypp/hooks.py", "compile_checked"),
+    ("  of which: the macros themselves", "cypp/hooks.py", "call"),
+    ("  of which: each page's finish: notes, short forms (cypp.hooks.on_post_page_macros)", "cypp/hooks.py",
+     "on_post_page_macros"),
     ("Macros: after the build (open data, feeds)", "mkdocs_macros/plugin.py", "on_post_build"),
     ("Markdown to HTML (markdown.core.convert)", "markdown/core.py", "convert"),
+    ("  of which: raw HTML read by md_in_html (its preprocessor)", "markdown/extensions/md_in_html.py", "run"),
+    ("  of which: inline patterns (markdown InlineProcessor)", "markdown/treeprocessors.py", "run"),
     ("Material templates, whole pages (mkdocs _build_page)", "mkdocs/commands/build.py", "_build_page"),
-    ("  of which: the navigation (material partials/nav.html)", "material/templates/partials/nav.html", "root"),
-    ("Search index (search plugin on_post_build)", "material/plugins/search/plugin.py", "on_post_build"),
+    ("  of which: the navigation (partials/nav.html, the project's override)", "partials/nav.html", "root"),
+    ("Search: each page's HTML read again (search plugin on_page_context)", "material/plugins/search/plugin.py",
+     "on_page_context"),
+    ("Search index written (search plugin on_post_build)", "material/plugins/search/plugin.py", "on_post_build"),
 ]
 SKIP = re.compile(r"runpy|click/|mkdocs/__main__|<string>|^~$|importlib")
 
@@ -148,10 +169,13 @@ def snapshot(dest: Path) -> Path:
 
 
 def real_build(real: Path, tmp: Path) -> dict:
-    seconds = [build(real, tmp)[0] for _ in range(REAL_RUNS)]
-    print(f"  real site: {', '.join(f'{s:.2f}' for s in seconds)} s", flush=True)
-    return {"runs": REAL_RUNS, "seconds": [round(s, 2) for s in seconds],
-            "median_s": round(statistics.median(seconds), 2)}
+    """The real site's strict build, against the same pages (the Markdown its macros produce) as a
+    plain Material site, interleaved."""
+    where = tmp / "real-builds"
+    plain = generate.plain(real, where / "plain")
+    result = compare("real site", {"project": real, "plain": plain}, REAL_RUNS, where)
+    shutil.rmtree(where)
+    return result
 
 
 # ----- live reload -----
@@ -178,19 +202,16 @@ def wait_for(url: str, done, limit: float = 60.0) -> float | None:
 
 
 def data_edit(real: Path) -> tuple[Path, int, str, str]:
-    """A one-line change to data/figures.yml that a page shows: (file, line, new line, page URL)."""
-    ds = generate.load_dataset(real / "data" / "figures.yml", generate.DATASETS["figures"], real)
+    """A one-line change to a data file that a page shows: a glossary term's explanation (the
+    site's own words, so the build's checks against the documents still pass, as an officer's
+    edit would), and the glossary page that shows it: (file, line, new line, page URL)."""
+    ds = generate.load_dataset(real / "data" / "glossary.yml", generate.DATASETS["glossary"], real)
     lines = ds.path.read_text(encoding="utf-8").splitlines(keepends=True)
-    pages = {page: page.read_text(encoding="utf-8") for page in sorted((real / "docs").rglob("*.md"))}
-    for index, fig in enumerate(ds.records):
-        for page, source in pages.items():
-            if f'figure("{fig.id}")' in source:
-                at = ds.line(index, "value") - 1
-                new = re.sub(r"(value:\s*)([0-9.]+)", lambda m: m[1] + str(int(float(m[2])) + 1), lines[at])
-                uri = page.relative_to(real / "docs").with_suffix("").as_posix()
-                uri = uri[: -len("index")] if uri == "index" or uri.endswith("/index") else uri + "/"
-                return ds.path, at, new, uri
-    sys.exit("No page shows a figure from data/figures.yml, so the data edit cannot be timed.")
+    for index in range(len(ds.records)):
+        at = ds.line(index, "explanation") - 1
+        if re.match(r"\s+explanation: [^>|'\"]", lines[at]):  # a plain one-line value
+            return ds.path, at, lines[at].rstrip("\n") + " Edited by the benchmark.\n", "glossary/"
+    sys.exit("No glossary term has a one-line explanation, so the data edit cannot be timed.")
 
 
 def page_edit(real: Path) -> tuple[Path, int, str, str]:
@@ -332,30 +353,38 @@ def versions() -> dict:
 
 
 def budgets(results: dict) -> list[dict]:
+    """Each of issue 13's budgets: its limit, the median measured and the runs behind it."""
     by_pages = {r["pages"]: r for r in results["synthetic"]}
     rows = []
 
-    def check(name: str, limit: str, measured: float | None, met: bool | None, unit: str) -> None:
-        rows.append({"budget": name, "limit": limit, "measured": measured, "unit": unit, "met": met})
+    def check(name: str, limit: str, measured: float, met: bool, unit: str, runs: list) -> None:
+        rows.append({"budget": name, "limit": limit, "measured": measured, "unit": unit, "met": met,
+                     "runs": runs})
 
-    for pages in (100, 1000):
-        if pages in by_pages:
-            r = by_pages[pages]["ratio_median"]
-            check(f"Macros and validation against plain Material, {pages} pages", "at most 1.10x",
-                  r, r <= BUDGETS["ratio"], "x")
+    rb = results["real_build"]
+    sizes = [(f"the real site ({rb['pages']} pages)", rb)] + [(f"{p} pages", by_pages[p]) for p in (100, 1000)
+                                                              if p in by_pages]
+    for label, r in sizes:
+        check(f"The project's build against plain Material on the same pages, {label}",
+              f"at most {BUDGETS['ratio']:.2f}x", r["ratio_median"], r["ratio_median"] <= BUDGETS["ratio"],
+              "x", r["ratios"])
+    limit = round(BUDGETS["real_base_s"] + BUDGETS["real_per_page_s"] * rb["pages"], 3)
+    ours = rb["variants"]["project"]
+    check(f"Real site, full strict build ({rb['pages']} pages), median",
+          f"at most {BUDGETS['real_base_s']} s + {BUDGETS['real_per_page_s']} s a page = {limit} s",
+          ours["median_s"], ours["median_s"] <= limit, "s", ours["seconds"])
+    s = results["live_reload"]["data"]
+    check("Live reload after a one-line data edit, median", f"at most {BUDGETS['reload']} s",
+          s["median_s"], s["median_s"] <= BUDGETS["reload"], "s", s["seconds"])
     if 1000 in by_pages:
         v = by_pages[1000]["variants"]
-        ours, theirs = v["project"]["median_s"], v["plain, Material defaults"]["median_s"]
-        check("1000-page site faster than plain Material with default settings",
-              f"under {theirs} s", ours, ours < theirs, "s")
-        mb = v["project"]["peak_mb"]
-        check("Peak memory, 1000 pages", "under 150 MB", mb, mb < BUDGETS["memory_mb"], "MB")
-    s = results["real_build"]["median_s"]
-    check("Real site, full strict build (median)", "under 1.5 s", s, s < BUDGETS["real_build"], "s")
-    s = results["live_reload"]["data"]["median_s"]
-    check("Live reload after a data edit (median)", "under 2 s", s, s < BUDGETS["reload"], "s")
+        mb, plain = v["project"]["peak_mb"], v["plain"]["peak_mb"]
+        check("Peak memory, 1000 pages", f"at most plain Material's {plain} MB + "
+              f"{BUDGETS['memory_over_plain_mb']} MB", mb, mb <= plain + BUDGETS["memory_over_plain_mb"],
+              "MB", v["project"]["mb"])
     kb = results["transfer"]["home_total"]["gzip_kb"]
-    check("Home page, everything it downloads, gzip", "under 150 KB", kb, kb < BUDGETS["home_gzip_kb"], "KB")
+    check("Home page, everything it downloads, gzip", f"under {BUDGETS['home_gzip_kb']} KB", kb,
+          kb < BUDGETS["home_gzip_kb"], "KB", [kb])
     return rows
 
 
@@ -369,9 +398,10 @@ def markdown(results: dict) -> str:
            f"{results['machine']['mkdocs-macros-plugin']}. Times are wall-clock seconds of a whole "
            "`mkdocs build --strict` in its own process (start-up included); memory is the peak "
            "resident size of that process.", "", "## Budgets", "",
-           "| Budget | Limit | Measured | Result |", "| --- | --- | --- | --- |"]
+           "| Budget | Limit | Median | Runs | Result |", "| --- | --- | --- | --- | --- |"]
     for b in results["budgets"]:
-        out.append(f"| {b['budget']} | {b['limit']} | {b['measured']} {b['unit']} | {yes[b['met']]} |")
+        out.append(f"| {b['budget']} | {b['limit']} | {b['measured']}{'' if b['unit'] == 'x' else ' '}{b['unit']} | "
+                   f"{', '.join(map(str, b['runs']))} | {yes[b['met']]} |")
     out += ["", "## The project's pipeline against plain Material", "",
             "Synthetic sites made by bench/generate.py: the project's own mkdocs.yml (nav replaced), "
             "macros, overrides, assets and data, plus synthetic figures, statements, indicators and "
@@ -405,8 +435,13 @@ def markdown(results: dict) -> str:
         out += [f"| `{x['function']}` | {x['calls']} | {x['tottime_s']} | {x['cum_s']} |" for x in p["top"]]
     rb, lr = results["real_build"], results["live_reload"]
     out += ["", "## The real site", "",
-            f"Full strict build: median {rb['median_s']} s of {rb['runs']} runs "
-            f"({', '.join(map(str, rb['seconds']))}).", "",
+            f"Full strict build of the {rb['pages']} pages, interleaved with the same pages as a plain "
+            "Material site (the Markdown the macros produce, captured as for the synthetic sites):", "",
+            "| Variant | Median s | Peak MB | Runs (s) |", "| --- | --- | --- | --- |"]
+    out += [f"| {name} | {v['median_s']} | {v['peak_mb']} | {', '.join(map(str, v['seconds']))} |"
+            for name, v in rb["variants"].items()]
+    out += ["", f"Ratio project/plain, run by run: {', '.join(map(str, rb['ratios']))} "
+            f"(median {rb['ratio_median']}).", "",
             "Live reload with `mkdocs serve` on 127.0.0.1: seconds from writing a one-line change "
             "until the served page's HTML changes (the file is restored after each try).", "",
             "| Edit | File | Page | Median s | Runs (s) |", "| --- | --- | --- | --- | --- |"]

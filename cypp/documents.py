@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from .errors import DataError
@@ -43,6 +44,8 @@ class Document:
     passages: list[Passage]
     by_id: dict[str, int] = field(default_factory=dict)  # passage id -> position
 
+    texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # text(), once an id
+
     def __post_init__(self) -> None:
         self.by_id = {p.id: i for i, p in enumerate(self.passages)}
 
@@ -63,9 +66,12 @@ class Document:
 
     def text(self, passage_id: str) -> str:
         """The words a citation of this id covers, with the document's own numbers of its
-        numbered list items ("13. Be empowered to know…")."""
-        return " ".join(f"{p.marker} {p.text}" if p.marker[:1].isdigit() else p.text
-                        for p in self.scope(passage_id))
+        numbered list items ("13. Be empowered to know…"). Worked out once for each id: many
+        records cite the same passage."""
+        if passage_id not in self.texts:
+            self.texts[passage_id] = " ".join(f"{p.marker} {p.text}" if p.marker[:1].isdigit() else p.text
+                                              for p in self.scope(passage_id))
+        return self.texts[passage_id]
 
     def scope(self, passage_id: str) -> list[Passage]:
         """What a citation of this id covers: a heading covers its section and the sections under
@@ -73,7 +79,7 @@ class Document:
         start = self.by_id[passage_id]
         first = self.passages[start]
         out = [first]
-        for p in self.passages[start + 1:]:
+        for p in islice(self.passages, start + 1, None):  # no copy of the rest of the document
             if first.kind == "heading":
                 if p.kind == "heading" and p.level <= first.level:
                     break

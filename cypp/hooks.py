@@ -5,12 +5,13 @@ package works without MkDocs, so a change of site engine touches this module onl
 The build's state lives on the plugin's `env` (env.cypp), not in this module."""
 from __future__ import annotations
 
+import gc
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from . import opendata
+from . import opendata, verify
 from .errors import CyppError, PageError
 from .pages import check_encodings, check_work_pages, review_fields
 from .gitdates import git_dates
@@ -27,11 +28,29 @@ def _stop(err: CyppError, heading: str | None = None) -> Exception:
 
 @dataclass
 class BuildState:
-    build: Build
+    build: Build | None  # None once the last page is rendered
     choices: dict[str, Any]
+    open_data: Any  # the open data files, written after the build
     page: Page | None = None
     line_offset: int = 0  # the lines of the page's front matter, before the Markdown
     problem: str | None = None  # a mistake in a macro's arguments, said when the page is rendered
+    parsed: tuple[str, Any] | None = None  # the page's Markdown and its Jinja tree, from the check
+    jinja: Any = None  # mkdocs-macros' Jinja environment, once it renders the checked trees
+
+
+def _parse_once(jinja: Any, state: BuildState) -> None:
+    """mkdocs-macros renders a page with jinja.from_string(markdown), which parses it again after
+    the page check has: given the Markdown the check parsed, it compiles the check's tree.
+    (mkdocs-macros makes its environment after define_env, so the first page sets this up.)"""
+    if state.jinja is jinja:
+        return
+    state.jinja, from_string = jinja, jinja.from_string
+
+    def compile_checked(source, *args, **kwargs):
+        if state.parsed is not None and isinstance(source, str) and source == state.parsed[0]:
+            source, state.parsed = state.parsed[1], None
+        return from_string(source, *args, **kwargs)
+    jinja.from_string = compile_checked
 
 
 def _template_line() -> int | None:
@@ -77,7 +96,7 @@ def define_env(env) -> None:
         raise _stop(err, "The site was not built, because the council's work in the data and its "
                          "pages do not match:") from None
     open_data = opendata.build(site, env.conf["site_url"] or "")  # the files the data page describes
-    state = BuildState(Build(site, changed=git_dates(root), open_data=open_data), choices(site))
+    state = BuildState(Build(site, changed=git_dates(root), open_data=open_data), choices(site), open_data)
     for name, macro in MACROS.items():
         env.macro(_bound(state, macro), name)
     env.cypp = state
@@ -92,7 +111,7 @@ def on_pre_page_macros(env) -> None:
     name = f"docs/{page.file.src_uri}"
     state: BuildState = env.cypp
     try:
-        check_page(env.markdown, name, offset, env.env, known, state.choices)
+        tree = check_page(env.markdown, name, offset, env.env, known, state.choices)
         bases = env.conf["mdx_configs"].get("pymdownx.snippets", {}).get("base_path", ["."])
         check_snippets(env.markdown, name, offset, Path(env.project_dir),
                        [bases] if isinstance(bases, str) else bases)
@@ -100,19 +119,28 @@ def on_pre_page_macros(env) -> None:
         owner, reviewed, due = review_fields(page.meta, name)
     except CyppError as err:
         raise _stop(err) from None
-    state.line_offset, state.problem = offset, None
+    state.line_offset, state.problem, state.parsed = offset, None, (env.markdown, tree)
+    _parse_once(env.env, state)
     state.page = Page(state.build, page.file.src_uri, owner=owner, reviewed=reviewed, due=due,
                       updated=state.build.changed.get(name))
 
 
 def on_post_page_macros(env) -> None:
-    """After a page is rendered: add its source notes, abbreviations and owner."""
-    if env.cypp.problem:
-        raise _stop(PageError(env.cypp.problem))
-    env.markdown = env.cypp.page.finish(env.markdown)
+    """After a page is rendered: add its source notes, abbreviations and owner. After the last
+    page, let go of the build's data, which MkDocs' own work on the pages no longer needs."""
+    state: BuildState = env.cypp
+    if state.problem:
+        raise _stop(PageError(state.problem))
+    env.markdown = state.page.finish(env.markdown)
+    files = env.variables.get("files")
+    pages = files.documentation_pages(inclusion=lambda _level: True) if files is not None else []
+    if pages and env.page.file is pages[-1]:  # MkDocs reads the pages in this order
+        state.build, state.page, state.choices, state.parsed = None, None, {}, None
+        verify.forget()
+        gc.collect()  # the records, documents and indexes: their memory serves MkDocs' pages now
 
 
 def on_post_build(env) -> None:
     """After the pages are written: write the open data files (CSV, JSON, their metadata, the
     meetings calendar and the changes feed), the same bytes whose sizes the data page gives."""
-    opendata.write_all(env.cypp.build.open_data, Path(env.conf["site_dir"]))
+    opendata.write_all(env.cypp.open_data, Path(env.conf["site_dir"]))

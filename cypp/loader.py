@@ -6,7 +6,7 @@ expected, so an officer never has to read a Python traceback.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +33,14 @@ class Dataset:
     path: Path
     display: str
     records: list[Any]
-    lines: list[dict[tuple, int]] = field(default_factory=list)
+    # Each record's lines: read again from the file the first time a message needs one (a build
+    # with many records would otherwise hold a line for every field of every record).
+    lines: list[dict[tuple, int]] | None = None
 
     def line(self, index: int, *path: Any) -> int:
         """Line of a record (or of one of its fields, if given), counting from 1."""
+        if self.lines is None:
+            self.lines = _by_record(read_yaml(self.path, self.display)[1])
         where = self.lines[index]
         key = tuple(path)
         while key and key not in where:
@@ -164,15 +168,10 @@ def load_dataset(path: Path, model: type[BaseModel], root: Path) -> Dataset:
         )
     problems: list[str] = []
     records = []
-    record_lines = []
     seen: dict[str, int] = {}
-    by_record: dict[int, dict[tuple, int]] = {}
-    for key, line in lines.items():  # one pass: each record's own lines, keyed from the record
-        if key:
-            by_record.setdefault(key[0], {})[key[1:]] = line
+    by_record = _by_record(lines)
     for i, raw in enumerate(data):
         sub = by_record[i]
-        record_lines.append(sub)
         label = f'record {i + 1}'
         if isinstance(raw, dict) and isinstance(raw.get("id"), str):
             label = f'record "{raw["id"]}"'
@@ -203,7 +202,16 @@ def load_dataset(path: Path, model: type[BaseModel], root: Path) -> Dataset:
         records.append(rec)
     if problems:
         raise DataError(join_problems(problems))
-    return Dataset(path=path, display=display, records=records, lines=record_lines)
+    return Dataset(path=path, display=display, records=records)
+
+
+def _by_record(lines: dict[tuple, int]) -> list[dict[tuple, int]]:
+    """Each record's own lines, keyed from the record, in one pass."""
+    by_record: dict[int, dict[tuple, int]] = {}
+    for key, line in lines.items():
+        if key:
+            by_record.setdefault(key[0], {})[key[1:]] = line
+    return [by_record[i] for i in range(len(by_record))]
 
 
 def join_problems(problems: list[str]) -> str:

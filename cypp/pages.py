@@ -79,12 +79,15 @@ def check_encodings(docs: Path) -> None:
             ) from None
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's fast parser when present
+
+
 def front_matter(path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
     if not text.startswith("---"):
         return {}
     block = text.split("---", 2)[1]
-    return yaml.safe_load(block) or {}
+    return yaml.load(block, Loader=_LOADER) or {}
 
 
 WORK_PAGES = "council/work"  # one page for each piece of the council's work, named by its id

@@ -64,7 +64,7 @@ def check_references(sets: dict[str, Dataset]) -> None:
     for name, ds in sets.items():
         for index, record in enumerate(ds.records):
             for loc, target, ref in _references(record, ()):
-                if ref not in sets[target].ids():
+                if ref not in sets[target].by_id():
                     problems.append(
                         f'{ds.display}, line {ds.line(index, *loc)}: record "{record.id}", field '
                         f'"{loc[0]}": there is no record "{ref}" in {sets[target].display}. '

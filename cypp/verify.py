@@ -45,6 +45,7 @@ _QUALIFIERS = {  # the words that may come just before the number
 }
 
 
+@lru_cache(maxsize=8192)  # the same passage is evened out for every record that cites it
 def normalise(text: str) -> str:
     """Even out what PDF and Word extraction change: spaces, quote marks, dashes, broken words."""
     s = plain(text).translate(_SAME)
@@ -188,10 +189,11 @@ def _nearest(doc: Document, test, quote: str | None = None) -> str:
     return f" It is nowhere in {doc.display}."
 
 
-def check_record(record: Any, documents: dict[str, Document],
-                 dates: dict[str, str]) -> Iterator[tuple[tuple, str]]:
-    """Each problem with one record's citations, as (field location, plain message)."""
-    for loc, cited, source in _citations(record, ()):
+def check_record(record: Any, documents: dict[str, Document], dates: dict[str, str],
+                 citations: list | None = None) -> Iterator[tuple[tuple, str]]:
+    """Each problem with one record's citations (found again unless given), as (field location,
+    plain message)."""
+    for loc, cited, source in _citations(record, ()) if citations is None else citations:
         doc = documents.get(source)
         if doc is None:
             continue  # an unknown source is reported by the cross-reference check
@@ -258,6 +260,12 @@ def quotations(cited: Any) -> Iterator[tuple[str, int | None, str]]:
             yield field, None, value
 
 
+def forget() -> None:
+    """Empty the caches of evened-out passages and their numbers (once a build's pages are done)."""
+    normalise.cache_clear()
+    number_spans.cache_clear()
+
+
 def check_all(sets: dict[str, Dataset], documents: dict[str, Document]) -> dict[str, int]:
     """Check every record; raise DataError listing the first problems. Returns what was checked."""
     problems: list[str] = []
@@ -265,14 +273,15 @@ def check_all(sets: dict[str, Dataset], documents: dict[str, Document]) -> dict[
     dates = {s.id: s.date for s in sets["sources"].records}
     for ds in sets.values():
         for index, record in enumerate(ds.records):
-            for loc, cited, _ in _citations(record, ()):
+            citations = list(_citations(record, ()))
+            for loc, cited, _ in citations:
                 counts["citations"] += 1
                 counts["quotations"] += sum(1 for _ in quotations(cited))
                 counts["figures"] += type(cited).__name__ == "Figure"
                 counts["ratings"] += hasattr(cited, "rag")
                 counts["dates"] += sum(isinstance(getattr(cited, f, None), str)
                                        for f in ("date", "since", "until"))
-            for loc, message in check_record(record, documents, dates):
+            for loc, message in check_record(record, documents, dates, citations):
                 problems.append(f'{ds.display}, line {ds.line(index, *loc)}: record "{record.id}", '
                                 f'field "{_field(loc)}": {message}')
     if problems:

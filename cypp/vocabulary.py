@@ -55,9 +55,9 @@ WHOLE_CITY = ("citywide", "countywide")
 PLACES_FIRST = {key: NEIGHBOURHOODS[key] for key in sorted(
     NEIGHBOURHOODS, key=lambda k: (k == "not-stated", k in WHOLE_CITY and WHOLE_CITY.index(k) + 1))}
 
-# Red, Amber and Green ratings (data/indicators.yml), each shown with an icon, never colour alone.
-RAG_ICONS = {"Red": "material-close-octagon", "Amber": "material-alert", "Green": "material-check-circle"}
-RAGS = tuple(RAG_ICONS)
+# Red, Amber and Green ratings (data/indicators.yml), each shown with an icon, never colour alone
+# (the icons are in cypp/views/performance.py).
+RAGS = ("Red", "Amber", "Green")
 
 # Lists the site shows no labels for.
 SOURCE_KINDS = ("report", "plan")

@@ -15,8 +15,7 @@ def spelt_out(page: Page, term: Any) -> str:
     """What to say about where a short form's meaning comes from: nothing when a document
     spells it out (the short form and its words in one passage)."""
     full = normalise(term.expansion).lower()
-    used = [words for words in page.build.passage_words()
-            if re.search(rf"(?<!\w){re.escape(term.term)}s?(?!\w)", words)]
+    used = page.build.passages_using(term.term)
     if any(full in words.lower() for words in used):
         return ""
     if used:

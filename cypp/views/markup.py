@@ -58,3 +58,60 @@ def quoted(words: str) -> str:
 def table(rows: list[str], caption: str, note: str = "") -> str:
     """A table with its caption (and the caption's source note, if the whole table has one)."""
     return "\n".join(rows) + f"\n\n/// table-caption\n{escape(caption)}{note}\n///\n"
+
+
+# What in a line of Markdown is not the page's text: code spans, HTML comments and tags, link
+# targets and attribute lists ({#id}, { data-x }).
+_NOT_TEXT = re.compile(r"(`+).*?\1|<!--.*?-->|<[^>]*>|\]\([^)]*\)|\{[:#.][^}]*\}|\{ [^}]*\}")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+# A raw HTML block: a block-level tag at the start of a line (Python-Markdown leaves its content
+# alone unless it has the markdown attribute).
+_BLOCK_TAG = re.compile(r" {0,3}<(address|article|aside|blockquote|details|dialog|div|dl|fieldset|figcaption|"
+                        r"figure|footer|form|h[1-6]|header|hr|main|nav|ol|p|pre|script|section|style|table|ul)"
+                        r"(?=[\s/>])([^>]*)")
+
+
+def mark_first_uses(markdown: str, pattern: re.Pattern, titles: dict[str, str]) -> str:
+    """Each short form (a match of `pattern`, a key of `titles`) marked up with its meaning where
+    the page first uses it in its text, as GOV.UK does: <abbr title="...">. Not in code, HTML
+    tags, link targets, attribute lists or raw HTML blocks, as Python-Markdown's abbr extension
+    did not."""
+    unmarked = set(pattern.findall(markdown))  # the short forms the page uses, until marked
+    fence, raw, depth = None, None, 0
+
+    def mark(found: re.Match) -> str:
+        term = found.group(0)
+        if term not in unmarked:
+            return term
+        unmarked.discard(term)
+        return f'<abbr title="{attr(titles[term])}">{term}</abbr>'
+
+    def text(line: str) -> str:
+        out, at = [], 0
+        for skip in _NOT_TEXT.finditer(line):
+            out += [pattern.sub(mark, line[at:skip.start()]), skip.group(0)]
+            at = skip.end()
+        return "".join(out) + pattern.sub(mark, line[at:])
+
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines):
+        if not unmarked:  # every short form on the page is marked up
+            break
+        opening = _FENCE.match(line)
+        if opening and raw is None and (fence is None or opening.group(1)[0] == fence[0]):
+            fence = None if fence else opening.group(1)
+            continue
+        if fence:
+            continue
+        if raw is None:
+            block = _BLOCK_TAG.match(line)
+            if block and not re.search(r"\bmarkdown\b", block.group(2)):
+                raw, depth = block.group(1), 0
+        if raw is not None:  # inside a raw HTML block, until its tag is closed
+            depth += len(re.findall(rf"<{raw}(?=[\s/>])", line)) - line.count(f"</{raw}>")
+            if depth <= 0 or raw == "hr":
+                raw = None
+            continue
+        if pattern.search(line):
+            lines[i] = text(line)
+    return "\n".join(lines)

@@ -21,7 +21,7 @@ from ..opendata import DESCRIPTIONS
 from ..pages import address
 from ..site import Site
 from ..verify import normalise
-from .markup import attr, escape
+from .markup import attr, escape, mark_first_uses
 
 
 class Build:
@@ -43,7 +43,11 @@ class Build:
         self.abbreviation = re.compile(  # every glossary term, as a whole word, or its plural
             r"(?<![\w&])((?:" + "|".join(re.escape(t.term) for t in sorted(
                 site.glossary, key=lambda t: -len(t.term))) + r")s?)(?![\w&+])") if site.glossary else None
-        self._passage_words: list[str] | None = None
+        self.meanings = {}  # each short form, and its plural ("EHAs": Early Help Assessments), spelt out
+        for t in site.glossary:
+            self.meanings.update({t.term: t.expansion, f"{t.term}s": f"{t.expansion}s"})
+        self._passage_words: dict[str, list[str]] | None = None
+        self.shared: dict[str, Any] = {}  # indexes a view works out once a build, by name
 
     def source(self, source_id: str) -> Any:
         return self.site.get("sources", source_id)
@@ -52,12 +56,30 @@ class Build:
         """The date of a document."""
         return when(self.source(source_id).date)
 
-    def passage_words(self) -> list[str]:
-        """Every passage's words, evened out (worked out once, for the glossary)."""
+    def passages_using(self, term: str) -> list[str]:
+        """The words of every passage that uses a short form (or its plural), evened out. The
+        passages are searched once for every short form, when the first is asked for."""
         if self._passage_words is None:
-            self._passage_words = [normalise(p.text) for d in self.site.documents.values()
-                                   for p in d.passages if p.kind != "note"]
-        return self._passage_words
+            self._passage_words = defaultdict(list)
+            terms = re.compile(r"(?<!\w)(" + "|".join(re.escape(t.term) for t in sorted(
+                self.site.glossary, key=lambda t: -len(t.term))) + r")s?(?!\w)")
+            for d in self.site.documents.values():
+                for p in d.passages:
+                    if p.kind == "note":
+                        continue
+                    words = normalise(p.text)
+                    for found in dict.fromkeys(self._terms_in(terms, words)):
+                        self._passage_words[found].append(words)
+        return self._passage_words.get(term, [])
+
+    @staticmethod
+    def _terms_in(terms: re.Pattern, words: str):
+        """Each short form used in the words, at every place one could start (so "C&YPP" also
+        counts as a use of "C&YP" wherever the old search would have found it)."""
+        at = 0
+        while (found := terms.search(words, at)) is not None:
+            yield found.group(1)
+            at = found.start() + 1
 
 
 @dataclass
@@ -124,8 +146,8 @@ class Page:
     # ----- the end of the page -----
 
     def finish(self, markdown: str) -> str:
-        """Add how old the page's evidence is (under its title), the datasets to reuse, the source
-        notes and the abbreviations used on the page."""
+        """Add how old the page's evidence is (under its title), the datasets to reuse and the
+        source notes, and mark up each short form where the page first uses it."""
         lines = markdown.rstrip().split("\n")
         title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
         if title is not None:  # the page's head ends here (overrides/main.html adds "Contents" after it)
@@ -142,15 +164,10 @@ class Page:
             if self.updated:
                 facts.append(f"Last updated: {in_words(self.updated.isoformat())}")
             out += ['<div class="page-info" data-search-exclude markdown>', " · ".join(facts), "</div>", ""]
-        body = markdown + "\n".join(self.notes.values())
-        abbreviation = self.build.abbreviation
-        found = set(abbreviation.findall(body)) if abbreviation else set()
-        for term in self.site.glossary:
-            if term.term in found:
-                out.append(f"*[{term.term}]: {escape(term.expansion)}")
-            if f"{term.term}s" in found:  # "EHAs": Early Help Assessments
-                out.append(f"*[{term.term}s]: {escape(term.expansion)}s")
-        return "\n".join(out) + "\n"
+        page = "\n".join(out) + "\n"
+        if self.build.abbreviation is None:
+            return page
+        return mark_first_uses(page, self.build.abbreviation, self.build.meanings)
 
     def notes_list(self) -> str:
         """The page's source notes, each with one link back to where it is first used."""

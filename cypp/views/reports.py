@@ -92,10 +92,16 @@ def sources_of(record: Any) -> set[str]:
 
 
 def records_from(page: Page, source_id: str) -> dict[str, list]:
-    used: dict[str, list] = defaultdict(list)
-    for name, ds in page.site.sets.items():
-        used[name] += [rec for rec in ds.records if source_id in sources_of(rec)]
-    return used
+    """The records of each dataset that cite a document (every document's, worked out once a
+    build: each source page asks)."""
+    by_source = page.build.shared.get("records by source")
+    if by_source is None:
+        by_source = page.build.shared["records by source"] = defaultdict(lambda: defaultdict(list))
+        for name, ds in page.site.sets.items():
+            for rec in ds.records:
+                for source in sources_of(rec):
+                    by_source[source][name].append(rec)
+    return by_source[source_id]
 
 
 @macro(shows=("sources",), source_id="sources")

@@ -9,6 +9,7 @@ import pytest
 
 from cypp import models, vocabulary
 from cypp.dates import PartialDate, in_words, when
+from cypp.views import performance
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,7 +32,7 @@ def test_one_entry_point_names_its_commands():
 @pytest.mark.parametrize("model, field, labels", [
     (models.Role, "role", vocabulary.ROLES),
     (models.Event, "topic", vocabulary.TOPICS),
-    (models.RagRating, "rag", vocabulary.RAG_ICONS),
+    (models.RagRating, "rag", performance.RAG_ICONS),  # each rating has its icon
     (models.Initiative, "age_groups", vocabulary.AGE_GROUPS),
     (models.Initiative, "themes", vocabulary.THEMES),
     (models.Initiative, "neighbourhoods", vocabulary.NEIGHBOURHOODS),

@@ -138,9 +138,20 @@ def test_quotations_are_marked_and_summaries_are_not(ctx):
     assert statement_list(ctx, "ours").startswith("- Partners meet.<sup id=\"fnref")
 
 
-def test_abbreviations_are_added_only_for_terms_on_the_page(ctx):
-    assert "*[CTB]: Children's Trust Board" in ctx.finish("The CTB meets.")
-    assert "*[CTB]" not in ctx.finish("The Trust meets. CTBX is not a term.")
+CTB = "<abbr title=\"Children's Trust Board\">CTB</abbr>"
+
+
+def test_a_short_form_is_marked_up_where_the_page_first_uses_it(ctx):
+    page = ctx.finish("# The CTB\n\nThe CTB meets. The [CTB's page](ctb.md) says so.")
+    assert page.count("<abbr") == 1 and f"# The {CTB}\n" in page  # GOV.UK: on first use only
+    assert "abbr" not in ctx.finish("The Trust meets. CTBX is not a term.")
+
+
+def test_a_short_form_is_not_marked_up_in_code_tags_link_targets_or_raw_html(ctx):
+    page = ctx.finish('`CTB` [x](CTB.md) <span data-x="CTB">y</span> {#CTB}\n\n'
+                      '<div class="n">\nCTB\n</div>\n\n```\nCTB\n```\n\n'
+                      '<div class="m" markdown>\nThe CTB.\n</div>')
+    assert page.count("<abbr") == 1 and f"The {CTB}." in page
 
 
 def test_vision_is_the_plans_own_words_then_others_dated_as_theirs(ctx):
@@ -171,7 +182,9 @@ def test_dates_read_naturally():
 
 def test_rag_is_a_word_and_an_icon_not_colour_alone(ctx):
     out = rag(ctx, "Amber")
-    assert "Amber</span>" in out and ":material-alert:" in out and 'class="rag rag--amber"' in out
+    assert "Amber</span>" in out and 'class="rag rag--amber"' in out
+    # the icon is drawn by the view (no emoji extension), hidden from screen readers
+    assert '<span aria-hidden="true" class="twemoji"><svg' in out and 'd="M13 14h-2V9h2' in out
 
 
 def test_chart_draws_series_with_more_than_one_figure_and_escapes_text(ctx):
@@ -208,7 +221,7 @@ def test_labels_keep_their_capitals_when_they_start_a_cell():
 
 def test_a_short_form_in_the_plural_is_explained_too(ctx):
     page = ctx.finish("The CTBs meet. The CTB meets.")
-    assert "*[CTB]: Children's Trust Board" in page and "*[CTBs]: Children's Trust Boards" in page
+    assert page.startswith('The <abbr title="Children\'s Trust Boards">CTBs</abbr> meet. The ' + CTB)
 
 
 def test_the_glossary_says_where_a_short_forms_meaning_comes_from():
