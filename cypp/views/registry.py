@@ -19,46 +19,50 @@ from ..site import Site
 
 UNKNOWN = object()  # an argument the page check cannot know (a variable): checked when called
 
-# Each kind of record a parameter can name: what it is called, where its ids are, and what the
-# officers' list of macros writes for it.
+@dataclass(frozen=True)
+class Kind:
+    """A kind of record a macro's parameter can name."""
+    called: str  # what a message calls one
+    where: str  # where its ids are, for the message
+    example: str  # what the officers' list of macros writes for it
+    values: Callable[[Site], Any]  # the ids it may be, in this build's data
+
+
+def _ids(dataset: str) -> Callable[[Site], set]:
+    return lambda site: site.sets[dataset].ids()
+
+
 KINDS = {
-    "figures": ("figure", "data/figures.yml", "figure-id"),
-    "series": ("series of figures", "the series: fields in data/figures.yml", "series-id"),
-    "quotations": ("quotation (a statement with quoted: true)", "data/statements.yml", "statement-id"),
-    "indicators": ("indicator", "data/indicators.yml", "indicator-id"),
-    "initiatives": ("initiative", "data/initiatives.yml", "initiative-id"),
-    "sources": ("source document", "data/sources.yml", "source-id"),
-    "passages": ("passage", "the source document", "passage-id"),
-    "statement-groups": ("statement group", "the group: fields in data/statements.yml", "group"),
-    "roles": ("role", "the role: fields in data/roles.yml", "chair"),
-    "member-groups": ("member group", "the group: fields in data/members.yml", "trust-board"),
-    "topics": ("timeline topic", "the topic: fields in data/timeline.yml", "plan"),
-    "datasets": ("data file", "the data/ folder", "initiatives"),
-    "ratings": ("rating", "the rag: fields in data/indicators.yml (Red, Amber or Green)", "Amber"),
-    "statement-dates": ("kind of accessibility statement date", "the kind: fields in data/accessibility.yml",
-                        "prepared"),
+    "figures": Kind("figure", "data/figures.yml", "figure-id", _ids("figures")),
+    "series": Kind("series of figures", "the series: fields in data/figures.yml", "series-id",
+                   lambda site: {f.series for f in site.figures if f.series}),
+    "quotations": Kind("quotation (a statement with quoted: true)", "data/statements.yml", "statement-id",
+                       lambda site: {s.id for s in site.statements if s.quoted}),
+    "indicators": Kind("indicator", "data/indicators.yml", "indicator-id", _ids("indicators")),
+    "initiatives": Kind("initiative", "data/initiatives.yml", "initiative-id", _ids("initiatives")),
+    "sources": Kind("source document", "data/sources.yml", "source-id", _ids("sources")),
+    "passages": Kind("passage", "the source document", "passage-id",
+                     lambda site: {d.id: {p.id for p in d.passages} for d in site.documents.values()}),
+    "statement-groups": Kind("statement group", "the group: fields in data/statements.yml", "group",
+                             lambda site: {s.group for s in site.statements}),
+    "roles": Kind("role", "the role: fields in data/roles.yml", "chair", lambda site: set(vocabulary.ROLES)),
+    "member-groups": Kind("member group", "the group: fields in data/members.yml", "trust-board",
+                          lambda site: {m.group for m in site.members}),
+    "topics": Kind("timeline topic", "the topic: fields in data/timeline.yml", "plan",
+                   lambda site: set(vocabulary.TOPICS)),
+    "datasets": Kind("data file", "the data/ folder", "initiatives", lambda site: set(site.sets)),
+    "ratings": Kind("rating", "the rag: fields in data/indicators.yml (Red, Amber or Green)", "Amber",
+                    lambda site: set(vocabulary.RAGS)),
+    "statement-dates": Kind("kind of accessibility statement date", "the kind: fields in data/accessibility.yml",
+                            "prepared", lambda site: {n.kind for n in site.accessibility
+                                                      if n.kind in ("prepared", "reviewed")}),
 }
 _TYPES = {bool: "true or false", int: "a whole number", str: "text in quotes"}
 
 
 def choices(site: Site) -> dict[str, Any]:
     """What each kind of argument may be, for this build's data."""
-    return {
-        "figures": site.sets["figures"].ids(),
-        "series": {f.series for f in site.figures if f.series},
-        "quotations": {s.id for s in site.statements if s.quoted},
-        "indicators": site.sets["indicators"].ids(),
-        "initiatives": site.sets["initiatives"].ids(),
-        "sources": site.sets["sources"].ids(),
-        "passages": {d.id: {p.id for p in d.passages} for d in site.documents.values()},
-        "statement-groups": {s.group for s in site.statements},
-        "roles": set(vocabulary.ROLES),
-        "member-groups": {m.group for m in site.members},
-        "topics": set(vocabulary.TOPICS),
-        "datasets": set(site.sets),
-        "ratings": set(vocabulary.RAGS),
-        "statement-dates": {n.kind for n in site.accessibility if n.kind in ("prepared", "reviewed")},
-    }
+    return {name: kind.values(site) for name, kind in KINDS.items()}
 
 
 def suggest(name: str, options) -> str:
@@ -125,7 +129,7 @@ class Macro:
                     'Run make find WORDS="..." with words from the document to get the passage.')
         if value in known[kind]:
             return None
-        what, where, _ = KINDS[kind]
+        what, where = KINDS[kind].called, KINDS[kind].where
         article = "an" if what[0] in "aeiou" else "a"
         shown = f'"{value}"' if position == 0 else f'..., "{value}"'
         return (f"{self.name}({shown}) names {article} {what} that does not exist."
@@ -151,7 +155,7 @@ def _example(macro: Macro) -> str:
     """How a page calls the macro, with the kind of id each parameter takes."""
     parts = []
     for name, spec in macro.signature.parameters.items():
-        shown = f'"{KINDS[macro.kinds[name]][2]}"' if name in macro.kinds else None
+        shown = f'"{KINDS[macro.kinds[name]].example}"' if name in macro.kinds else None
         if spec.kind is spec.VAR_POSITIONAL:
             shown = f"{shown}, ..."
         elif spec.default is not spec.empty:
