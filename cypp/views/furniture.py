@@ -45,11 +45,9 @@ def datasets(page: Page) -> str:
     with what it holds, when its data file last changed (git), and each of its files with its
     real size (the bytes this build writes), then what each column of its CSV files holds."""
     data = page.build.open_data or opendata.build(page.site, "")
-    root = page.to_root()
-
     def download(path: str, kind: str, what: str = "") -> str:
         size = opendata.file_size(len(data.files[path]))
-        return (f'- <a href="{root}{path}">{posixpath.basename(path)}</a>: {kind}, {size}'
+        return (f"- {page.file_link(path, posixpath.basename(path))}: {kind}, {size}"
                 + (f". {what}" if what else ""))
 
     out = [download(f"data/{opendata.METADATA}", "CSV on the Web metadata (JSON)",
@@ -82,14 +80,13 @@ def datasets(page: Page) -> str:
 @macro()
 def calendar_link(page: Page) -> str:
     """A link to the Trust's meetings as a calendar file (iCalendar)."""
-    return (f'<a href="{page.to_root()}data/meetings.ics">Add the Trust\'s meetings to your calendar '
-            f"(iCalendar file)</a>")
+    return page.file_link("data/meetings.ics", "Add the Trust's meetings to your calendar (iCalendar file)")
 
 
 @macro(dataset="datasets")
 def spreadsheet(page: Page, dataset: str) -> str:
     """A link to one dataset as a spreadsheet file (CSV), for sentences like 'download the list'."""
-    return f'<a href="{page.to_root()}data/{dataset}.csv">spreadsheet (CSV file)</a>'
+    return page.file_link(f"data/{dataset}.csv", "spreadsheet (CSV file)")
 
 
 @macro(shows=("accessibility",))

@@ -201,12 +201,16 @@ class Page:
         return (f'<p class="evidence-age" data-search-exclude><strong>How old this is:</strong> the evidence on this page '
                 f"comes from {documents} dated {span}.</p>")
 
+    def file_link(self, path: str, words: str) -> str:
+        """A link to a file the build writes itself (the open data, e.g. "data/initiatives.csv"):
+        raw HTML, as MkDocs only checks links to the files in docs/."""
+        return f'<a href="{self.to_root()}{path}">{words}</a>'
+
     def reuse_links(self, datasets: list[str]) -> str:
         """"Download the data on this page": for each dataset the page shows, what it holds in plain
         words, as a spreadsheet file (CSV) or as JSON."""
-        root = self.to_root()
-        items = [f'- {escape(DESCRIPTIONS[name].rstrip("."))}: <a href="{root}data/{name}.csv">spreadsheet '
-                 f'(CSV)</a> or <a href="{root}data/{name}.json">JSON</a>' for name in datasets]
+        items = [f'- {escape(DESCRIPTIONS[name].rstrip("."))}: {self.file_link(f"data/{name}.csv", "spreadsheet (CSV)")}'
+                 f' or {self.file_link(f"data/{name}.json", "JSON")}' for name in datasets]
         return "\n".join(['<div class="reuse" data-search-exclude markdown>', "",
                           "**Download the data on this page**", "", *items, "",
                           "Free to use under the Open Government Licence. "
