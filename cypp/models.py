@@ -17,7 +17,7 @@ from typing import Optional
 from pydantic import Field
 
 from . import vocabulary as v
-from .fields import Cited, Citation, FullDate, Id, PartialDate, Point, Record, Text
+from .fields import Cited, Citation, FullDate, Id, PartialDate, PassageId, Point, Record, Text
 
 
 class Source(Record):
@@ -136,7 +136,11 @@ class Role(Cited):
     """The role: city-seat is Oxford City Council's seat, district-seat the rotating seat of the
     district councils."""
     person: Text
-    """Their name, the same way in every record (the surname is in the passage)."""
+    """Their name, the same way in every record (the surname is in the passage, or in named_in)."""
+    named_in: Optional[PassageId] = None
+    """The passage that gives their name, where another passage gives their office (a signature
+    gives the name in one paragraph and the office in the next): the id of a paragraph of the same
+    document."""
     position: Optional[Text] = None
     """The office they held, as the document words it (checked word for word)."""
     since: Optional[PartialDate] = None

@@ -24,8 +24,8 @@ def people(page: Page, role: str | None = None) -> str:
         person, position = escape(r.person), "Not given"
         if r.position:
             position = quoted(r.position) + page.cited(r)
-        else:
-            person += page.cited(r)
+        if r.named_in or not r.position:
+            person += page.cite(r.source, r.named_in or r.passage)
         rows.append(f"| {ROLES[r.role]} | {person} | {position} | {' '.join(w for w in said if w)} |")
     return table(rows, "Who has held the Trust's leading roles")
 
@@ -43,7 +43,7 @@ def who_leads(page: Page, role: str) -> str:
     newest = records[-1]
     out = [f"The newest document to name the Trust's {name} is from "
            f"{page.build.source_date(newest.source).words}. It names "
-           f"**{escape(newest.person)}**{page.cited(newest)}."]
+           f"**{escape(newest.person)}**{page.cite(newest.source, newest.named_in or newest.passage)}."]
     earlier: dict[str, list] = {}
     for r in records[:-1]:
         if r.person != newest.person:
@@ -51,7 +51,7 @@ def who_leads(page: Page, role: str) -> str:
     for person, named in earlier.items():
         dates = " and ".join(page.build.source_date(r.source).words for r in named)
         out.append(f"Before that, documents of {dates} named {escape(person)}"
-                   + "".join(page.cited(r) for r in named) + ".")
+                   + "".join(page.cite(r.source, r.named_in or r.passage) for r in named) + ".")
     newer = [s for s in page.site.sources if when(s.date).first_day > noted(newest)]
     if newer:
         latest = max(newer, key=lambda s: when(s.date).first_day)
