@@ -42,6 +42,10 @@ class Source(Record):
     """What it says, in plain English: one paragraph an item."""
     notes: Optional[Text] = None
     """What our copy of the document is missing or unclear about."""
+    names_only: list[PassageId] = []
+    """The parts of the document (sections or passages) that only name things and give no details
+    of them: its cover, a list of names, its background papers. The evidence on a page is as old as
+    the newest document that gives its details, so citing these parts does not make it newer."""
 
 
 class Term(Cited):  # the passage cited uses the term, short or in full (checked)

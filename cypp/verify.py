@@ -380,6 +380,13 @@ def check_all(sets: dict[str, Dataset], documents: dict[str, Document]) -> dict[
             for loc, message in check_record(record, documents, dates, citations, people):
                 problems.append(f'{ds.display}, line {ds.line(index, *loc)}: record "{record.id}", '
                                 f'field "{_field(loc)}": {message}')
+    sources = sets["sources"]
+    for index, src in enumerate(sources.records):
+        doc = documents.get(src.id)
+        for i, part in enumerate(src.names_only):
+            if doc is not None and part not in doc.by_id:
+                problems.append(f'{sources.display}, line {sources.line(index, "names_only", i)}: record '
+                                f'"{src.id}", field "names_only": there is no passage "{part}" in {doc.display}.')
     if problems:
         raise DataError(join_problems(problems))
     return counts

@@ -105,7 +105,7 @@ def easy_read(page: Page) -> str:
         return "  \n".join(escape(p) for p in parts)
 
     def group(name: str) -> list[str]:
-        page.sources_cited.update(s.source for s in page.build.groups[name])  # for "How old this is"
+        page.sources_cited.update(s.source for s in page.build.groups[name])  # the details: how old they are
         return [lines(s.text) + "\n" for s in page.build.groups[name]]
 
     out = ["## What we want", ""] + group("easy-vision")
