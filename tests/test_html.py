@@ -332,3 +332,38 @@ def test_changes_feed_lists_every_change(built, pages):
     assert len(entries) == len(changes)
     assert {e.find(f"{atom}title").text for e in entries} == {c.title for c in changes}
     assert 'type="application/atom+xml"' in pages["index.html"]
+
+
+SITE = load_site(ROOT)
+DATE_IN_WORDS = re.compile(r"\b(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December) \d{4}\b")
+
+
+def section_under(page, heading) -> list:
+    """The elements after a heading, up to the next heading of the same level."""
+    out = []
+    for element in heading.find_next_siblings():
+        if element.name == heading.name:
+            break
+        out.append(element)
+    return out
+
+
+@pytest.mark.parametrize("path", ["index.html", "performance/index.html"])
+def test_how_children_are_doing_leads_with_the_newest_document_before_any_rating(pages, path):
+    """The page's first section gives the newest document's findings, dated and in its words, and
+    they come before any of the plan's own (older) ratings."""
+    from cypp.dates import when
+    newest = max(SITE.sources, key=lambda s: when(s.date).first_day)
+    article = soup(pages[path]).find("article")
+    first = next(h for h in article.find_all("h2") if not h.find_parent(class_="contents-list")
+                 and "contents" not in (h.get("id") or ""))
+    section = "".join(str(e) for e in section_under(first, first))
+    html = str(article)
+    assert 'class="rag' in html, f"{path}: the page should go on to the plan's own ratings"
+    before_rating = section.split('class="rag', 1)[0]
+    dates = DATE_IN_WORDS.findall(re.sub(r"<[^>]+>", " ", before_rating))
+    assert dates and dates[0] in (when(newest.date).words, when(newest.date).month_year), (path, dates[:3])
+    assert f'href="#fn:{newest.id}--' in before_rating, f"{path}: a finding of the newest document, with its note"
+    assert "<q>" in before_rating, f"{path}: the findings are in the documents' own words"
+    assert html.index(str(first)) < html.index('class="rag'), f"{path}: a rating comes before the findings"
