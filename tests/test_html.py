@@ -367,3 +367,18 @@ def test_how_children_are_doing_leads_with_the_newest_document_before_any_rating
     assert f'href="#fn:{newest.id}--' in before_rating, f"{path}: a finding of the newest document, with its note"
     assert "<q>" in before_rating, f"{path}: the findings are in the documents' own words"
     assert html.index(str(first)) < html.index('class="rag'), f"{path}: a rating comes before the findings"
+
+
+def test_meetings_are_listed_newest_first_after_a_line_naming_the_latest(pages):
+    from cypp.dates import in_words, when
+    from cypp.vocabulary import TRUST_MEETING_KINDS
+    article = soup(pages["trust/meetings/index.html"]).find("article")
+    table = next(t for t in article.find_all("table")
+                 if "Meetings the documents mention" in (t.caption or t.find_parent("figure")).get_text())
+    shown = [row.find("td").get_text(strip=True) for row in table.find_all("tr") if row.find("td")]
+    newest_first = sorted(SITE.meetings, key=lambda m: when(m.date).first_day, reverse=True)
+    assert shown == [in_words(m.date) for m in newest_first]
+    latest = next(m for m in newest_first if m.kind in TRUST_MEETING_KINDS)
+    lead = article.find("h1").find_next_sibling("p", class_=lambda c: not c or "evidence-age" not in c)
+    assert lead.get_text().startswith(f"The Trust's latest meeting in the documents: {in_words(latest.date)}")
+    assert str(article).index(str(lead)) < str(article).index(str(table))

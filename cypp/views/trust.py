@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from ..dates import in_words, when
-from ..vocabulary import ROLES
+from ..vocabulary import ROLES, TRUST_MEETING_KINDS
 from .markup import escape, quoted, table
 from .page import Page
 from .registry import macro
@@ -67,15 +67,40 @@ def members(page: Page, group: str) -> str:
                      for m in page.site.members if m.group == group) + "\n"
 
 
+def latest_meetings(page: Page) -> str:
+    """The answer first: the Trust's latest meeting in the documents and, if it was still to come,
+    the latest they say took place, with what it did; then whether the newest document names any."""
+    own = sorted((m for m in page.site.meetings if m.kind in TRUST_MEETING_KINDS),
+                 key=lambda m: when(m.date).first_day)
+    if not own:
+        return ""
+    latest, held = own[-1], [m for m in own if not m.planned]
+    paragraphs = [[f"**The Trust's latest meeting in the documents:** {in_words(latest.date)}, "
+                   f"{escape(latest.title)}{page.cited(latest)}."]]
+    if latest.planned:
+        paragraphs[-1].append(f"The {escape(page.build.source(latest.source).short_title)} speaks of it as "
+                              "still to come. None of the documents says whether it took place.")
+        if held:
+            paragraphs.append([f"**The latest that the documents say took place:** {in_words(held[-1].date)}, "
+                               f"{escape(held[-1].title)}{page.cited(held[-1])}."])
+    if held and held[-1].items:
+        did = held[-1].items[0]
+        paragraphs[-1].append(f"{escape(did.text)}{page.cited(held[-1], did)}")
+    newest = max(page.site.sources, key=lambda s: when(s.date).first_day)
+    if not any(m.source == newest.id for m in page.site.meetings):
+        paragraphs.append([f"The newest document, of {in_words(newest.date)}, gives the date of no meeting."])
+    return "\n\n".join(" ".join(p) for p in paragraphs)
+
+
 @macro(shows=("meetings",))
 def meetings(page: Page) -> str:
-    """The meetings the documents mention, oldest first, with what each covered."""
+    """The meetings the documents mention, newest first, after a line saying which is the latest and what it did."""
     rows = ["| Date | Meeting | What it covered |", "| --- | --- | --- |"]
-    for m in sorted(page.site.meetings, key=lambda m: when(m.date).first_day):
+    for m in sorted(page.site.meetings, key=lambda m: when(m.date).first_day, reverse=True):
         title = escape(m.title) + (" (planned at the time of the report)" if m.planned else "")
         items = "<br>".join("• " + escape(i.text) + page.cited(m, i) for i in m.items) or "The report does not say."
         rows.append(f"| {in_words(m.date)} | {title}{page.cited(m)} | {items} |")
-    return table(rows, "Meetings the documents mention")
+    return latest_meetings(page) + "\n\n" + table(rows, "Meetings the documents mention, newest first")
 
 
 @macro(shows=("trust_priorities",))
