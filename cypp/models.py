@@ -155,6 +155,16 @@ class Role(Cited):
     """What a reader should know about this record, in plain English."""
 
 
+class Gone(Citation):
+    """What became of an organisation that no longer exists."""
+    explanation: Text
+    """What became of it, as a general explanation in this site's own words (shown after "In our
+    words:"). No date that none of the documents gives."""
+    text: Text
+    """What a newer document says about who does its work, in this site's own words, with the
+    passage that says it (names and dates checked)."""
+
+
 class Member(Cited):
     verbatim = ("name",)
     name: Text
@@ -162,6 +172,9 @@ class Member(Cited):
     group: v.choice(v.MEMBER_GROUPS)
     """What it is a member of: the Children's Trust Board (trust-board), or Oxford City Council's
     own Children and Young People Partnership (city-partnership)."""
+    gone: Optional[Gone] = None
+    """Where the organisation no longer exists: what became of it. The site then says it is gone
+    wherever it lists it as a member, and in the glossary's entry for it."""
 
 
 class Meeting(Cited):

@@ -382,3 +382,29 @@ def test_meetings_are_listed_newest_first_after_a_line_naming_the_latest(pages):
     lead = article.find("h1").find_next_sibling("p", class_=lambda c: not c or "evidence-age" not in c)
     assert lead.get_text().startswith(f"The Trust's latest meeting in the documents: {in_words(latest.date)}")
     assert str(article).index(str(lead)) < str(article).index(str(table))
+
+
+def test_no_page_lists_or_explains_an_organisation_that_no_longer_exists_without_saying_so(pages):
+    """Driven by the data: every member organisation with `gone` is said to be gone wherever a page
+    lists it as a member (a list item that is its name and note) and in the glossary's entry for it."""
+    gone = [m for m in SITE.members if m.gone]
+    assert gone, "the data marks no organisation as gone"
+    listed = 0
+    for path, html in pages.items():
+        if "/text/" in path:  # a document's own words, as written then
+            continue
+        article = soup(html).find("article")
+        for item in article.find_all("li"):
+            if item.find_parent(class_="footnote") or item.find_parent("nav"):
+                continue
+            first_words = item.find(string=True)
+            for m in gone:
+                if first_words and first_words.strip() == m.name:  # the item is the organisation, as a member
+                    assert "No longer exists" in item.get_text(), f"{path}: {m.name} listed as if it still exists"
+                    listed += 1
+    assert listed >= 2  # the Trust's members on the people page and on the whole plan to print
+    glossary = soup(pages["glossary/index.html"]).find("article")
+    for m in gone:
+        for term in (t for t in SITE.glossary if t.expansion == m.name):
+            entry = "".join(str(e) for e in section_under(glossary.find(id=term.id), glossary.find(id=term.id)))
+            assert "No longer exists" in entry, f"the glossary explains {term.term} as if it still exists"

@@ -60,10 +60,19 @@ def who_leads(page: Page, role: str) -> str:
     return " ".join(out) + "\n"
 
 
+def gone(page: Page, member) -> str:
+    """What the site says wherever it lists or explains an organisation that no longer exists."""
+    if member.gone is None:
+        return ""
+    g = member.gone
+    return (f" **No longer exists.** *In our words:* {escape(g.explanation)} {escape(g.text)}"
+            f"{page.cite(g.source, g.passage)}")
+
+
 @macro(shows=("members",), group="member-groups")
 def members(page: Page, group: str) -> str:
-    """The member organisations of the Trust (trust-board) or of the city's partnership."""
-    return "\n".join(f"- {escape(m.name)}{page.cited(m)}"
+    """The member organisations of the Trust (trust-board) or of the city's partnership, each that no longer exists said to be gone."""
+    return "\n".join(f"- {escape(m.name)}{page.cited(m)}" + (f".{gone(page, m)}" if m.gone else "")
                      for m in page.site.members if m.group == group) + "\n"
 
 
