@@ -408,3 +408,17 @@ def test_no_page_lists_or_explains_an_organisation_that_no_longer_exists_without
         for term in (t for t in SITE.glossary if t.expansion == m.name):
             entry = "".join(str(e) for e in section_under(glossary.find(id=term.id), glossary.find(id=term.id)))
             assert "No longer exists" in entry, f"the glossary explains {term.term} as if it still exists"
+
+
+def test_the_sites_own_explanations_are_marked_as_its_own_where_they_stand(pages):
+    """The glossary's explanations and each indicator's 'What it measures' and 'Why it matters' are
+    the site's words, and say so where they stand, not only on the About page."""
+    glossary = soup(pages["glossary/index.html"]).find("article")
+    for term in SITE.glossary:
+        entry = section_under(glossary.find(id=term.id), glossary.find(id=term.id))
+        assert "In our words:" in " ".join(e.get_text() for e in entry), term.id
+    for ind in SITE.indicators:
+        article = soup(pages[f"performance/indicators/{ind.id}/index.html"]).find("article")
+        for heading in ("what-it-measures", "why-it-matters"):
+            assert section_under(article.find(id=heading), article.find(id=heading))[0].get_text().startswith(
+                "In our words:"), f"{ind.id}: {heading}"

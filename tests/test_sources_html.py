@@ -273,3 +273,20 @@ def test_each_piece_of_the_councils_work_has_its_own_page_with_a_note_for_each_f
             if not detail.find_parent(class_="footnote") and not detail.find_parent("nav") \
                     and not detail.find_parent(class_="reuse"):  # the data downloads are not facts
                 assert first_ref(detail), f"{path}: “{detail.get_text(' ', strip=True)[:60]}” has no note"
+
+
+LAW = re.compile(r"\b(duty|duties|legal|law|must|required|requires|obliged|Act \d{4})\b", re.I)
+SAYS_WHO = re.compile(r"\b(report|reports|plan|update|document|documents|says|said|in the report's words)\b", re.I)
+
+
+def test_the_site_states_no_law_or_duty_in_its_own_voice(soups):
+    """Where the site's own words speak of a duty, a law or what a body must do, the same sentence
+    says which document says so."""
+    for path, soup in soups.items():
+        if "/text/" in path or path.startswith(("accessibility/", "contributing/", "changes/", "privacy/",
+                                                "about/", "data/", "404")):
+            continue
+        for block in own_blocks(soup):
+            for sentence in re.split(r"(?<=[.!?])\s+", block):
+                if LAW.search(sentence):
+                    assert SAYS_WHO.search(sentence), f"{path}: “{sentence.strip()}” states the law in the site's voice"
