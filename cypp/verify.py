@@ -198,7 +198,6 @@ def _nearest(doc: Document, test, quote: str | None = None) -> str:
 _DATE_IN_WORDS = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)? )?({'|'.join(MONTHS)}) (\d{{4}})\b")
 _HONORIFIC = r"(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Miss|Professor|Sir|Dame)\.?"
 _CAPITALISED = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*"
-_PERSON = re.compile(rf"\b{_HONORIFIC} {_CAPITALISED}(?: {_CAPITALISED}){{0,2}}")
 _AGE_RANGES = (re.compile(r"\bage[ds]? (\d{1,2}) ?(?:-|to) ?(\d{1,2})(?!\d)"),  # aged 11-19, ages 0 to 25
                re.compile(r"(?<![\d£.,])(\d{1,2})-? ?(?:-|to) ?(\d{1,2})[- ](?:years?\b|year-olds?\b|age group\b)"))
 # Words that name a document by its date: "the report of May 2020", "the plan, dated June 2018".
@@ -207,28 +206,33 @@ _NAMING_A_DOCUMENT = re.compile(r"\b(?:report|update|plan|document|paper)s?(?:'s
 _NAMED_DOCUMENT = re.compile(r"(?:'s)? (?:report|update|plan|document|paper)s?\b", re.I)  # "the October 2023 report"
 
 
-def _people_in(text: str, people: Iterable[str]) -> list[str]:
-    """The people a text names: a name after Councillor, Dr and the like, or a person the data
-    names (data/roles.yml), however they are introduced."""
-    found = [m.group() for m in _PERSON.finditer(text)]
-    for person in people:
-        name = re.sub(rf"^{_HONORIFIC} ", "", person)
-        if re.search(rf"\b{re.escape(name)}\b", text) and not any(name in f for f in found):
-            found.append(name)
-    return found
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=8)
+def _people_pattern(people: frozenset[str]) -> re.Pattern:
+    """Any name after Councillor, Dr and the like, or any person the data names (without the
+    title), as whole words; checked once for every text."""
+    names = sorted({re.sub(rf"^{_HONORIFIC} ", "", p) for p in people}, key=len, reverse=True)
+    return re.compile(rf"\b{_HONORIFIC} {_CAPITALISED}(?: {_CAPITALISED}){{0,2}}"
+                      + "".join(rf"|\b{re.escape(n)}\b" for n in names))
 
 
 def unsupported(text: str, cited: list[tuple[Document, str]], dates: dict[str, tuple[str, ...]],
                 people: Iterable[str] = ()) -> list[str]:
     """The names of people, age ranges and dates in the site's own words (`text`) that no passage
-    it cites (document, passage id) says, in the order written. The passage is what its note
-    opens: a paragraph or list item alone, a heading with its section. A date may also be the
-    date of a document cited (`dates`: each document's date and, where later, our copy's), or
-    name any document by its date ("the report of May 2020")."""
+    it cites (document, passage id) says, in the order written. A name is one after Councillor,
+    Dr and the like, or a person the data names (`people`, data/roles.yml). The passage is what
+    its note opens: a paragraph or list item alone, a heading with its section. A date may also
+    be the date of a document cited (`dates`: each document's date and, where later, our copy's),
+    or name any document by its date ("the report of May 2020")."""
+    named = _people_pattern(frozenset(people))
+    if not _DIGIT.search(text) and not named.search(text):
+        return []  # most of the site's sentences give no date, age or name: nothing to look up
     texts = [(doc.id, normalise(doc.text(passage))) for doc, passage in cited]
     words = normalise(text)
     missing = []
-    for name in _people_in(words, people):
+    for name in dict.fromkeys(m.group() for m in named.finditer(words)):
         parts = [w for w in name.split() if not re.fullmatch(_HONORIFIC, w)]
         if not any(all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", t) for w in parts) for _, t in texts):
             missing.append(name)
