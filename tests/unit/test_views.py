@@ -294,3 +294,16 @@ def test_the_finder_lists_cards_and_a_place_also_shows_the_work_for_the_whole_ci
     assert '<section class="finder-item" data-for="young-people" data-where="leys-littlemore-rose-hill" data-about="work"' in out
     assert "### [The &lt;b&gt;hub&lt;/b&gt;](work/hub.md) {#hub}\n\nA hub for young people.\n" in out  # one line
     assert '**Where:** <span class="finder-tag">Across Oxford</span>' in out  # marked as work for the whole city
+
+
+def test_a_paragraph_ending_in_a_colon_covers_the_list_after_it():
+    """'…and is made up from the:' is finished by its list: a note opening the paragraph opens the
+    members too (and the document's page highlights them with it)."""
+    from cypp.documents import parse
+    from cypp.document_page import render
+    doc = parse("# R {#title}\n\n## P {#p}\n\nIt is made up from the:\n\n- The Council\n- Young people\n\n"
+                "Another paragraph.\n\nNo colon here.\n\n- A list of its own\n", "r", "sources/r.md")
+    assert doc.text("p-1") == "It is made up from the: The Council Young people"
+    assert doc.text("p-5") == "No colon here."
+    html = render(doc)
+    assert 'class="passage passage--leads-list" id="p-1"' in html and 'class="passage" id="p-5"' in html
