@@ -53,7 +53,8 @@ def render(doc: Document) -> str:
             out.append(f'<p class="source-note" id="{p.id}"><strong>Note from this website:</strong> '
                        f"{inline(p.text)}</p>")
         elif p.kind == "paragraph":
-            out.append(f'<p class="passage" id="{p.id}">{inline(p.text)}</p>')
+            leads = " passage--leads-list" if p.leads_a_list else ""  # its note highlights the list too
+            out.append(f'<p class="passage{leads}" id="{p.id}">{inline(p.text)}</p>')
         else:
             tag = "ol" if p.marker != "-" else "ul"
             depth = p.level + 1

@@ -34,6 +34,12 @@ class Passage:
     level: int = 0  # a heading's level (1 to 4), or a list item's depth (0 = not nested)
     marker: str = ""  # a list item's marker: "-" or the document's own number, e.g. "13."
 
+    @property
+    def leads_a_list(self) -> bool:
+        """A paragraph ending in a colon ("…and is made up from the:") is finished by the list
+        after it: a citation of the paragraph covers that list too."""
+        return self.kind == "paragraph" and plain(self.text).rstrip().endswith(":")
+
 
 @dataclass
 class Document:
@@ -75,7 +81,8 @@ class Document:
 
     def scope(self, passage_id: str) -> list[Passage]:
         """What a citation of this id covers: a heading covers its section and the sections under
-        it; a list item covers the items nested under it; a paragraph covers itself."""
+        it; a list item covers the items nested under it; a paragraph covers itself, and the list
+        right after it when it ends in a colon."""
         start = self.by_id[passage_id]
         first = self.passages[start]
         out = [first]
@@ -86,7 +93,7 @@ class Document:
             elif first.kind == "item":
                 if p.kind != "item" or p.level <= first.level:
                     break
-            else:
+            elif not (first.leads_a_list and p.kind in ("item", "note")):
                 break
             out.append(p)
         return [p for p in out if p.kind != "note"]

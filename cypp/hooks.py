@@ -17,7 +17,7 @@ from .pages import check_encodings, check_work_pages, review_fields
 from .gitdates import git_dates
 from .site import load_site
 from .views import MACROS, Build, Macro, Page, choices
-from .views.pagecheck import check_links, check_page, check_snippets
+from .views.pagecheck import check_links, check_notes, check_page, check_snippets
 
 
 def _stop(err: CyppError, heading: str | None = None) -> Exception:
@@ -116,6 +116,7 @@ def on_pre_page_macros(env) -> None:
         check_snippets(env.markdown, name, offset, Path(env.project_dir),
                        [bases] if isinstance(bases, str) else bases)
         check_links(env.markdown, page.file.src_uri, offset, Path(env.conf["docs_dir"]))
+        check_notes(env.markdown, name, offset, state.build.site)
         owner, reviewed, due = review_fields(page.meta, name)
     except CyppError as err:
         raise _stop(err) from None

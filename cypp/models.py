@@ -17,7 +17,7 @@ from typing import Optional
 from pydantic import Field
 
 from . import vocabulary as v
-from .fields import Cited, Citation, FullDate, Id, PartialDate, Point, Record, Text
+from .fields import Cited, Citation, FullDate, Id, PartialDate, PassageId, Point, Record, Text
 
 
 class Source(Record):
@@ -42,6 +42,10 @@ class Source(Record):
     """What it says, in plain English: one paragraph an item."""
     notes: Optional[Text] = None
     """What our copy of the document is missing or unclear about."""
+    names_only: list[PassageId] = []
+    """The parts of the document (sections or passages) that only name things and give no details
+    of them: its cover, a list of names, its background papers. The evidence on a page is as old as
+    the newest document that gives its details, so citing these parts does not make it newer."""
 
 
 class Term(Cited):  # the passage cited uses the term, short or in full (checked)
@@ -136,7 +140,11 @@ class Role(Cited):
     """The role: city-seat is Oxford City Council's seat, district-seat the rotating seat of the
     district councils."""
     person: Text
-    """Their name, the same way in every record (the surname is in the passage)."""
+    """Their name, the same way in every record (the surname is in the passage, or in named_in)."""
+    named_in: Optional[PassageId] = None
+    """The passage that gives their name, where another passage gives their office (a signature
+    gives the name in one paragraph and the office in the next): the id of a paragraph of the same
+    document."""
     position: Optional[Text] = None
     """The office they held, as the document words it (checked word for word)."""
     since: Optional[PartialDate] = None
@@ -147,6 +155,16 @@ class Role(Cited):
     """What a reader should know about this record, in plain English."""
 
 
+class Gone(Citation):
+    """What became of an organisation that no longer exists."""
+    explanation: Text
+    """What became of it, as a general explanation in this site's own words (shown after "In our
+    words:"). No date that none of the documents gives."""
+    text: Text
+    """What a newer document says about who does its work, in this site's own words, with the
+    passage that says it (names and dates checked)."""
+
+
 class Member(Cited):
     verbatim = ("name",)
     name: Text
@@ -154,6 +172,9 @@ class Member(Cited):
     group: v.choice(v.MEMBER_GROUPS)
     """What it is a member of: the Children's Trust Board (trust-board), or Oxford City Council's
     own Children and Young People Partnership (city-partnership)."""
+    gone: Optional[Gone] = None
+    """Where the organisation no longer exists: what became of it. The site then says it is gone
+    wherever it lists it as a member, and in the glossary's entry for it."""
 
 
 class Meeting(Cited):

@@ -9,7 +9,11 @@ passage with `source` and `passage`. Then:
 - a figure's value must appear in the passage, as digits or words ("Twenty two" is 22, "c£600k"
   is 600,000), as a percentage or a sum of money if the figure is one, with the passage's own
   "about", "over", "up to" or "almost" if the figure says so;
-- a Red/Amber/Green rating must appear in the passage (as R, A or G, or the word).
+- a Red/Amber/Green rating must appear in the passage (as R, A or G, or the word);
+- the names of people, age ranges ("aged 11 to 19") and dates ("July 2023") written in the site's
+  own words, in the data or in a page's sentence that carries a note, must be in the passage the
+  note opens (`unsupported`). A date may also be the date of the document cited, or name a
+  document by its date ("the report of May 2020").
 
 A mistake raises DataError naming the data file, line, record and field, what was not found, and
 the passage where it is (or the nearest one).
@@ -19,7 +23,7 @@ from __future__ import annotations
 import difflib
 import re
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from pydantic import BaseModel
 
@@ -189,10 +193,93 @@ def _nearest(doc: Document, test, quote: str | None = None) -> str:
     return f" It is nowhere in {doc.display}."
 
 
-def check_record(record: Any, documents: dict[str, Document], dates: dict[str, str],
-                 citations: list | None = None) -> Iterator[tuple[tuple, str]]:
+# ----- The site's own words: the names, age ranges and dates they give -----
+
+_DATE_IN_WORDS = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)? )?({'|'.join(MONTHS)}) (\d{{4}})\b")
+_HONORIFIC = r"(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Miss|Professor|Sir|Dame)\.?"
+_CAPITALISED = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*"
+_AGE_RANGES = (re.compile(r"\bage[ds]? (\d{1,2}) ?(?:-|to) ?(\d{1,2})(?!\d)"),  # aged 11-19, ages 0 to 25
+               re.compile(r"(?<![\d£.,])(\d{1,2})-? ?(?:-|to) ?(\d{1,2})[- ](?:years?\b|year-olds?\b|age group\b)"))
+# Words that name a document by its date: "the report of May 2020", "the plan, dated June 2018".
+_NAMING_A_DOCUMENT = re.compile(r"\b(?:report|update|plan|document|paper)s?(?:'s)?,? (?:of|dated|from)(?: the)? $"
+                                r"|\bdated $", re.I)
+_NAMED_DOCUMENT = re.compile(r"(?:'s)? (?:report|update|plan|document|paper)s?\b", re.I)  # "the October 2023 report"
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=8)
+def _people_pattern(people: frozenset[str]) -> re.Pattern:
+    """Any name after Councillor, Dr and the like, or any person the data names (without the
+    title), as whole words; checked once for every text."""
+    names = sorted({re.sub(rf"^{_HONORIFIC} ", "", p) for p in people}, key=len, reverse=True)
+    return re.compile(rf"\b{_HONORIFIC} {_CAPITALISED}(?: {_CAPITALISED}){{0,2}}"
+                      + "".join(rf"|\b{re.escape(n)}\b" for n in names))
+
+
+def unsupported(text: str, cited: list[tuple[Document, str]], dates: dict[str, tuple[str, ...]],
+                people: Iterable[str] = ()) -> list[str]:
+    """The names of people, age ranges and dates in the site's own words (`text`) that no passage
+    it cites (document, passage id) says, in the order written. A name is one after Councillor,
+    Dr and the like, or a person the data names (`people`, data/roles.yml). The passage is what
+    its note opens: a paragraph or list item alone, a heading with its section. A date may also
+    be the date of a document cited (`dates`: each document's date and, where later, our copy's),
+    or name any document by its date ("the report of May 2020")."""
+    named = _people_pattern(frozenset(people))
+    if not _DIGIT.search(text) and not named.search(text):
+        return []  # most of the site's sentences give no date, age or name: nothing to look up
+    texts = [(doc.id, normalise(doc.text(passage))) for doc, passage in cited]
+    words = normalise(text)
+    missing = []
+    for name in dict.fromkeys(m.group() for m in named.finditer(words)):
+        parts = [w for w in name.split() if not re.fullmatch(_HONORIFIC, w)]
+        if not any(all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", t) for w in parts) for _, t in texts):
+            missing.append(name)
+    for pattern in _AGE_RANGES:
+        for m in pattern.finditer(words):
+            low, high = m.groups()
+            if not any(re.search(rf"(?<!\d){low}-? ?(?:-|to) ?{high}(?!\d)", t) for _, t in texts):
+                missing.append(m.group())
+    for m in _DATE_IN_WORDS.finditer(words):
+        day, month, year = m.groups()
+        value = f"{year}-{MONTHS.index(month) + 1:02d}" + (f"-{int(day):02d}" if day else "")
+        if any(d.startswith(value) for source, _ in texts for d in dates[source]):
+            continue  # the date of a document it cites: "In October 2023 the council reported…"
+        if (_NAMING_A_DOCUMENT.search(words[:m.start()]) or _NAMED_DOCUMENT.match(words[m.end():])) and any(
+                d.startswith(value) for ds in dates.values() for d in ds):
+            continue  # another document, named by its date
+        if not any(has_date(value, t, dates[source][0]) for source, t in texts):
+            missing.append(m.group())
+    return missing
+
+
+def document_dates(sources: Iterable[Any]) -> dict[str, tuple[str, ...]]:
+    """Each document's date and, where it is later, the date of our copy (`updated`)."""
+    return {s.id: (s.date, s.updated) if s.updated else (s.date,) for s in sources}
+
+
+_NOT_OWN_WORDS = {"id", "source", "passage", "date", "since", "until", "person", "named_in"}
+
+
+def own_words(cited: Any) -> Iterator[tuple[str, int | None, str]]:
+    """The parts of a record (or of a part of one) in the site's own words: (field, list index,
+    text). Dates and people have checks of their own."""
+    verbatim = () if getattr(cited, "quoted", True) is False else getattr(type(cited), "verbatim", ())
+    for name in type(cited).model_fields:
+        if name in _NOT_OWN_WORDS or name in verbatim:
+            continue
+        value = getattr(cited, name)
+        for index, item in (enumerate(value) if isinstance(value, list) else [(None, value)]):
+            if isinstance(item, str):
+                yield name, index, item
+
+
+def check_record(record: Any, documents: dict[str, Document], dates: dict[str, tuple[str, ...]],
+                 citations: list | None = None, people: Iterable[str] = ()) -> Iterator[tuple[tuple, str]]:
     """Each problem with one record's citations (found again unless given), as (field location,
-    plain message)."""
+    plain message). `dates` holds each document's date (and our copy's, where later); `people`
+    the people the data names."""
     for loc, cited, source in _citations(record, ()) if citations is None else citations:
         doc = documents.get(source)
         if doc is None:
@@ -229,20 +316,32 @@ def check_record(record: Any, documents: dict[str, Document], dates: dict[str, s
         section = doc.heading(doc.get(cited.passage).section)
         for field in ("date", "since", "until"):
             value = getattr(cited, field, None)
-            if isinstance(value, str) and not has_date(value, f"{section} {scope}", dates[source]):
+            if isinstance(value, str) and not has_date(value, f"{section} {scope}", dates[source][0]):
                 yield loc + (field,), (f'the date "{value}" is not in {where}, which it cites. Give '
                                        "only as much of a date as the passage states (a year, a "
                                        "month or a day), or leave the date out and say in the text "
                                        "what the document says.")
-        before = doc.passages[max(doc.by_id[cited.passage] - 1, 0)].text  # a signature: name, then office
+        named_in = getattr(cited, "named_in", None)
+        if named_in and named_in not in doc.by_id:
+            yield loc + ("named_in",), f'there is no passage "{named_in}" in {doc.display}.'
+            continue
         if getattr(cited, "reported", None) and loc == () and not any(
                 found_in(cited.name, documents[r.source].text(r.passage))
                 for r in cited.reported if r.source in documents and r.passage in documents[r.source].by_id):
             yield ("name",), (f"the name “{cited.name}” is not word for word in any passage listed under "
                               "reported. Use the name as a report words it.")
-        if hasattr(cited, "person") and cited.person.split()[-1] not in f"{before} {scope}":
-            yield loc + ("person",), (f"{cited.person.split()[-1]} is not named in {where}, which it cites."
-                                      + _nearest(doc, lambda t, n=cited.person.split()[-1]: n in t))
+        if hasattr(cited, "person") and cited.person.split()[-1] not in doc.text(named_in or cited.passage):
+            named = _where(doc, doc.get(named_in)) if named_in else where
+            yield loc + ("named_in" if named_in else "person",), (
+                f"{cited.person.split()[-1]} is not named in {named}, which it cites. Where one passage "
+                "gives the name and another the office (a signature), give the name's passage as named_in."
+                + _nearest(doc, lambda t, n=cited.person.split()[-1]: n in t))
+        for field, index, text in own_words(cited):
+            for words in unsupported(text, [(doc, cited.passage)], dates, people):
+                yield loc + ((field, index) if index is not None else (field,)), (
+                    f"the words “{words}” are not in {where}, which its note opens: "
+                    f"{_excerpt(doc.get(cited.passage), 160)}. Cite the passage that says them, or leave "
+                    "them out.")
         if hasattr(cited, "rag") and not has_rating(cited.rag, scope):
             yield loc + ("rag",), (f"the rating {cited.rag} is not in {where}, which it cites."
                                    + _nearest(doc, lambda t, r=cited.rag: has_rating(r, t)))
@@ -270,7 +369,8 @@ def check_all(sets: dict[str, Dataset], documents: dict[str, Document]) -> dict[
     """Check every record; raise DataError listing the first problems. Returns what was checked."""
     problems: list[str] = []
     counts = {"quotations": 0, "figures": 0, "ratings": 0, "dates": 0, "citations": 0}
-    dates = {s.id: s.date for s in sets["sources"].records}
+    dates = document_dates(sets["sources"].records)
+    people = {r.person for r in sets["roles"].records}
     for ds in sets.values():
         for index, record in enumerate(ds.records):
             citations = list(_citations(record, ()))
@@ -281,9 +381,16 @@ def check_all(sets: dict[str, Dataset], documents: dict[str, Document]) -> dict[
                 counts["ratings"] += hasattr(cited, "rag")
                 counts["dates"] += sum(isinstance(getattr(cited, f, None), str)
                                        for f in ("date", "since", "until"))
-            for loc, message in check_record(record, documents, dates, citations):
+            for loc, message in check_record(record, documents, dates, citations, people):
                 problems.append(f'{ds.display}, line {ds.line(index, *loc)}: record "{record.id}", '
                                 f'field "{_field(loc)}": {message}')
+    sources = sets["sources"]
+    for index, src in enumerate(sources.records):
+        doc = documents.get(src.id)
+        for i, part in enumerate(src.names_only):
+            if doc is not None and part not in doc.by_id:
+                problems.append(f'{sources.display}, line {sources.line(index, "names_only", i)}: record '
+                                f'"{src.id}", field "names_only": there is no passage "{part}" in {doc.display}.')
     if problems:
         raise DataError(join_problems(problems))
     return counts

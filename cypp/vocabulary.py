@@ -63,6 +63,7 @@ RAGS = ("Red", "Amber", "Green")
 SOURCE_KINDS = ("report", "plan")
 MEMBER_GROUPS = ("trust-board", "city-partnership")
 MEETING_KINDS = ("board", "joint", "workshop", "steering-group", "health-and-wellbeing-board")
+TRUST_MEETING_KINDS = ("board", "joint", "workshop", "steering-group")  # the Trust's own meetings
 UNITS = ("count", "percent", "gbp", "people", "weeks")
 # How exact a figure is, and the words put before it ("about £600,000").
 QUALIFIERS = {"exactly": "", "about": "about ", "over": "over ", "up-to": "up to ", "almost": "almost "}

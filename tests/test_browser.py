@@ -288,3 +288,24 @@ def test_site_works_under_a_github_pages_project_path(browser, tmp_path_factory)
         page.close()
     finally:
         httpd.shutdown()
+
+
+@pytest.mark.parametrize("path", ["", "plan/", "easy-read/"])
+def test_the_years_the_plan_ran_are_on_a_phones_first_screen_before_its_vision(browser, server, path):
+    """The plan is history (2018 to 2022): its years, as its title gives them, show on the first
+    screen of a phone, before anything presents its vision."""
+    import re
+    from cypp.site import load_site
+    from conftest import ROOT
+    plan = next(s for s in load_site(ROOT).sources if s.kind == "plan")
+    first, last = re.search(r"(\d{4})\s*[–-]\s*(\d{4})", plan.title).groups()
+    context = browser.new_context(viewport={"width": 375, "height": 667})
+    page = context.new_page()
+    page.goto(server + path)
+    said = page.locator("article p").filter(has_text=re.compile(rf"{first}\s+to\s+{last}")).first
+    box = said.bounding_box()
+    assert box and box["y"] + box["height"] <= 667, f"{path or 'home'}: the plan's years are below the first screen"
+    vision = page.locator("article blockquote, article h2:text-matches('vision|want', 'i')").first
+    if vision.count():
+        assert vision.bounding_box()["y"] > box["y"], f"{path or 'home'}: the vision comes first"
+    context.close()

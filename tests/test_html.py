@@ -332,3 +332,93 @@ def test_changes_feed_lists_every_change(built, pages):
     assert len(entries) == len(changes)
     assert {e.find(f"{atom}title").text for e in entries} == {c.title for c in changes}
     assert 'type="application/atom+xml"' in pages["index.html"]
+
+
+SITE = load_site(ROOT)
+DATE_IN_WORDS = re.compile(r"\b(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December) \d{4}\b")
+
+
+def section_under(page, heading) -> list:
+    """The elements after a heading, up to the next heading of the same level."""
+    out = []
+    for element in heading.find_next_siblings():
+        if element.name == heading.name:
+            break
+        out.append(element)
+    return out
+
+
+@pytest.mark.parametrize("path", ["index.html", "performance/index.html"])
+def test_how_children_are_doing_leads_with_the_newest_document_before_any_rating(pages, path):
+    """The page's first section gives the newest document's findings, dated and in its words, and
+    they come before any of the plan's own (older) ratings."""
+    from cypp.dates import when
+    newest = max(SITE.sources, key=lambda s: when(s.date).first_day)
+    article = soup(pages[path]).find("article")
+    first = next(h for h in article.find_all("h2") if not h.find_parent(class_="contents-list")
+                 and "contents" not in (h.get("id") or ""))
+    section = "".join(str(e) for e in section_under(first, first))
+    html = str(article)
+    assert 'class="rag' in html, f"{path}: the page should go on to the plan's own ratings"
+    before_rating = section.split('class="rag', 1)[0]
+    dates = DATE_IN_WORDS.findall(re.sub(r"<[^>]+>", " ", before_rating))
+    assert dates and dates[0] in (when(newest.date).words, when(newest.date).month_year), (path, dates[:3])
+    assert f'href="#fn:{newest.id}--' in before_rating, f"{path}: a finding of the newest document, with its note"
+    assert "<q>" in before_rating, f"{path}: the findings are in the documents' own words"
+    assert html.index(str(first)) < html.index('class="rag'), f"{path}: a rating comes before the findings"
+
+
+def test_meetings_are_listed_newest_first_after_a_line_naming_the_latest(pages):
+    from cypp.dates import in_words, when
+    from cypp.vocabulary import TRUST_MEETING_KINDS
+    article = soup(pages["trust/meetings/index.html"]).find("article")
+    table = next(t for t in article.find_all("table")
+                 if "Meetings the documents mention" in (t.caption or t.find_parent("figure")).get_text())
+    shown = [row.find("td").get_text(strip=True) for row in table.find_all("tr") if row.find("td")]
+    newest_first = sorted(SITE.meetings, key=lambda m: when(m.date).first_day, reverse=True)
+    assert shown == [in_words(m.date) for m in newest_first]
+    latest = next(m for m in newest_first if m.kind in TRUST_MEETING_KINDS)
+    lead = article.find("h1").find_next_sibling("p", class_=lambda c: not c or "evidence-age" not in c)
+    assert lead.get_text().startswith(f"The Trust's latest meeting in the documents: {in_words(latest.date)}")
+    assert str(article).index(str(lead)) < str(article).index(str(table))
+
+
+def test_no_page_lists_or_explains_an_organisation_that_no_longer_exists_without_saying_so(pages):
+    """Driven by the data: every member organisation with `gone` is said to be gone wherever a page
+    lists it as a member (a list item that is its name and note) and in the glossary's entry for it."""
+    gone = [m for m in SITE.members if m.gone]
+    assert gone, "the data marks no organisation as gone"
+    listed = 0
+    for path, html in pages.items():
+        if "/text/" in path:  # a document's own words, as written then
+            continue
+        article = soup(html).find("article")
+        for item in article.find_all("li"):
+            if item.find_parent(class_="footnote") or item.find_parent("nav"):
+                continue
+            first_words = item.find(string=True)
+            for m in gone:
+                if first_words and first_words.strip() == m.name:  # the item is the organisation, as a member
+                    assert "No longer exists" in item.get_text(), f"{path}: {m.name} listed as if it still exists"
+                    listed += 1
+    assert listed >= 2  # the Trust's members on the people page and on the whole plan to print
+    glossary = soup(pages["glossary/index.html"]).find("article")
+    for m in gone:
+        for term in (t for t in SITE.glossary if t.expansion == m.name):
+            entry = "".join(str(e) for e in section_under(glossary.find(id=term.id), glossary.find(id=term.id)))
+            assert "No longer exists" in entry, f"the glossary explains {term.term} as if it still exists"
+
+
+def test_the_sites_own_explanations_are_marked_as_its_own_where_they_stand(pages):
+    """The glossary's explanations and each indicator's 'What it measures' and 'Why it matters' are
+    the site's words, and say so where they stand, not only on the About page."""
+    glossary = soup(pages["glossary/index.html"]).find("article")
+    for term in SITE.glossary:
+        entry = section_under(glossary.find(id=term.id), glossary.find(id=term.id))
+        assert "In our words:" in " ".join(e.get_text() for e in entry), term.id
+    for ind in SITE.indicators:
+        article = soup(pages[f"performance/indicators/{ind.id}/index.html"]).find("article")
+        for heading in ("what-it-measures", "why-it-matters"):
+            assert section_under(article.find(id=heading), article.find(id=heading))[0].get_text().startswith(
+                "In our words:"), f"{ind.id}: {heading}"

@@ -9,12 +9,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cypp.site import load_site
+from cypp.views import Build
 from cypp.dates import parse_partial_date
 from cypp.verify import found_in, has_figure
 
 from conftest import ROOT
 
 SITE = load_site(ROOT)
+BUILD = Build(SITE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}[\w.]*", re.I)
 PHONE = re.compile(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b")
 
@@ -182,31 +184,53 @@ def test_no_officers_contact_details_anywhere_in_the_built_site(built):
     assert "e-mail address removed" in index  # the document texts are in the search index, redacted
 
 
-def test_every_page_with_notes_says_how_old_its_evidence_is(soups):
+def test_every_page_with_notes_says_how_old_its_evidence_is_in_one_pattern(soups):
     for path, soup in soups.items():
         if not soup.select("div.footnote li[id^='fn:']"):
             continue
         first = article(soup).find("h1").find_next_sibling()
-        assert first and ("evidence-age" in first.get("class", []) or "warning-text" in first.get("class", [])), \
+        assert first and "evidence-age" in first.get("class", []), \
             f"{path}: the first thing under the title should say how old the evidence is"
+        assert len(article(soup).select(".evidence-age")) == 1, path
+        assert re.match(r"!?(The details on this page come from|This page has no details of its own)",
+                        first.get_text(strip=True)), f"{path}: {first.get_text()[:80]}"
         assert re.search(r"dated .*\b(19|20)\d\d\b", first.get_text()), path
 
 
-def test_evidence_more_than_two_years_old_carries_warning_text(soups):
+def test_evidence_more_than_two_years_old_carries_warning_text_and_newer_evidence_does_not(soups):
+    """The evidence is as old as the newest document giving the page's details: a note that opens a
+    part of a document that only names things (its cover, a list of names, its background papers)
+    does not make the details newer."""
     today = dt.date.today()
+    warned = 0
     for path, soup in soups.items():
         if "/text/" in path:  # a document's own text is history, dated on its page
             continue
-        sources = {note_target(soup, ref, path)[0] for ref in soup.find_all(is_ref)
-                   if ref.a and ref.a.get("href", "").startswith("#fn:")}
-        if not sources:
+        opened = {note_target(soup, ref, path) for ref in soup.find_all(is_ref)
+                  if ref.a and ref.a.get("href", "").startswith("#fn:")}
+        details = {source for source, passage in opened if not BUILD.names_only(source, passage)}
+        if not details:
             continue
         newest = max(parse_partial_date(SITE.get("sources", s).updated or SITE.get("sources", s).date)[0]
-                     for s in sources)
-        if (today.year - newest.year) * 12 + today.month - newest.month > 24:
-            warning = article(soup).select_one(".warning-text")
-            years = ((today.year - newest.year) * 12 + today.month - newest.month) // 12
-            assert warning and f"more than {years} years old" in warning.get_text(), path
+                     for s in details)
+        months = (today.year - newest.year) * 12 + today.month - newest.month
+        warning = article(soup).select_one(".warning-text")
+        if months > 24:
+            assert warning and f"more than {months // 12} years old" in warning.get_text(), path
+            warned += 1
+        else:
+            assert warning is None, f"{path}: its newest details are {months} months old"
+    assert warned
+
+
+def test_a_page_of_the_councils_work_whose_details_are_old_warns_though_a_newer_report_names_it(soups):
+    for ini in SITE.initiatives:
+        head = article(soups[f"council/work/{ini.id}/index.html"]).select_one(".evidence-age")
+        details = SITE.get("sources", ini.source)
+        newer = [r.source for r in ini.reported if SITE.get("sources", r.source).date > details.date]
+        if newer:
+            assert "warning-text" in head["class"] or (dt.date.today() - parse_partial_date(details.date)[0]).days < 730
+            assert f"The newer {SITE.get('sources', newer[0]).short_title}, only names" in head.get_text(), ini.id
 
 
 def test_now_and_current_appear_only_next_to_a_date(soups):
@@ -249,3 +273,20 @@ def test_each_piece_of_the_councils_work_has_its_own_page_with_a_note_for_each_f
             if not detail.find_parent(class_="footnote") and not detail.find_parent("nav") \
                     and not detail.find_parent(class_="reuse"):  # the data downloads are not facts
                 assert first_ref(detail), f"{path}: “{detail.get_text(' ', strip=True)[:60]}” has no note"
+
+
+LAW = re.compile(r"\b(duty|duties|legal|law|must|required|requires|obliged|Act \d{4})\b", re.I)
+SAYS_WHO = re.compile(r"\b(report|reports|plan|update|document|documents|says|said|in the report's words)\b", re.I)
+
+
+def test_the_site_states_no_law_or_duty_in_its_own_voice(soups):
+    """Where the site's own words speak of a duty, a law or what a body must do, the same sentence
+    says which document says so."""
+    for path, soup in soups.items():
+        if "/text/" in path or path.startswith(("accessibility/", "contributing/", "changes/", "privacy/",
+                                                "about/", "data/", "404")):
+            continue
+        for block in own_blocks(soup):
+            for sentence in re.split(r"(?<=[.!?])\s+", block):
+                if LAW.search(sentence):
+                    assert SAYS_WHO.search(sentence), f"{path}: “{sentence.strip()}” states the law in the site's voice"

@@ -9,6 +9,7 @@ from ..verify import normalise
 from .markup import escape
 from .page import Page
 from .registry import macro
+from .trust import gone
 
 
 def spelt_out(page: Page, term: Any) -> str:
@@ -25,14 +26,16 @@ def spelt_out(page: Page, term: Any) -> str:
 
 @macro(shows=("glossary",))
 def glossary(page: Page) -> str:
-    """Every short form, what it stands for and what it means, in alphabetical order."""
+    """Every short form, what it stands for and what it means in the site's own words, in alphabetical order."""
     out = []
+    organisations = {m.name: m for m in page.site.members}
     for term in sorted(page.site.glossary, key=lambda t: t.term.lower()):
         see = ""
         if term.see_also:
             links = [f"[{escape(page.site.get('glossary', s).term)}](#{s})" for s in term.see_also]
             see = " See also " + ", ".join(links) + "."
+        member = organisations.get(term.expansion)
         out += [f"## {escape(term.term)} {{#{term.id}}}", "",
-                f"**{escape(term.expansion)}**.{spelt_out(page, term)} {escape(term.explanation)}{see}"
-                f"{page.cited(term)}", ""]
+                f"**{escape(term.expansion)}**.{spelt_out(page, term)} *In our words:* {escape(term.explanation)}{see}"
+                f"{page.cited(term)}" + (gone(page, member) if member else ""), ""]
     return "\n".join(out)

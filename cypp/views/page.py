@@ -56,6 +56,22 @@ class Build:
         """The date of a document."""
         return when(self.source(source_id).date)
 
+    def names_only(self, source_id: str, passage: str) -> bool:
+        """Whether a passage is in a part of its document that only names things (the source's
+        names_only: a passage, or a section with the sections under it; the document's title
+        heading stands for its cover, not for the whole document)."""
+        parts = self.source(source_id).names_only
+        if not parts:
+            return False
+        doc = self.site.documents[source_id]
+        section = doc.get(passage).section
+        while passage not in parts and section not in parts:
+            parent = doc.parent(section)
+            if parent == section or doc.get(parent).level == 1:
+                return False
+            section = parent
+        return True
+
     def passages_using(self, term: str) -> list[str]:
         """The words of every passage that uses a short form (or its plural), evened out. The
         passages are searched once for every short form, when the first is asked for."""
@@ -95,7 +111,8 @@ class Page:
     notes: OrderedDict[str, str] = field(default_factory=OrderedDict)
     note_uses: dict[str, int] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)  # the datasets shown, offered for reuse
-    sources_cited: set[str] = field(default_factory=set)  # for "How old this is"
+    sources_cited: set[str] = field(default_factory=set)  # the documents giving details: how old they are
+    sources_named: set[str] = field(default_factory=set)  # documents cited only where they name things
 
     @property
     def site(self) -> Site:
@@ -130,7 +147,7 @@ class Page:
             href = f"{self.to_root()}reports/{src.id}/text/#{passage}"
             self.notes[key] = (f'From <a href="{attr(href)}">{escape(src.short_title)}, '
                                f"{escape(document_page.describe(doc, passage))}</a>.")
-            self.sources_cited.add(source_id)
+            (self.sources_named if self.build.names_only(source_id, passage) else self.sources_cited).add(source_id)
             self.note_uses[key] = 0
         self.note_uses[key] += 1
         uses = self.note_uses[key]
@@ -151,7 +168,7 @@ class Page:
         lines = markdown.rstrip().split("\n")
         title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
         if title is not None:  # the page's head ends here (overrides/main.html adds "Contents" after it)
-            head = [self.evidence_age()] if self.sources_cited else []
+            head = [self.evidence_age()] if self.sources_cited or self.sources_named else []
             lines[title + 1:title + 1] = ["", *head, "", "<!-- end of page head -->", ""]
         out = ["\n".join(lines), ""]
         if self.notes:
@@ -179,27 +196,44 @@ class Page:
                 "<ol>\n" + "\n".join(items) + "\n</ol>\n</div>")
 
     def evidence_age(self) -> str:
-        """A line saying how old the evidence on this page is, as a warning when the newest of it
-        is more than two years old (GOV.UK's warning text pattern)."""
-        dates = sorted(self.build.source_date(s) for s in self.sources_cited)
-        oldest, newest = dates[0], dates[-1]
-        span = newest.words if oldest.text == newest.text else f"{oldest.words} to {newest.words}"
-        documents = "a document" if oldest.text == newest.text else "documents"
+        """Under the title, one pattern on every page: the documents the page's details come from,
+        with their dates. The evidence is as old as the newest of them: a document cited only where
+        it names something (Build.names_only) gives no details, so it does not make them newer.
+        When that newest document is more than two years old, the line is GOV.UK's warning text.
+        A document's own full text is history, dated on its page, and never warned about."""
+        def dated(ids) -> tuple[list[PartialDate], str]:
+            dates = sorted(self.build.source_date(s) for s in ids)
+            span = dates[0].words if dates[0].text == dates[-1].text else f"{dates[0].words} to {dates[-1].words}"
+            return dates, span
+        if not self.sources_cited:  # nothing but names: say so, and how new the naming is
+            dates, span = dated(self.sources_named)
+            which = "document it cites, dated" if len(dates) == 1 else "documents it cites, dated"
+            names = "only names" if len(dates) == 1 else "only name"
+            return (f'<p class="evidence-age" data-search-exclude>This page has no details of its own: the '
+                    f"{which} {span}, {names} what it is about.</p>")
+        dates, span = dated(self.sources_cited)
+        newest = dates[-1]
+        documents = "a document" if dates[0].text == newest.text else "documents"
         updated = [self.build.source(s) for s in sorted(self.sources_cited)
                    if self.build.source(s).updated
                    and when(self.build.source(s).updated).first_day > newest.first_day]
         for src in updated:  # our copy is newer than any document's date here: say so, count from then
             span += f" (our copy of the {escape(src.short_title)} was updated in or after {in_words(src.updated)})"
         first_day = max([newest.first_day] + [when(s.updated).first_day for s in updated])
+        said = f"The details on this page come from {documents} dated {span}."
         today = self.build.today
         months = (today.year - first_day.year) * 12 + today.month - first_day.month
-        if months > 24 and not self.src_uri.endswith("/text.md"):  # a document's own text is history
-            return ('<div class="warning-text" data-search-exclude><span class="warning-text__icon" aria-hidden="true">!</span>'
-                    '<strong class="warning-text__text">'
-                    f"The evidence on this page comes from {documents} dated {span}. The newest of it is "
-                    f"more than {months // 12} years old, so things may have changed since.</strong></div>")
-        return (f'<p class="evidence-age" data-search-exclude><strong>How old this is:</strong> the evidence on this page '
-                f"comes from {documents} dated {span}.</p>")
+        old = months > 24 and not self.src_uri.endswith("/text.md")
+        if old:
+            said += f" The newest of them is more than {months // 12} years old, so things may have changed since."
+        newer = sorted((self.build.source(s) for s in self.sources_named - self.sources_cited
+                        if self.build.source_date(s).first_day > first_day), key=lambda s: when(s.date).first_day)
+        for src in newer:
+            said += f" The newer {escape(src.short_title)}, only names some of what this page is about."
+        if old:
+            return ('<div class="evidence-age warning-text" data-search-exclude><span class="warning-text__icon" '
+                    f'aria-hidden="true">!</span><strong class="warning-text__text">{said}</strong></div>')
+        return f'<p class="evidence-age" data-search-exclude>{said}</p>'
 
     def file_link(self, path: str, words: str) -> str:
         """A link to a file the build writes itself (the open data, e.g. "data/initiatives.csv"):

@@ -1,7 +1,9 @@
 """Check a page before it is rendered, so a mistake gets a plain message naming the line, not a
 traceback: the page must be valid Jinja, name only macros and values that exist, and give every
 macro arguments it takes (checked against the registry, cypp/views/registry.py); the files it
-includes (--8<--) must be files of the project, and its links must go to pages that exist."""
+includes (--8<--) must be files of the project, its links must go to pages that exist, and the
+names, age ranges and dates in a sentence that carries a note must be in the passage the note
+opens (check_notes)."""
 from __future__ import annotations
 
 import posixpath
@@ -12,7 +14,10 @@ from typing import Any
 import jinja2
 from jinja2 import meta, nodes
 
+from ..documents import plain
 from ..errors import PageError
+from ..site import Site
+from ..verify import document_dates, unsupported
 from .registry import MACROS, UNKNOWN, suggest
 
 
@@ -121,3 +126,82 @@ def check_links(markdown: str, src_uri: str, line_offset: int, docs: Path) -> No
                 f'{page}, line {number + line_offset}: the link to "{found["target"]}" goes nowhere: '
                 f"there is no docs/{path}.{suggest(target, relative)} Links name the page's file, "
                 "from this page's folder, for example [Meetings](trust/meetings.md) on the home page.")
+
+
+_NOTE = re.compile(r"\{\{-?\s*note\((?P<args>[^)]*)\)\s*-?\}\}")
+_OTHER_MACRO = re.compile(r"\{\{.*?\}\}", re.S)
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}|\{%.*?%\}|\{#.*?#\}", re.S)
+# Where the words a note stands for begin: a new paragraph, list item, heading, table row or note
+# box, the end of the sentence before, or the note before it in the same sentence.
+_START = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-*+] |\d+\. |#{1,6} |!!! |\||///)|[.!?][\"”’)]*\s|<br>|"
+                    r"\{\{-?\s*note\([^)]*\)\s*-?\}\}")
+
+
+def _blank(match: re.Match) -> str:
+    """Text taken out of the check, its lines kept so that line numbers stay right."""
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def noted_sentences(markdown: str):
+    """Each group of notes in a page and the words it stands for: (line of the first note, the
+    words, [(document, passage), ...]). The words run from the start of the sentence (or from the
+    note before, in the same sentence) to the note; notes written one after another share them."""
+    text = _RAW.sub(_blank, "\n".join(line if fence is None else " " * len(line)
+                                      for line, fence in _fenced(markdown)))
+    notes = list(_NOTE.finditer(text))
+    groups: list[list[re.Match]] = []
+    for note in notes:
+        if groups and not text[groups[-1][-1].end():note.start()].strip():
+            groups[-1].append(note)
+        else:
+            groups.append([note])
+    for group in groups:
+        end = group[0].start()
+        before = text[:end].rstrip()
+        if before.endswith((".", ".)", ".”", '."')):  # "…the OSCB.{{ note() }}": the sentence before it
+            before = before[:before.rindex(".")]
+        starts = [m.end() for m in _START.finditer(before)]
+        words = before[starts[-1] if starts else 0:]
+        words = _OTHER_MACRO.sub("…", words)
+        words = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", words)  # a link's words
+        words = re.sub(r"<[^>]+>|\*\*|(?<!\w)_|_(?!\w)", "", words)
+        cited = []
+        for note in group:
+            args = re.findall(r'"([^"]*)"|\'([^\']*)\'', note["args"])
+            values = [a or b for a, b in args]
+            cited += [(values[0], passage) for passage in values[1:]]
+        yield text[:end].count("\n") + 1, " ".join(plain(words).split()), cited
+
+
+def _fenced(markdown: str):
+    """Each line with the fence it is inside (None outside fenced code)."""
+    fence = None
+    for line in markdown.split("\n"):
+        mark = re.match(r"^\s*(`{3,}|~{3,})", line)
+        if mark and (fence is None or mark.group(1)[0] == fence[0]):
+            yield line, fence or mark.group(1)
+            fence = None if fence else mark.group(1)
+            continue
+        yield line, fence
+
+
+def check_notes(markdown: str, page: str, line_offset: int, site: Site) -> None:
+    """The names of people, age ranges and dates in a sentence of the page's own words that carries
+    a note are in a passage the note opens (cypp/verify.py, unsupported)."""
+    dates = document_dates(site.sources)
+    people = {r.person for r in site.roles}
+    for line, words, cited in noted_sentences(markdown):
+        passages = [(site.documents[s], p) for s, p in cited
+                    if s in site.documents and p in site.documents[s].by_id]
+        if not passages:
+            continue  # an unknown document or passage has its own message
+        missing = unsupported(words, passages, dates, people)
+        if missing:
+            doc, passage = passages[0]
+            where = "; ".join(f'passage "{p}" of {d.display}' for d, p in passages)
+            shown = " ".join(plain(doc.text(passage)).split())
+            raise PageError(
+                f"{page}, line {line + line_offset}: the words “{'”, “'.join(missing)}” in the sentence "
+                f"“{words}” are not in the passage its note opens ({where}: “{shown[:160]}"
+                f"{'…' if len(shown) > 160 else ''}”). Give the note of the passage that says them, "
+                "or leave them out.")

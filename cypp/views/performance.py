@@ -138,8 +138,8 @@ def indicator_page(page: Page, indicator_id: str) -> str:
     being done."""
     ind = page.site.get("indicators", indicator_id)
     area = page.site.get("areas", ind.area)
-    out = ["## What it measures", "", escape(ind.plain), "",
-           "## Why it matters", "", escape(ind.why), "",
+    out = ["## What it measures", "", f"*In our words:* {escape(ind.plain)}", "",
+           "## Why it matters", "", f"*In our words:* {escape(ind.why)}", "",
            "## Ratings over time", ""] + _ratings(page, ind)
     if ind.target:
         out += ["## The target", "", escape(ind.target), ""]

@@ -105,11 +105,11 @@ def easy_read(page: Page) -> str:
         return "  \n".join(escape(p) for p in parts)
 
     def group(name: str) -> list[str]:
-        page.sources_cited.update(s.source for s in page.build.groups[name])  # for "How old this is"
+        page.sources_cited.update(s.source for s in page.build.groups[name])  # the details: how old they are
         return [lines(s.text) + "\n" for s in page.build.groups[name]]
 
-    out = ["## What we want", ""] + group("easy-vision")
-    out += ["## What is the plan?", ""] + group("easy-about")
+    out = ["## What was the plan?", ""] + group("easy-about")
+    out += ["## What the plan wanted", ""] + group("easy-vision")
     out += [f"## The plan has {len(page.site.areas)} big aims", ""]
     for area in areas(page):
         out += [f"### {escape(area.name)} {{#easy-{area.id}}}", "", lines(area.easy), "",

@@ -37,10 +37,24 @@ def statement(page: Page, st: Any) -> str:
 
 
 @macro(shows=("statements",), group="statement-groups")
-def statement_list(page: Page, group: str, numbered: bool = False) -> str:
-    """A group of statements as a list, each with its source; sub-points indented."""
+def statement_list(page: Page, group: str, numbered: bool = False, dated: bool = False) -> str:
+    """A group of statements as a list, each with its source and its sub-points indented (with
+    dated=true, under the date of the document that says them, newest first)."""
+    items = page.build.groups[group]
+    if dated:
+        out = []
+        sources = sorted({st.source for st in items}, key=lambda s: page.build.source_date(s).first_day, reverse=True)
+        for source in sources:
+            src = page.build.source(source)
+            out += [f"**{in_words(src.date)}**: {escape(src.body)}'s {src.kind} says:", "",
+                    _items([st for st in items if st.source == source], page, numbered), ""]
+        return "\n".join(out)
+    return _items(items, page, numbered)
+
+
+def _items(items: list, page: Page, numbered: bool) -> str:
     lines = []
-    for i, st in enumerate(page.build.groups[group]):
+    for i, st in enumerate(items):
         lines.append((f"{i + 1}. " if numbered else "- ") + statement(page, st))
         for child in st.children:
             lines.append(f"    - {escape(child)}")

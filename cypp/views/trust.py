@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from ..dates import in_words, when
-from ..vocabulary import ROLES
+from ..vocabulary import ROLES, TRUST_MEETING_KINDS
 from .markup import escape, quoted, table
 from .page import Page
 from .registry import macro
@@ -24,8 +24,8 @@ def people(page: Page, role: str | None = None) -> str:
         person, position = escape(r.person), "Not given"
         if r.position:
             position = quoted(r.position) + page.cited(r)
-        else:
-            person += page.cited(r)
+        if r.named_in or not r.position:
+            person += page.cite(r.source, r.named_in or r.passage)
         rows.append(f"| {ROLES[r.role]} | {person} | {position} | {' '.join(w for w in said if w)} |")
     return table(rows, "Who has held the Trust's leading roles")
 
@@ -43,7 +43,7 @@ def who_leads(page: Page, role: str) -> str:
     newest = records[-1]
     out = [f"The newest document to name the Trust's {name} is from "
            f"{page.build.source_date(newest.source).words}. It names "
-           f"**{escape(newest.person)}**{page.cited(newest)}."]
+           f"**{escape(newest.person)}**{page.cite(newest.source, newest.named_in or newest.passage)}."]
     earlier: dict[str, list] = {}
     for r in records[:-1]:
         if r.person != newest.person:
@@ -51,7 +51,7 @@ def who_leads(page: Page, role: str) -> str:
     for person, named in earlier.items():
         dates = " and ".join(page.build.source_date(r.source).words for r in named)
         out.append(f"Before that, documents of {dates} named {escape(person)}"
-                   + "".join(page.cited(r) for r in named) + ".")
+                   + "".join(page.cite(r.source, r.named_in or r.passage) for r in named) + ".")
     newer = [s for s in page.site.sources if when(s.date).first_day > noted(newest)]
     if newer:
         latest = max(newer, key=lambda s: when(s.date).first_day)
@@ -60,22 +60,56 @@ def who_leads(page: Page, role: str) -> str:
     return " ".join(out) + "\n"
 
 
+def gone(page: Page, member) -> str:
+    """What the site says wherever it lists or explains an organisation that no longer exists."""
+    if member.gone is None:
+        return ""
+    g = member.gone
+    return (f" **No longer exists.** *In our words:* {escape(g.explanation)} {escape(g.text)}"
+            f"{page.cite(g.source, g.passage)}")
+
+
 @macro(shows=("members",), group="member-groups")
 def members(page: Page, group: str) -> str:
-    """The member organisations of the Trust (trust-board) or of the city's partnership."""
-    return "\n".join(f"- {escape(m.name)}{page.cited(m)}"
+    """The member organisations of the Trust (trust-board) or of the city's partnership, each that no longer exists said to be gone."""
+    return "\n".join(f"- {escape(m.name)}{page.cited(m)}" + (f".{gone(page, m)}" if m.gone else "")
                      for m in page.site.members if m.group == group) + "\n"
+
+
+def latest_meetings(page: Page) -> str:
+    """The answer first: the Trust's latest meeting in the documents and, if it was still to come,
+    the latest they say took place, with what it did; then whether the newest document names any."""
+    own = sorted((m for m in page.site.meetings if m.kind in TRUST_MEETING_KINDS),
+                 key=lambda m: when(m.date).first_day)
+    if not own:
+        return ""
+    latest, held = own[-1], [m for m in own if not m.planned]
+    paragraphs = [[f"**The Trust's latest meeting in the documents:** {in_words(latest.date)}, "
+                   f"{escape(latest.title)}{page.cited(latest)}."]]
+    if latest.planned:
+        paragraphs[-1].append(f"The {escape(page.build.source(latest.source).short_title)} speaks of it as "
+                              "still to come. None of the documents says whether it took place.")
+        if held:
+            paragraphs.append([f"**The latest that the documents say took place:** {in_words(held[-1].date)}, "
+                               f"{escape(held[-1].title)}{page.cited(held[-1])}."])
+    if held and held[-1].items:
+        did = held[-1].items[0]
+        paragraphs[-1].append(f"{escape(did.text)}{page.cited(held[-1], did)}")
+    newest = max(page.site.sources, key=lambda s: when(s.date).first_day)
+    if not any(m.source == newest.id for m in page.site.meetings):
+        paragraphs.append([f"The newest document, of {in_words(newest.date)}, gives the date of no meeting."])
+    return "\n\n".join(" ".join(p) for p in paragraphs)
 
 
 @macro(shows=("meetings",))
 def meetings(page: Page) -> str:
-    """The meetings the documents mention, oldest first, with what each covered."""
+    """The meetings the documents mention, newest first, after a line saying which is the latest and what it did."""
     rows = ["| Date | Meeting | What it covered |", "| --- | --- | --- |"]
-    for m in sorted(page.site.meetings, key=lambda m: when(m.date).first_day):
+    for m in sorted(page.site.meetings, key=lambda m: when(m.date).first_day, reverse=True):
         title = escape(m.title) + (" (planned at the time of the report)" if m.planned else "")
         items = "<br>".join("• " + escape(i.text) + page.cited(m, i) for i in m.items) or "The report does not say."
         rows.append(f"| {in_words(m.date)} | {title}{page.cited(m)} | {items} |")
-    return table(rows, "Meetings the documents mention")
+    return latest_meetings(page) + "\n\n" + table(rows, "Meetings the documents mention, newest first")
 
 
 @macro(shows=("trust_priorities",))

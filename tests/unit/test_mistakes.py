@@ -11,10 +11,12 @@ from cypp.loader import read_yaml
 from cypp.pages import check_encodings
 from cypp.site import load_site
 from cypp.views import MACROS, choices
-from cypp.views.pagecheck import check_links, check_page, check_snippets
+from cypp.verify import check_record, document_dates
+from cypp.views.pagecheck import check_links, check_notes, check_page, check_snippets
 
 ROOT = Path(__file__).resolve().parents[2]
-KNOWN = choices(load_site(ROOT))
+SITE = load_site(ROOT)
+KNOWN = choices(SITE)
 
 
 def message(markdown: str, offset: int = 0) -> str:
@@ -98,3 +100,68 @@ def test_a_data_file_in_another_encoding_is_named_with_its_line(tmp_path):
 def test_mistakes_in_pages_and_in_data_are_two_kinds_of_one_error():
     assert issubclass(PageError, CyppError) and issubclass(DataError, CyppError)
     assert "in a page" in PageError.heading and "in the data" in DataError.heading
+
+
+def note_problem(markdown: str, offset: int = 0) -> str | None:
+    try:
+        check_notes(markdown, "docs/page.md", offset, SITE)
+    except PageError as err:
+        return str(err)
+    return None
+
+
+@pytest.mark.parametrize("sentence, words", [
+    # a date in the heading above the paragraph, not in the paragraph the note opens
+    ('The roadmap is dated May 2024{{ note("city-2026-01", "roadmap-1") }}.', "May 2024"),
+    # a councillor named in the paragraph before the one the note opens
+    ('Councillor Liz Brighouse chairs it{{ note("city-2023-10", "introduction-11") }}.', "Councillor Liz Brighouse"),
+    # a person the data names (data/roles.yml), in the signature's other paragraph
+    ('The vice-chair, Jodie Lloyd-Jones, signed it.{{ note("cypp-2018", "foreword-13") }}', "Jodie Lloyd-Jones"),
+    # an age range the passage does not give
+    ('The strategy is for children and young people aged 0 to 19{{ note("city-2026-01", "send-strategy-2") }}.',
+     "aged 0 to 19"),
+    ('Free swimming is for 17 to 19 year olds{{ note("city-2023-10", "leisure-1") }}.', "17 to 19 year"),
+])
+def test_a_name_age_range_or_date_not_in_the_passage_its_note_opens_stops_the_build(sentence, words):
+    said = note_problem(f"# A page\n\nSome words.\n\nMore words. {sentence} And more.\n", offset=5)
+    assert said is not None and said.startswith("docs/page.md, line 10: the words “" + words + "”"), said
+    assert "sources/" in said and "Give the note of the passage that says them" in said
+
+
+@pytest.mark.parametrize("sentence", [
+    'The roadmap is dated May 2024{{ note("city-2026-01", "roadmap") }}.',  # the heading is the passage
+    'Councillor Liz Brighouse chairs it{{ note("city-2023-10", "introduction-10") }}.',
+    'The vice-chair, Jodie Lloyd-Jones, signed it.{{ note("cypp-2018", "foreword-12") }}',
+    'The strategy is for children and young people aged 0 to 25{{ note("city-2026-01", "send-strategy-2") }}.',
+    'VOXY is for young people aged 11 to 18{{ note("hwb-2020-05", "trans-toolkit-6") }}.',
+    # the date of the document the note opens, and another document named by its date
+    'In October 2023 the council said so{{ note("city-2023-10", "parks-1") }}.',
+    'Unlike the report of May 2020, the report of 2 October 2023 counts {{ figure("play-areas") }} play areas'
+    '{{ note("city-2023-10", "parks-1") }}.',
+    # each note stands for the words since the note before it in the sentence
+    'The Trust met on 26 September 2017{{ note("hwb-2017-10", "summary-1") }}, and its steering group on '
+    '21 September 2017{{ note("hwb-2017-10", "cypp-1") }}.',
+    # notes written one after another share their words
+    'The plan was extended in June 2020{{ note("hwb-2020-05", "title") }}{{ note("cypp-2018", "introduction-5") }}.',
+    # words in fenced code are not the page's sentences
+    '```\nMay 2024{{ note("city-2026-01", "roadmap-1") }}\n```',
+])
+def test_a_name_age_range_or_date_in_the_passage_its_note_opens_passes(sentence):
+    assert note_problem(f"# A page\n\n{sentence}\n") is None
+
+
+def test_a_name_or_date_in_the_sites_own_words_in_the_data_is_checked_against_its_passage():
+    record = SITE.get("timeline", "send-roadmap").model_copy(update={"passage": "roadmap-1"})
+    dates = document_dates(SITE.sources)
+    problems = list(check_record(record, SITE.documents, dates))
+    assert [loc for loc, _ in problems] == [("text",)]
+    assert problems[0][1].startswith('the words “May 2024” are not in passage "roadmap-1" (sources/city-2026-01.md')
+    assert not list(check_record(SITE.get("timeline", "send-roadmap"), SITE.documents, dates))
+
+
+def test_a_signature_cites_the_name_and_the_office_each_in_its_own_paragraph():
+    role = SITE.get("roles", "chair-2018-harrod")
+    dates = document_dates(SITE.sources)
+    assert not list(check_record(role, SITE.documents, dates))
+    wrong = role.model_copy(update={"named_in": None})  # the office's paragraph does not name him
+    assert [loc for loc, _ in check_record(wrong, SITE.documents, dates)] == [("person",)]

@@ -116,21 +116,41 @@ def test_notes_start_afresh_on_each_page(ctx):
 def test_evidence_age_is_said_under_the_title_and_warned_when_figures_are_old(ctx):
     page = ctx.finish(f"# Results\n\nPupils: {figure(ctx, 'pc')}.")
     lines = page.splitlines()
-    assert lines[0] == "# Results" and 'class="warning-text"' in lines[2]
-    assert "comes from a document dated October 2017. The newest of it is more than 9 years old" in lines[2]
+    assert lines[0] == "# Results" and 'class="evidence-age warning-text"' in lines[2]
+    assert "The details on this page come from a document dated October 2017. The newest of them is more than 9 years old" in lines[2]
     ctx = Page(ctx.build, "index.md")
     page = ctx.finish(f"# Money\n\nGranted {figure(ctx, 'money')}.")
-    assert "dated 2 October 2023. The newest of it is more than 3 years old" in page  # 37 months before the build
+    assert "dated 2 October 2023. The newest of them is more than 3 years old" in page  # 37 months before the build
     ctx.build.today = dt.date(2025, 10, 2)
     ctx = Page(ctx.build, "index.md")
     page = ctx.finish(f"# Money\n\nGranted {figure(ctx, 'money')}.")
-    assert "warning" not in page
-    assert "the evidence on this page comes from a document dated 2 October 2023." in page
+    assert "warning" not in page  # the same words, without the warning
+    assert '<p class="evidence-age" data-search-exclude>The details on this page come from a document dated 2 October 2023.</p>' in page
     ctx = Page(ctx.build, "reports/plan/text.md")
     page = ctx.finish(f"# The plan: the full text\n\n{document_text(ctx, 'plan')}")
     assert "warning" not in page and "dated June 2018" in page  # a document's own text is history
     ctx = Page(ctx.build, "about.md")
     assert "evidence" not in ctx.finish("# About\n\nNo sources here.")
+
+
+def test_a_newer_document_that_only_names_things_does_not_make_old_details_newer():
+    site = make_site(sources=[dict(SOURCE, names_only=["funding"]), OLDER, PLAN])
+    page = Page(Build(site, today=dt.date(2026, 11, 25)), "council/work/thing.md")
+    page.cite("old", "results-1")  # the details: October 2017
+    page.cite("doc", "funding-1")  # a newer document, in a part that only names things
+    head = page.finish("# A piece of work\n\nWords.").splitlines()[2]
+    assert 'class="evidence-age warning-text"' in head
+    assert ("The details on this page come from a document dated October 2017. The newest of them is more "
+            "than 9 years old, so things may have changed since. The newer The report, only names some of "
+            "what this page is about.") in head
+    page = Page(page.build, "council/work/thing.md")
+    page.cite("doc", "intro-1")  # the same document, where it gives details: they are new
+    page.cite("doc", "funding-1")
+    assert "dated 2 October 2023. The newest of them is more than 3 years old" in page.finish("# A\n\nB.")
+    page = Page(page.build, "council/work/thing.md")
+    page.cite("doc", "funding-1")  # nothing but names
+    assert ("This page has no details of its own: the document it cites, dated 2 October 2023, only "
+            "names what it is about.") in page.finish("# A\n\nB.")
 
 
 def test_quotations_are_marked_and_summaries_are_not(ctx):
@@ -274,3 +294,16 @@ def test_the_finder_lists_cards_and_a_place_also_shows_the_work_for_the_whole_ci
     assert '<section class="finder-item" data-for="young-people" data-where="leys-littlemore-rose-hill" data-about="work"' in out
     assert "### [The &lt;b&gt;hub&lt;/b&gt;](work/hub.md) {#hub}\n\nA hub for young people.\n" in out  # one line
     assert '**Where:** <span class="finder-tag">Across Oxford</span>' in out  # marked as work for the whole city
+
+
+def test_a_paragraph_ending_in_a_colon_covers_the_list_after_it():
+    """'…and is made up from the:' is finished by its list: a note opening the paragraph opens the
+    members too (and the document's page highlights them with it)."""
+    from cypp.documents import parse
+    from cypp.document_page import render
+    doc = parse("# R {#title}\n\n## P {#p}\n\nIt is made up from the:\n\n- The Council\n- Young people\n\n"
+                "Another paragraph.\n\nNo colon here.\n\n- A list of its own\n", "r", "sources/r.md")
+    assert doc.text("p-1") == "It is made up from the: The Council Young people"
+    assert doc.text("p-5") == "No colon here."
+    html = render(doc)
+    assert 'class="passage passage--leads-list" id="p-1"' in html and 'class="passage" id="p-5"' in html
