@@ -95,8 +95,8 @@ def test_one_note_per_passage_even_when_sections_share_a_long_beginning(ctx):
     ctx.cite("old", "results-a-1")
     ctx.cite("old", "results-b-1")
     assert list(ctx.notes) == ["old--results-a-1", "old--results-b-1"]
-    assert "Reading rose" in ctx.notes["old--results-a-1"]
-    assert "Writing rose" in ctx.notes["old--results-b-1"]
+    assert "Reading rose" in ctx.notes["old--results-a-1"].text
+    assert "Writing rose" in ctx.notes["old--results-b-1"].text
 
 
 def test_the_same_passage_shares_one_note(ctx):
@@ -110,7 +110,7 @@ def test_notes_start_afresh_on_each_page(ctx):
     ctx = Page(ctx.build, "index.md")
     assert not ctx.notes
     ctx.cite("doc", "intro")
-    assert ctx.notes["doc--intro"] == 'From <a href="reports/doc/text/#intro">The report, section “Intro”</a>.'
+    assert ctx.notes["doc--intro"].text == 'From <a href="reports/doc/text/#intro">The report, section “Intro”</a>.'
 
 
 def test_evidence_age_is_said_under_the_title_and_warned_when_figures_are_old(ctx):
