@@ -37,14 +37,18 @@ def statement(page: Page, st: Any) -> str:
 
 
 @macro(shows=("statements",), group="statement-groups")
-def statement_list(page: Page, group: str, numbered: bool = False) -> str:
-    """A group of statements as a list, each with its source; sub-points indented."""
+def statement_list(page: Page, group: str, numbered: bool = False, paragraphs: bool = False) -> str:
+    """A group of statements as a list (or as paragraphs, for text such as the plan's foreword), each with its source; sub-points indented."""
     lines = []
     for i, st in enumerate(page.build.groups[group]):
+        if paragraphs:
+            lines += [statement(page, st), ""]
+            lines += [f"- {escape(child)}" for child in st.children] + ([""] if st.children else [])
+            continue
         lines.append((f"{i + 1}. " if numbered else "- ") + statement(page, st))
         for child in st.children:
             lines.append(f"    - {escape(child)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 @macro(shows=("statements",), statement_id="quotations")

@@ -2,6 +2,7 @@
 import datetime as dt
 import re
 
+import markdown
 import pytest
 
 from sample import OLDER, PLAN, SOURCE, make_site
@@ -136,6 +137,27 @@ def test_evidence_age_is_said_under_the_title_and_warned_when_figures_are_old(ct
 def test_quotations_are_marked_and_summaries_are_not(ctx):
     assert statement_list(ctx, "vision").startswith("- <q>Old words</q>" + ref("old--vision-1", 1))
     assert statement_list(ctx, "ours").startswith("- Partners meet.<sup id=\"fnref")
+
+
+def test_statements_as_paragraphs_are_paragraphs_not_list_points(ctx):
+    """The plan's foreword printed as a list of bullet points, a paragraph each."""
+    out = statement_list(ctx, "vision", paragraphs=True)
+    assert as_keys(out) == "<q>Old words</q>[^old--vision-1]\n\n<q>Plan words</q>[^plan--vision-1]\n\n<q>New words</q>[^doc--intro-1]\n"
+    html = markdown.markdown(out)
+    assert html.count("<p>") == 3 and "<li>" not in html
+
+
+def test_a_notes_short_form_for_print_says_where_its_passage_is_in_a_few_words(ctx):
+    ctx.cite("doc", "funding-2")
+    ctx.cite("old", "results-b")
+    ctx.cite("old", "results-b-1")
+    shorts = [note.short for note in ctx.notes.values()]
+    assert shorts == ["The report, “Funding”, paragraph 2.",
+                      "Old report, “Results: reading, writing and maths at…”.",
+                      "Old report, “Results: reading, writing and maths at…”, paragraph 1."]
+    page = ctx.finish("# Notes\n\nText.")
+    assert '<p class="footnote__print" hidden>The report, “Funding”, paragraph 2.</p>' in page
+    assert "<summary><h2" in page and ">Sources (3)</h2></summary>" in page
 
 
 CTB = "<abbr title=\"Children's Trust Board\">CTB</abbr>"
