@@ -163,3 +163,22 @@ def test_suggest_a_change_ends_every_page_template(tab, server):
         link = tab.locator("article p.suggest-change a")
         assert link.inner_text() == "Suggest a change to this page", path
         assert "/issues/new?title=" in link.get_attribute("href"), path
+
+
+def test_every_tables_caption_comes_before_it_on_screen_and_to_a_screen_reader(sized, pages, server):
+    """A table's caption was written after it (pymdownx's default) and only drawn above it."""
+    page, width = sized
+    checked, wrong = 0, []
+    for path, html in pages.items():
+        if "<figcaption" not in html or "<table" not in html:
+            continue
+        page.goto(server + path.removesuffix("index.html"))
+        for figure in page.locator("article figure:has(table)").all():
+            checked += 1
+            first = figure.evaluate("f => f.firstElementChild.tagName")
+            caption = figure.locator("figcaption").bounding_box()
+            table = figure.locator("table").bounding_box()
+            if first != "FIGCAPTION" or caption["y"] + caption["height"] > table["y"] + 1:
+                wrong.append(f"{path}: {figure.locator('figcaption').inner_text()!r}")
+    assert checked > 10
+    assert not wrong, wrong
