@@ -198,7 +198,8 @@ def test_note_boxes_are_inset_text_at_the_pages_size(sized, server, path):
         look = box.evaluate("""b => { const s = getComputedStyle(b), t = b.querySelector('.admonition-title');
             const ts = getComputedStyle(t), icon = getComputedStyle(t, '::before');
             return {size: s.fontSize, textSizes: [...b.querySelectorAll('p')].map(p => getComputedStyle(p).fontSize),
-                    left: [s.borderLeftWidth, s.borderLeftColor], others: [s.borderTopWidth, s.borderRightWidth, s.borderBottomWidth],
+                    left: [s.borderLeftWidth, s.borderLeftColor],
+                    others: [s.borderTopWidth, s.borderRightWidth, s.borderBottomWidth],
                     shadow: s.boxShadow, titleBackground: ts.backgroundColor, titleWeight: ts.fontWeight,
                     icon: icon.display === 'none' || icon.content === 'none'}; }""")
         assert look["size"] == body_size and set(look["textSizes"]) == {body_size}, (path, look)

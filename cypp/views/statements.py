@@ -38,7 +38,8 @@ def statement(page: Page, st: Any) -> str:
 
 @macro(shows=("statements",), group="statement-groups")
 def statement_list(page: Page, group: str, numbered: bool = False, paragraphs: bool = False) -> str:
-    """A group of statements as a list (or as paragraphs, for text such as the plan's foreword), each with its source; sub-points indented."""
+    """A group of statements as a list (or as paragraphs, for text such as the plan's foreword),
+    each with its source; sub-points indented."""
     lines = []
     for i, st in enumerate(page.build.groups[group]):
         if paragraphs:
