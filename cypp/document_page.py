@@ -34,6 +34,23 @@ def describe(doc: Document, passage_id: str, words: int = 8) -> str:
     return f"section “{heading}”, {what} starting “{start}”"
 
 
+def locate(doc: Document, passage_id: str, words: int = 6) -> str:
+    """Where a passage is, in a few words for a printed page: '“Foreword”, paragraph 3', counted as
+    a reader counts on paper (the paragraphs, or the points, of its section; a numbered point by
+    its own number); a long heading is cut short."""
+    p = doc.get(passage_id)
+    heading = doc.heading(p.section).split()
+    where = "“" + " ".join(heading[:words]) + ("…”" if len(heading) > words else "”")
+    if p.kind == "heading":
+        return where
+    if p.marker[:1].isdigit():
+        return f"{where}, point {p.marker.rstrip('.')}"
+    start = doc.by_id[p.section] + 1
+    count = sum(1 for q in doc.passages[start:doc.by_id[passage_id] + 1]
+                if q.kind == p.kind and q.section == p.section)
+    return f"{where}, {'point' if p.kind == 'item' else 'paragraph'} {count}"
+
+
 def render(doc: Document) -> str:
     """The whole document as Markdown with HTML blocks."""
     out: list[str] = []

@@ -163,3 +163,47 @@ def test_suggest_a_change_ends_every_page_template(tab, server):
         link = tab.locator("article p.suggest-change a")
         assert link.inner_text() == "Suggest a change to this page", path
         assert "/issues/new?title=" in link.get_attribute("href"), path
+
+
+def test_every_tables_caption_comes_before_it_on_screen_and_to_a_screen_reader(sized, pages, server):
+    """A table's caption was written after it (pymdownx's default) and only drawn above it."""
+    page, width = sized
+    checked, wrong = 0, []
+    for path, html in pages.items():
+        if "<figcaption" not in html or "<table" not in html:
+            continue
+        page.goto(server + path.removesuffix("index.html"))
+        for figure in page.locator("article figure:has(table)").all():
+            checked += 1
+            first = figure.evaluate("f => f.firstElementChild.tagName")
+            caption = figure.locator("figcaption").bounding_box()
+            table = figure.locator("table").bounding_box()
+            if first != "FIGCAPTION" or caption["y"] + caption["height"] > table["y"] + 1:
+                wrong.append(f"{path}: {figure.locator('figcaption').inner_text()!r}")
+    assert checked > 10
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize("path", ["trust/", "send/", "council/", "reports/cypp-2018/"])
+def test_note_boxes_are_inset_text_at_the_pages_size(sized, server, path):
+    """Material's note boxes were 12.8 px text under a blue title bar with an icon; GOV.UK inset
+    text is body-size text beside a thick grey rule."""
+    page, width = sized
+    page.goto(server + path)
+    body_size = "16px" if width < 641 else "19px"
+    boxes = page.locator("article .admonition")
+    assert boxes.count() >= 1
+    for i in range(boxes.count()):
+        box, title = boxes.nth(i), boxes.nth(i).locator(".admonition-title")
+        look = box.evaluate("""b => { const s = getComputedStyle(b), t = b.querySelector('.admonition-title');
+            const ts = getComputedStyle(t), icon = getComputedStyle(t, '::before');
+            return {size: s.fontSize, textSizes: [...b.querySelectorAll('p')].map(p => getComputedStyle(p).fontSize),
+                    left: [s.borderLeftWidth, s.borderLeftColor],
+                    others: [s.borderTopWidth, s.borderRightWidth, s.borderBottomWidth],
+                    shadow: s.boxShadow, titleBackground: ts.backgroundColor, titleWeight: ts.fontWeight,
+                    icon: icon.display === 'none' || icon.content === 'none'}; }""")
+        assert look["size"] == body_size and set(look["textSizes"]) == {body_size}, (path, look)
+        assert look["left"] == ["10px", "rgb(177, 180, 182)"] and look["others"] == ["0px"] * 3, (path, look)
+        assert look["shadow"] == "none" and look["titleBackground"] in ("rgba(0, 0, 0, 0)", "transparent"), (path, look)
+        assert int(look["titleWeight"]) >= 700 and look["icon"], (path, look)
+        assert title.is_visible()

@@ -98,6 +98,15 @@ class Build:
             at = found.start() + 1
 
 
+@dataclass(frozen=True)
+class Note:
+    """A source note: its words, which open the passage, and the short form a printed page shows
+    ('Children and Young People's Plan 2018–2022, “Foreword”, paragraph 3.')."""
+
+    text: str
+    short: str
+
+
 @dataclass
 class Page:
     """The page being rendered: its path under docs/, what it cites and shows, and who owns it."""
@@ -108,7 +117,7 @@ class Page:
     reviewed: dt.date | None = None
     due: dt.date | None = None
     updated: dt.date | None = None
-    notes: OrderedDict[str, str] = field(default_factory=OrderedDict)
+    notes: OrderedDict[str, Note] = field(default_factory=OrderedDict)
     note_uses: dict[str, int] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)  # the datasets shown, offered for reuse
     sources_cited: set[str] = field(default_factory=set)  # the documents giving details: how old they are
@@ -145,8 +154,10 @@ class Page:
             src = self.build.source(source_id)
             doc = self.site.documents[source_id]
             href = f"{self.to_root()}reports/{src.id}/text/#{passage}"
-            self.notes[key] = (f'From <a href="{attr(href)}">{escape(src.short_title)}, '
-                               f"{escape(document_page.describe(doc, passage))}</a>.")
+            self.notes[key] = Note(
+                f'From <a href="{attr(href)}">{escape(src.short_title)}, '
+                f"{escape(document_page.describe(doc, passage))}</a>.",
+                f"{escape(src.short_title)}, {escape(document_page.locate(doc, passage))}.")
             (self.sources_named if self.build.names_only(source_id, passage) else self.sources_cited).add(source_id)
             self.note_uses[key] = 0
         self.note_uses[key] += 1
@@ -187,13 +198,16 @@ class Page:
         return mark_first_uses(page, self.build.abbreviation, self.build.meanings)
 
     def notes_list(self) -> str:
-        """The page's source notes, each with one link back to where it is first used."""
-        items = [f'<li id="fn:{key}"><p>{note} <a class="footnote-backref" href="#fnref:{key}" '
-                 f'aria-label="Back to where note {n} is first used">↩</a></p></li>'
+        """The page's source notes, folded into one "Sources" section (site.js opens it when a
+        note marker is followed), each with one link back to where it is first used, and a short
+        form that the printed page shows instead (site.css)."""
+        items = [f'<li id="fn:{key}"><p>{note.text} <a class="footnote-backref" href="#fnref:{key}" '
+                 f'aria-label="Back to where note {n} is first used">↩</a></p>'
+                 f'<p class="footnote__print" hidden>{note.short}</p></li>'
                  for n, (key, note) in enumerate(self.notes.items(), start=1)]
-        return ('<div class="footnote" data-search-exclude>\n'
-                '<h2 class="footnote__title" id="where-the-facts-come-from">Where the facts come from</h2>\n'
-                "<ol>\n" + "\n".join(items) + "\n</ol>\n</div>")
+        return ('<div class="footnote" data-search-exclude>\n<details class="footnote__details">\n'
+                f'<summary><h2 class="footnote__title" id="sources">Sources ({len(items)})</h2></summary>\n'
+                "<ol>\n" + "\n".join(items) + "\n</ol>\n</details>\n</div>")
 
     def evidence_age(self) -> str:
         """Under the title, one pattern on every page: the documents the page's details come from,

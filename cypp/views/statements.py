@@ -37,9 +37,11 @@ def statement(page: Page, st: Any) -> str:
 
 
 @macro(shows=("statements",), group="statement-groups")
-def statement_list(page: Page, group: str, numbered: bool = False, dated: bool = False) -> str:
-    """A group of statements as a list, each with its source and its sub-points indented (with
-    dated=true, under the date of the document that says them, newest first)."""
+def statement_list(page: Page, group: str, numbered: bool = False, dated: bool = False,
+                   paragraphs: bool = False) -> str:
+    """A group of statements as a list (or as paragraphs, for text such as the plan's foreword),
+    each with its source and its sub-points indented (with dated=true, under the date of the
+    document that says them, newest first)."""
     items = page.build.groups[group]
     if dated:
         out = []
@@ -47,18 +49,22 @@ def statement_list(page: Page, group: str, numbered: bool = False, dated: bool =
         for source in sources:
             src = page.build.source(source)
             out += [f"**{in_words(src.date)}**: {escape(src.body)}'s {src.kind} says:", "",
-                    _items([st for st in items if st.source == source], page, numbered), ""]
+                    _items([st for st in items if st.source == source], page, numbered, paragraphs), ""]
         return "\n".join(out)
-    return _items(items, page, numbered)
+    return _items(items, page, numbered, paragraphs)
 
 
-def _items(items: list, page: Page, numbered: bool) -> str:
+def _items(items: list, page: Page, numbered: bool, paragraphs: bool = False) -> str:
     lines = []
     for i, st in enumerate(items):
+        if paragraphs:
+            lines += [statement(page, st), ""]
+            lines += [f"- {escape(child)}" for child in st.children] + ([""] if st.children else [])
+            continue
         lines.append((f"{i + 1}. " if numbered else "- ") + statement(page, st))
         for child in st.children:
             lines.append(f"    - {escape(child)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 @macro(shows=("statements",), statement_id="quotations")

@@ -32,12 +32,34 @@ document$.subscribe(function () {
   });
 });
 
+// Sources: the notes at the foot of a page are folded into one "Sources" section. Following a
+// note marker opens it, so the browser can scroll to the note (below the header, highlighted by
+// :target); so does opening the page at a note's address (#fn:...), or going Back to one. The
+// note's link opens the passage, as before. (Chromium opens it by itself too, even without
+// JavaScript; this is for the browsers that do not.)
+(function () {
+  function reveal(hash, scroll) {
+    var target = null;
+    try { target = hash.length > 1 && document.getElementById(decodeURIComponent(hash.slice(1))); } catch (e) { return; }
+    var folded = target && target.closest("details:not([open])");
+    if (!folded) return;
+    folded.open = true;
+    if (scroll) target.scrollIntoView();
+  }
+  document.addEventListener("click", function (event) {  // before the browser follows the link
+    var link = event.target.closest && event.target.closest('a[href^="#"]');
+    if (link) reveal(link.getAttribute("href"), false);
+  });
+  window.addEventListener("hashchange", function () { reveal(location.hash, true); });
+  document$.subscribe(function () { reveal(location.hash, true); });
+})();
+
 // Printing: show where each link goes, as a full web address.
 document$.subscribe(function () {
   document.querySelectorAll("article a[href]").forEach(function (a) {
     var skip = a.classList.contains("headerlink") || a.classList.contains("footnote-backref") ||
       a.classList.contains("md-content__button") ||
-      a.closest(".footnote-ref") || a.getAttribute("href").charAt(0) === "#";
+      a.closest(".footnote-ref") || a.closest(".footnote") || a.getAttribute("href").charAt(0) === "#";
     if (!skip) a.setAttribute("data-print-url", a.href);
   });
 });

@@ -2,6 +2,7 @@
 import datetime as dt
 import re
 
+import markdown
 import pytest
 
 from sample import OLDER, PLAN, SOURCE, make_site
@@ -95,8 +96,8 @@ def test_one_note_per_passage_even_when_sections_share_a_long_beginning(ctx):
     ctx.cite("old", "results-a-1")
     ctx.cite("old", "results-b-1")
     assert list(ctx.notes) == ["old--results-a-1", "old--results-b-1"]
-    assert "Reading rose" in ctx.notes["old--results-a-1"]
-    assert "Writing rose" in ctx.notes["old--results-b-1"]
+    assert "Reading rose" in ctx.notes["old--results-a-1"].text
+    assert "Writing rose" in ctx.notes["old--results-b-1"].text
 
 
 def test_the_same_passage_shares_one_note(ctx):
@@ -110,7 +111,7 @@ def test_notes_start_afresh_on_each_page(ctx):
     ctx = Page(ctx.build, "index.md")
     assert not ctx.notes
     ctx.cite("doc", "intro")
-    assert ctx.notes["doc--intro"] == 'From <a href="reports/doc/text/#intro">The report, section “Intro”</a>.'
+    assert ctx.notes["doc--intro"].text == 'From <a href="reports/doc/text/#intro">The report, section “Intro”</a>.'
 
 
 def test_evidence_age_is_said_under_the_title_and_warned_when_figures_are_old(ctx):
@@ -156,6 +157,27 @@ def test_a_newer_document_that_only_names_things_does_not_make_old_details_newer
 def test_quotations_are_marked_and_summaries_are_not(ctx):
     assert statement_list(ctx, "vision").startswith("- <q>Old words</q>" + ref("old--vision-1", 1))
     assert statement_list(ctx, "ours").startswith("- Partners meet.<sup id=\"fnref")
+
+
+def test_statements_as_paragraphs_are_paragraphs_not_list_points(ctx):
+    """The plan's foreword printed as a list of bullet points, a paragraph each."""
+    out = statement_list(ctx, "vision", paragraphs=True)
+    assert as_keys(out) == "<q>Old words</q>[^old--vision-1]\n\n<q>Plan words</q>[^plan--vision-1]\n\n<q>New words</q>[^doc--intro-1]\n"
+    html = markdown.markdown(out)
+    assert html.count("<p>") == 3 and "<li>" not in html
+
+
+def test_a_notes_short_form_for_print_says_where_its_passage_is_in_a_few_words(ctx):
+    ctx.cite("doc", "funding-2")
+    ctx.cite("old", "results-b")
+    ctx.cite("old", "results-b-1")
+    shorts = [note.short for note in ctx.notes.values()]
+    assert shorts == ["The report, “Funding”, paragraph 2.",
+                      "Old report, “Results: reading, writing and maths at…”.",
+                      "Old report, “Results: reading, writing and maths at…”, paragraph 1."]
+    page = ctx.finish("# Notes\n\nText.")
+    assert '<p class="footnote__print" hidden>The report, “Funding”, paragraph 2.</p>' in page
+    assert "<summary><h2" in page and ">Sources (3)</h2></summary>" in page
 
 
 CTB = "<abbr title=\"Children's Trust Board\">CTB</abbr>"
