@@ -1,6 +1,6 @@
 """Search: residents' words find the page that answers them, in the first three results, and what
-is not a page's own text (charts' drawing, check boxes, source notes, the officers' guide) is
-never found or shown under a result."""
+is not a page's own text (charts' drawing, check boxes, source notes, what each column of the
+data holds, the officers' guide, the change log) is never found or shown under a result."""
 import json
 import re
 
@@ -50,8 +50,10 @@ LEFT_OUT = {
     ".evidence-age, .warning-text": "how old the evidence is",
     ".reuse": "the data downloads",
     ".page-info": "the page owner line",
+    "details.dataset-columns": "what each column of the data downloads holds",
 }
-GUIDE = "contributing/"
+# Pages that are built but never searched: (address, what it is).
+NOT_SEARCHED = {"contributing/": "the officers' guide", "changes/": "the change log"}
 
 
 def squeeze(text: str) -> str:
@@ -64,9 +66,10 @@ def index(built):
     return json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
-def test_the_officers_guide_is_built_but_not_searched(index, pages):
-    assert "contributing/index.html" in pages
-    assert not [d["location"] for d in index["docs"] if d["location"].startswith(GUIDE)]
+@pytest.mark.parametrize("page", NOT_SEARCHED, ids=NOT_SEARCHED.values())
+def test_some_pages_are_built_but_not_searched(index, pages, page):
+    assert f"{page}index.html" in pages
+    assert not [d["location"] for d in index["docs"] if d["location"].startswith(page)]
 
 
 def test_charts_check_boxes_notes_and_page_lines_are_not_in_the_index(index, pages):
@@ -146,14 +149,15 @@ def test_residents_words_find_the_page_that_answers_them(search_tab, server, que
 @pytest.mark.browser
 @pytest.mark.parametrize("query", ["reading", "show everything", "where in Oxford", "Be Safe",
                                    "paragraph starting", "report section", "page owner", "reuse data", "download the data",
-                                   "review", "YAML", "pull request"])
-def test_results_show_page_text_only_and_never_the_officers_guide(search_tab, server, query):
+                                   "review", "YAML", "pull request", "record's id", "changed"])
+def test_results_show_page_text_only_and_never_the_pages_kept_out(search_tab, server, query):
     results = search(search_tab, server, query)
     for page, shown in results:
-        assert not page.startswith(GUIDE), f"{query!r} lists the officers' guide"
+        for kept_out, what in NOT_SEARCHED.items():
+            assert not page.startswith(kept_out), f"{query!r} lists {what}"
         for sign in ("Show everything", "Show the results", "Show the indicators for", "Where in Oxford",
                      "paragraph starting", "point starting", "Page owner", "Download the data on this page",
-                     "How old this is", "Chart:"):
+                     "How old this is", "Chart:", "What each column holds", "The record's id"):
             assert sign not in shown, f"{query!r}: a result for {page} shows {sign!r}"
         assert not re.search(r"\b(19|20)\d\d\d+(\.\d+)?%", shown), f"{query!r}: chart labels in {page}"
 
