@@ -1,11 +1,16 @@
-"""Search: residents' words find the page that answers them, in the first three results, and what
-is not a page's own text (charts' drawing, check boxes, source notes, what each column of the
-data holds, the officers' guide, the change log) is never found or shown under a result."""
+"""Search: residents' words find the page that answers them, in the first three results; a short
+form finds what its words in full find, and the other way round; and what is not a page's own
+text (charts' drawing, check boxes, source notes, what each column of the data holds, the
+officers' guide, the change log) is never found or shown under a result."""
+import html
 import json
 import re
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
+
+from conftest import ROOT
 
 # What a resident might type, and the pages (any one will do) that must be among the first three
 # results. The council's pieces of work may each have a page under council/work/.
@@ -40,6 +45,11 @@ QUERIES = [
     ("vision", ("plan/", "")),
     ("priorities", ("plan/priorities/", "trust/priorities/")),
     ("priority", ("plan/priorities/", "trust/priorities/")),
+    # The words residents use, from issue 17.
+    ("NEET", ("council/work/youth-eet-hub/",)),
+    ("not in education", ("council/work/youth-eet-hub/",)),
+    ("special needs", ("send/",)),
+    ("EHC plan", ("send/",)),
 ]
 
 # Parts of pages that search leaves out: (selector in the built page, what it is).
@@ -99,6 +109,53 @@ def test_documents_full_text_ranks_after_the_pages_that_explain_it(index):
     for page in full_text:
         assert boosts[page] < 0.01, f"docs/{page.rstrip('/')}.md needs 'search: boost: 0.001' in its front matter"
     assert all(boost == 1 for page, boost in boosts.items() if page not in full_text)
+
+
+def glossary_forms() -> list[list[str]]:
+    """Each glossary term's forms, from the data file itself: its short form, its words in full
+    and the everyday words residents type for it."""
+    terms = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
+    return [[t["term"], t["expansion"], *t.get("also_searched_as", [])] for t in terms]
+
+
+def test_a_short_form_its_words_in_full_and_its_everyday_words_find_the_same_parts(index):
+    """Wherever a part of a page uses a glossary term in any of its forms, the search finds that
+    part by the words of every form: "EHCP" finds what "education, health and care plan" finds,
+    and the other way round, and "NEET" finds what "EET" finds. Checked on the built index, with
+    the index's own way of splitting words (a form in capitals is found in capitals only, so the
+    verb "send" is not SEND)."""
+    separator = re.compile(index["config"]["separator"])
+    fields = index["config"]["fields"]
+
+    def split(text):
+        return [w for w in separator.split(text) if w]
+
+    def uses(words, form):
+        capitals = form.upper() == form
+        want = [w if capitals else w.lower() for w in split(form)]
+        have = words if capitals else [w.lower() for w in words]
+        return bool(want) and any(have[i:i + len(want)] == want for i in range(len(have)))
+
+    terms = glossary_forms()
+    checked = [0] * len(terms)
+    for doc in index["docs"]:
+        shown = split(html.unescape(re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])))
+        found = {w.lower() for field in fields if field in doc
+                 for w in split(re.sub(r"<[^>]+>", " ", " ".join(doc[field]) if isinstance(doc[field], list) else doc[field]))}
+        for n, forms in enumerate(terms):
+            if any(uses(shown, form) for form in forms):
+                checked[n] += 1
+                missing = {w.lower() for form in forms for w in split(form)} - found
+                assert not missing, f"{doc['location']} uses {forms[0]} but search does not find it by {sorted(missing)}"
+    assert all(checked), [forms[0] for forms, n in zip(terms, checked) if not n]  # the glossary page uses every one
+
+
+def test_the_words_search_adds_are_never_shown(index):
+    """The words added for the glossary's terms are in fields the search finds but Material never
+    shows (it shows a result's title and text)."""
+    added = set(index["config"]["fields"]) - {"title", "text", "tags"}
+    assert added and all(index["config"]["fields"][f]["boost"] > 0 for f in added)
+    assert any(f in doc for doc in index["docs"] for f in added)
 
 
 # ----- in the browser, as a resident types -----
@@ -181,3 +238,14 @@ def test_search_on_a_phone(browser, server):
     first.locator("a").first.click()
     page.wait_for_url("**/send/**")
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, words", [("not in education", "education"), ("when did they meet", "meet"),
+                                          ("what is the plan for", "plan")])
+def test_the_small_words_the_index_leaves_out_are_not_searched_for(search_tab, server, query, words):
+    """Material looks for every word typed as the start of a longer one: "not" found "notice" and
+    "in" found "investment", so "not in education" put the privacy notice first. The small words
+    the index leaves out ("not", "in", "who"…) change nothing in the results."""
+    assert search(search_tab, server, query) == search(search_tab, server, words)
+
