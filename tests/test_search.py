@@ -1,7 +1,8 @@
 """Search: residents' words find the page that answers them, in the first three results; a short
-form finds what its words in full find, and the other way round; and what is not a page's own
-text (charts' drawing, check boxes, source notes, what each column of the data holds, the
-officers' guide, the change log) is never found or shown under a result."""
+form finds what its words in full find, and the other way round; when nothing matches, the search
+says so and offers ways on; and what is not a page's own text (charts' drawing, check boxes,
+source notes, what each column of the data holds, the officers' guide, the change log) is never
+found or shown under a result."""
 import html
 import json
 import re
@@ -249,3 +250,49 @@ def test_the_small_words_the_index_leaves_out_are_not_searched_for(search_tab, s
     the index leaves out ("not", "in", "who"…) change nothing in the results."""
     assert search(search_tab, server, query) == search(search_tab, server, words)
 
+
+HELP_LINKS = {"glossary/", "plan/", "performance/", "trust/", "council/"}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 375])
+def test_when_nothing_matches_the_search_says_so_and_offers_ways_on(browser, server, pages, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.goto(server + "trust/people/")
+    if width < 600:
+        tab.locator("header label[for=__search]").first.click()
+    else:
+        tab.locator(".md-search__input").click()
+    tab.wait_for_function("!/ready|Initiali[sz]ing/.test(document.querySelector('.md-search-result__meta').textContent)")
+    help_ = tab.locator(".search-help")
+    assert search(tab, server, "EHCP") and help_.is_hidden()
+    assert search(tab, server, "zqxjv") == []
+    help_.wait_for(state="visible")
+    assert "Nothing on this site matches" in tab.locator(".md-search-result__meta").inner_text()
+    assert "spelling" in help_.inner_text() and "short form" in help_.inner_text()
+    links = help_.locator("a")
+    targets = [tab.evaluate("a => a.href", links.nth(i).element_handle()).removeprefix(server) for i in range(links.count())]
+    assert set(targets) == HELP_LINKS
+    for i, target in enumerate(targets):  # each link is named by its page's own title
+        text = links.nth(i).inner_text()
+        title = BeautifulSoup(pages[target + "index.html"], "html.parser").h1.get_text(" ", strip=True)
+        assert text.lower() in title.lower(), (text, title)
+    box = help_.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width
+    from axe_playwright_python.sync_playwright import Axe
+    result = Axe().run(tab, options={"runOnly": {"type": "tag", "values": [
+        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
+    assert not [f"{v['id']} at {v['nodes'][0]['target']}" for v in result.response["violations"]]
+    # The arrow keys go from the search box through the links and round again, as through results.
+    tab.locator(".md-search__input").focus()
+    for target in targets + [None]:
+        tab.keyboard.press("ArrowDown")
+        focused = tab.evaluate("document.activeElement.href || document.activeElement.className")
+        assert (focused.removeprefix(server) == target) if target else "md-search__input" in focused
+    tab.keyboard.press("ArrowUp")
+    assert tab.evaluate("document.activeElement.href").removeprefix(server) == targets[-1]
+    tab.keyboard.press("Enter")
+    tab.wait_for_url(server + targets[-1])
+    context.close()
