@@ -51,6 +51,23 @@ QUERIES = [
     ("not in education", ("council/work/youth-eet-hub/",)),
     ("special needs", ("send/",)),
     ("EHC plan", ("send/",)),
+    # More of residents' own words, not the documents'.
+    ("jobs for young people", ("council/work/youth-eet-hub/",)),
+    ("disabled children", ("send/",)),
+    ("mental health waiting", ("performance/indicators/camhs-first-appointment/",)),
+    ("who leads the trust", ("trust/people/",)),
+    ("when did they meet", ("trust/meetings/",)),
+    ("Rose Hill", COUNCIL),
+    ("English classes", ("council/work/engaging-migrant-families/",)),
+    ("refugee families", ("council/work/engaging-migrant-families/",)),
+    ("GCSE results", ("performance/attainment/",)),
+    ("missing school", ("performance/indicators/absence-child-in-need/", "performance/indicators/absence-child-protection/",
+                        "performance/indicators/absence-secondary/")),
+    ("keeping children safe", ("performance/safeguarding/",)),
+    ("funding for youth groups", ("council/work/youth-investment-fund/",)),
+    ("play areas", ("council/work/parks-and-play/",)),
+    ("easy read", ("easy-read/",)),
+    ("how is the plan doing", ("performance/",)),
 ]
 
 # Parts of pages that search leaves out: (selector in the built page, what it is).
