@@ -56,9 +56,9 @@ def teach(site_dir: Path, glossary: list) -> None:
     fields[TITLE_WORDS] = {"boost": fields["title"]["boost"]}
     fields[WORDS] = {"boost": fields["text"]["boost"]}
     for doc in index["docs"]:
-        title, text = split(plain(doc["title"])), split(plain(doc["text"]))
+        title, text, both = split(plain(doc["title"])), split(plain(doc["text"])), doc["title"] + " " + doc["text"]
         # lunr reads the text as the search plugin escaped it: "C&amp;YP" is not the word "C&YP".
-        as_kept = split(re.sub("<[^>]+>", " ", doc["title"] + " " + doc["text"])) if "&" in doc["title"] + doc["text"] else title + text
+        as_kept = split(re.sub("<[^>]+>", " ", both)) if "&" in both else title + text
         in_title = synonyms.words(title)
         in_text = synonyms.words(title + text, leave_out=[*in_title, *as_kept])
         for field, words in ((TITLE_WORDS, in_title), (WORDS, in_text)):
