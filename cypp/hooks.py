@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from . import opendata, verify
+from . import material_search, opendata, verify
 from .errors import CyppError, PageError
 from .pages import check_encodings, check_work_pages, review_fields
 from .gitdates import git_dates
@@ -31,6 +31,7 @@ class BuildState:
     build: Build | None  # None once the last page is rendered
     choices: dict[str, Any]
     open_data: Any  # the open data files, written after the build
+    glossary: list  # its words are added to the search index after the build
     page: Page | None = None
     line_offset: int = 0  # the lines of the page's front matter, before the Markdown
     problem: str | None = None  # a mistake in a macro's arguments, said when the page is rendered
@@ -96,7 +97,8 @@ def define_env(env) -> None:
         raise _stop(err, "The site was not built, because the council's work in the data and its "
                          "pages do not match:") from None
     open_data = opendata.build(site, env.conf["site_url"] or "")  # the files the data page describes
-    state = BuildState(Build(site, changed=git_dates(root), open_data=open_data), choices(site), open_data)
+    state = BuildState(Build(site, changed=git_dates(root), open_data=open_data), choices(site), open_data,
+                       site.glossary)
     for name, macro in MACROS.items():
         env.macro(_bound(state, macro), name)
     env.cypp = state
@@ -143,5 +145,7 @@ def on_post_page_macros(env) -> None:
 
 def on_post_build(env) -> None:
     """After the pages are written: write the open data files (CSV, JSON, their metadata, the
-    meetings calendar and the changes feed), the same bytes whose sizes the data page gives."""
+    meetings calendar and the changes feed), the same bytes whose sizes the data page gives; and
+    teach the search index (written just before, by the search plugin) the glossary's words."""
     opendata.write_all(env.cypp.open_data, Path(env.conf["site_dir"]))
+    material_search.teach(Path(env.conf["site_dir"]), env.cypp.glossary)

@@ -57,6 +57,9 @@ class Term(Cited):  # the passage cited uses the term, short or in full (checked
     """What it means, in this site's own plain English."""
     see_also: list[Id] = []
     """Other terms to look at: ids of records in the glossary."""
+    also_searched_as: list[Text] = []
+    """Everyday words residents may type for it, for example "special needs" or "NEET": the site's
+    search finds the term's pages by them too. They are never shown on the site."""
 
 
 class Area(Cited):

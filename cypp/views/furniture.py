@@ -67,7 +67,8 @@ def datasets(page: Page) -> str:
         out.append(download(f"data/{name}.json", "JSON, for programmers"))
         if name in EXTRA_FILES:
             out.append(download(*EXTRA_FILES[name]))
-        out += ["", f'<details class="dataset-columns"><summary>What each column holds: '
+        # What each column holds is for reusing the data: search neither finds nor shows it.
+        out += ["", f'<details class="dataset-columns" data-search-exclude><summary>What each column holds: '
                 f'{name.replace("_", " ")}</summary>']
         for t in tables:
             out.append(f"<p>In {t.url}:</p><dl>" + "".join(

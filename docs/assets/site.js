@@ -213,3 +213,34 @@ document$.subscribe(function () {
     if (!location.hash && boxes.some(function (b) { return b.checked; })) finder.scrollIntoView();
   });
 });
+
+// Search: when nothing matches, help shows below the search's own line (the help is in
+// overrides/partials/search-help.html): ways to search again, and links to the glossary and the
+// main pages. The arrow keys move between the search box and those links, as they move between
+// results when there are some.
+document$.subscribe(function () {
+  var help = document.querySelector(".search-help");
+  var meta = document.querySelector(".md-search-result__meta");
+  var box = document.querySelector(".md-search__input");
+  if (!help || !meta || !box) return;
+  // Only once typing pauses: while a word is being typed its first letters ("in" on the way to
+  // "inspection") may match nothing for a moment.
+  var timer = null;
+  function update() {
+    clearTimeout(timer);
+    var none = box.value.trim() && meta.textContent.trim() === help.getAttribute("data-none");
+    if (!none) help.hidden = true;
+    else timer = setTimeout(function () { help.hidden = false; }, 500);
+  }
+  new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true });
+  box.addEventListener("input", update);
+  box.closest(".md-search").addEventListener("keydown", function (event) {
+    if (help.hidden || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
+    var stops = [box].concat(Array.prototype.slice.call(help.querySelectorAll("a[href]")));
+    var at = stops.indexOf(document.activeElement);
+    if (at === -1) return;
+    stops[(at + (event.key === "ArrowDown" ? 1 : stops.length - 1)) % stops.length].focus();
+    event.preventDefault();
+    event.stopPropagation();  // Material's own arrow keys would take the focus back to the box
+  });
+});
