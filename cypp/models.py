@@ -317,7 +317,7 @@ class Service(Record):
     what the page at the address says."""
     pages: list[Text] = Field(min_length=1)
     """The pages that list it under "Where to go next", as paths under docs/ (for example
-    send.md). Each of them ends with {{ where_to_go_next() }}."""
+    send.md). Each of them ends with the macro where_to_go_next()."""
     checked: PastDate
     """When someone last opened the page and checked that it is still the right one. The tests
     fail once this is more than a year ago, so that someone checks it again."""
