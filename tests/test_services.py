@@ -108,6 +108,17 @@ def test_no_outside_link_on_the_site_is_left_out_of_the_weekly_check(pages):
                          f"or guide writes: {sorted(unknown)[:5]}")
 
 
+def test_a_link_listed_on_a_page_that_does_not_exist_is_named_with_its_line(project):
+    from edits import error_for
+    path = project / "data" / "services.yml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("  pages: ["))
+    lines[at] = lines[at].replace("[", "[no-such-page.md, ", 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert re.search(r'^data/services.yml, line %d: record "[\w-]+": there is no page docs/no-such-page.md\.' % (at + 1),
+                     error_for(project), re.M)
+
+
 def test_a_page_that_lists_a_link_but_does_not_show_it_stops_the_build(project):
     from conftest import run_build
     docs = project / "docs" / "send.md"
