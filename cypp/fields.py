@@ -3,11 +3,14 @@ citation has. Every model forbids unknown fields, trims spaces, is read-only, an
 description from its docstring."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, ClassVar, Optional
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
 
 from .dates import parse_partial_date
+from .vocabulary import OFFICIAL_WEBSITES
 
 Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
 PassageId = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -26,6 +29,25 @@ def _check_full_date(text: str) -> str:
     return text
 
 
+def _check_not_future(text: str) -> str:
+    if dt.date.fromisoformat(text) > dt.date.today():
+        raise ValueError(f'expected a date that has passed (today is {dt.date.today().isoformat()}) '
+                         f'but found "{text}"')
+    return text
+
+
+def _check_address(text: str) -> str:
+    parts = urlsplit(text)
+    host = (parts.hostname or "").lower()
+    if parts.scheme != "https" or not host or any(c.isspace() for c in text):
+        raise ValueError(f'expected a whole web address starting https:// (no spaces) but found "{text}"')
+    if not any(host == suffix[1:] or host.endswith(suffix) for suffix in OFFICIAL_WEBSITES):
+        raise ValueError(f'expected the address of an official public service, on a website whose name ends '
+                         f'with {" or ".join(OFFICIAL_WEBSITES)}, but found "{host}". Ask the web team if '
+                         "another kind of website should be allowed")
+    return text
+
+
 def _year_as_text(value: object) -> object:
     # "since: 2020" is read by YAML as a number; a year on its own is fine here.
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
@@ -34,6 +56,9 @@ def _year_as_text(value: object) -> object:
 # A date that may be only a year ("2018") or a month ("2023-07") when the source gives no more.
 PartialDate = Annotated[StrictStr, BeforeValidator(_year_as_text), AfterValidator(_check_date)]
 FullDate = Annotated[StrictStr, AfterValidator(_check_full_date)]
+PastDate = Annotated[StrictStr, AfterValidator(_check_full_date), AfterValidator(_check_not_future)]
+# A link to another website: https, on an official public service's website (vocabulary.py).
+WebAddress = Annotated[StrictStr, AfterValidator(_check_address)]
 
 
 def title(name: str) -> str:

@@ -13,10 +13,11 @@ from typing import Any, Callable
 
 from . import material_search, opendata, verify
 from .errors import CyppError, PageError
-from .pages import check_encodings, check_work_pages, review_fields
+from .pages import check_encodings, check_service_pages, check_work_pages, review_fields
 from .gitdates import git_dates
 from .site import load_site
 from .views import MACROS, Build, Macro, Page, choices
+from .views.services import tell_us
 from .views.pagecheck import check_links, check_notes, check_page, check_snippets
 
 
@@ -96,6 +97,14 @@ def define_env(env) -> None:
     except CyppError as err:
         raise _stop(err, "The site was not built, because the council's work in the data and its "
                          "pages do not match:") from None
+    try:
+        check_service_pages(Path(env.conf["docs_dir"]), site.sets["services"])
+    except CyppError as err:
+        raise _stop(err, "The site was not built, because the links to other websites in the data "
+                         "and the pages that show them do not match:") from None
+    # overrides/main.html offers these beside "Suggest a change to this page" (theme templates
+    # see the config, not the macros).
+    env.conf["extra"]["tell_us"] = tell_us(site)
     open_data = opendata.build(site, env.conf["site_url"] or "")  # the files the data page describes
     state = BuildState(Build(site, changed=git_dates(root), open_data=open_data), choices(site), open_data,
                        site.glossary)

@@ -17,7 +17,7 @@ from typing import Optional
 from pydantic import Field
 
 from . import vocabulary as v
-from .fields import Cited, Citation, FullDate, Id, PartialDate, PassageId, Point, Record, Text
+from .fields import Cited, Citation, FullDate, Id, PartialDate, PassageId, PastDate, Point, Record, Text, WebAddress
 
 
 class Source(Record):
@@ -321,6 +321,37 @@ class Change(Record):
     """The pages that changed, as paths under docs/ (for example council/index.md)."""
 
 
+class Service(Record):
+    """A page of an official service on another website: where a resident goes next. Each page it
+    is for lists it under "Where to go next"; none of it comes from the documents."""
+    text: Text
+    """The link's words, in this site's plain English: what a resident goes there to do, for
+    example "Ask for an education, health and care needs assessment"."""
+    url: WebAddress
+    """The page's address, exactly as you found it on the page itself: it starts https:// and is
+    on an official public service's website (its name ends .gov.uk or .nhs.uk)."""
+    title: Text
+    """The page's own title, as the page gives it, so that whoever checks the link next can tell
+    it is still the same page."""
+    runs: Text
+    """Who runs the service and its website, for example "Oxfordshire County Council". The site
+    says it after the link: "(Oxfordshire County Council website)"."""
+    what: Text
+    """What a resident can do there, in one sentence of this site's own plain English. Say only
+    what the page at the address says."""
+    pages: list[Text] = Field(min_length=1)
+    """The pages that list it under "Where to go next", as paths under docs/ (for example
+    send.md). Each of them ends with the macro where_to_go_next()."""
+    checked: PastDate
+    """When someone last opened the page and checked that it is still the right one. The tests
+    fail once this is more than a year ago, so that someone checks it again."""
+    how: Text
+    """How it was checked, for example "opened the page and read it"."""
+    tell_us: bool = False
+    """true for a council's website where a reader who has no GitHub account can tell the council
+    about a mistake on this site: every page offers it beside "Suggest a change to this page"."""
+
+
 Area.model_rebuild()
 
 
@@ -342,4 +373,5 @@ DATASETS: dict[str, type[Record]] = {
     "timeline": Event,
     "accessibility": AccessibilityNote,
     "changes": Change,
+    "services": Service,
 }

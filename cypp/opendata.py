@@ -49,6 +49,7 @@ DESCRIPTIONS = {
     "timeline": "Dated events in the story of the plan, the Trust, SEND, the Education Commission and the council.",
     "accessibility": "How the site was tested for accessibility, and known issues.",
     "changes": "What has changed on the site, by date.",
+    "services": "Links to official services on other websites, where a resident can go next.",
 }
 
 

@@ -147,3 +147,34 @@ def overdue(root: Path, today: dt.date) -> list[tuple[str, str, dt.date]]:
         if due < today:
             late.append((page, owner, due))
     return sorted(late, key=lambda row: row[2])
+
+
+NEXT = re.compile(r"\{\{\s*where_to_go_next\(")  # a page's "Where to go next" section
+
+
+def check_service_pages(docs: Path, services: Dataset) -> None:
+    """The pages that data/services.yml lists each service on end with "Where to go next"
+    ({{ where_to_go_next() }}), and each page that has the section lists at least one service,
+    so no link is left out and no section is empty. Raises PageError saying what to do."""
+    calls = {}
+    for path in sorted(docs.rglob("*.md")):
+        found = NEXT.search(path.read_text(encoding="utf-8"))
+        if found:
+            calls[path.relative_to(docs).as_posix()] = found.string[:found.start()].count("\n") + 1
+    problems, listed = [], set()
+    for index, service in enumerate(services.records):
+        for i, page in enumerate(service.pages):
+            listed.add(page)
+            if page not in calls and (docs / page).is_file():
+                problems.append(
+                    f'{services.display}, line {services.line(index, "pages", i)}: record "{service.id}" is '
+                    f"listed on docs/{page}, but that page has no \"Where to go next\" section. Add "
+                    "{{ where_to_go_next() }} on a line of its own at the end of the page.")
+    for page, line in calls.items():
+        if page not in listed:
+            problems.append(
+                f"docs/{page}, line {line}: {{{{ where_to_go_next() }}}} shows the links of "
+                f"{services.display} that list this page under \"pages\", and none does. Add "
+                f"{page} to the pages of a record there, or take the line out.")
+    if problems:
+        raise PageError(join_problems(problems))

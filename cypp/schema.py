@@ -12,6 +12,7 @@ YYYY-MM, or YYYY where the model allows a partial date); a year on its own may a
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,17 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from . import fields
 from .models import DATASETS
+from .vocabulary import OFFICIAL_WEBSITES
 
 SCHEMA_DIR = "schemas"
 VSCODE_SETTINGS = Path(".vscode") / "settings.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 FULL_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# A link to another website (data/services.yml): https, on a website whose name ends with one of
+# vocabulary.OFFICIAL_WEBSITES.
+WEB_ADDRESS = (r"^https://([^/?#\s]+\.)?(" + "|".join(re.escape(s[1:]) for s in OFFICIAL_WEBSITES)
+               + r")(:[0-9]+)?([/?#]\S*)?$")
 
 
 class _Generator(GenerateJsonSchema):
@@ -44,6 +50,8 @@ class _Generator(GenerateJsonSchema):
             return _with_pattern(inner, PARTIAL_DATE, "A date: YYYY-MM-DD, or YYYY-MM, or YYYY.")
         if function is fields._check_full_date:
             return _with_pattern(inner, FULL_DATE, "A full date: YYYY-MM-DD.")
+        if function is fields._check_address:
+            return _with_pattern(inner, WEB_ADDRESS, "An address starting https:// on an official website.")
         return inner
 
 

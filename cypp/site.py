@@ -70,15 +70,31 @@ def check_references(sets: dict[str, Dataset]) -> None:
                         f'"{loc[0]}": there is no record "{ref}" in {sets[target].display}. '
                         f"Check the spelling, or add it there first."
                     )
-    changes = sets["changes"]
-    for index, change in enumerate(changes.records):
-        for i, page in enumerate(change.pages):
-            if not (changes.path.parent.parent / "docs" / page).is_file():
-                problems.append(
-                    f'{changes.display}, line {changes.line(index, "pages", i)}: record "{change.id}": '
-                    f'there is no page docs/{page}. Write the path as it is under docs/, '
-                    "for example council/index.md."
-                )
+    for ds in sets.values():  # a field called "pages" lists pages, as paths under docs/
+        for index, record in enumerate(ds.records):
+            for i, page in enumerate(getattr(record, "pages", [])):
+                if not (ds.path.parent.parent / "docs" / page).is_file():
+                    problems.append(
+                        f'{ds.display}, line {ds.line(index, "pages", i)}: record "{record.id}": '
+                        f'there is no page docs/{page}. Write the path as it is under docs/, '
+                        "for example council/index.md."
+                    )
+    services = sets["services"]
+    addresses: dict[str, int] = {}
+    for index, service in enumerate(services.records):
+        line = services.line(index, "url")
+        if service.url in addresses:
+            problems.append(
+                f'{services.display}, line {line}: record "{service.id}": the address {service.url} is '
+                f"already given on line {addresses[service.url]}. Give each page of another website one "
+                "record, and list there every page that shows it."
+            )
+        addresses.setdefault(service.url, line)
+    if not any(s.tell_us for s in services.records):
+        problems.append(
+            f"{services.display}: no record has tell_us: true. At least one council website must be "
+            'offered beside "Suggest a change to this page", for readers who have no GitHub account.'
+        )
     priorities = sets["priorities"]
     numbers: dict[int, str] = {}
     for index, p in enumerate(priorities.records):

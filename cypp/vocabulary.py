@@ -68,6 +68,9 @@ UNITS = ("count", "percent", "gbp", "people", "weeks")
 # How exact a figure is, and the words put before it ("about £600,000").
 QUALIFIERS = {"exactly": "", "about": "about ", "over": "over ", "up-to": "up to ", "almost": "almost "}
 ACCESSIBILITY_KINDS = ("test", "known-issue", "prepared", "reviewed")
+# The links to other websites (data/services.yml, "url") go to official public services only: a
+# website whose name ends with one of these (councils and government: .gov.uk; the NHS: .nhs.uk).
+OFFICIAL_WEBSITES = (".gov.uk", ".nhs.uk")
 
 Rag = choice(RAGS)
 Role = choice(ROLES)

@@ -311,16 +311,34 @@ def test_rag_badges_have_enough_contrast():
 
 
 def test_every_page_ends_with_a_way_to_suggest_a_change(pages):
-    """GOV.UK style: no edit pencil; a plain link at the end of the page, naming the page."""
+    """GOV.UK style: no edit pencil; at the end of the page, GitHub's form for this page (saying
+    plainly that it needs a GitHub account) and, beside it, a way that needs no account: the
+    council websites marked tell_us in data/services.yml, as links to other websites."""
+    councils = [(s.runs, s.url) for s in load_site(ROOT).services if s.tell_us]
     for path, html in pages.items():
         article = html.split("<article", 1)[1].split("</article>", 1)[0]
-        match = re.search(r'<p class="suggest-change">\s*<a href="([^"]+)">Suggest a change to this page</a>\s*</p>\s*$', article)
-        assert match, path
-        link = urllib.parse.urlsplit(html_lib.unescape(match.group(1)))
+        block = soup(article.split('<div class="suggest-change">', 1)[-1])
+        assert '<div class="suggest-change">' in article and not article.rsplit("</div>", 2)[-1].strip(), path
+        github = block.find("a", string="Suggest a change to this page")
+        assert github and "You need a GitHub account to do this." in github.parent.get_text(), path
+        link = urllib.parse.urlsplit(github["href"])
         assert re.fullmatch(r"/[\w.-]+/[\w.-]+/issues/new", link.path) and link.netloc == "github.com", path
-        title = urllib.parse.parse_qs(link.query)["title"][0]
-        assert title.startswith("Suggestion for the page: ") and len(title) > 25, path
+        query = urllib.parse.parse_qs(link.query)
+        assert query["template"] == ["report-a-mistake.yml"], path  # the form (blank issues are off)
+        assert query["title"][0].startswith("Mistake on: ") and len(query["title"][0]) > 15, path
+        assert query["page"][0].endswith("/" + path.removesuffix("index.html")), path
+        other = block.find(string=re.compile("No GitHub account")).parent
+        assert [(a.get_text(), a["href"]) for a in other.find_all("a")] == councils, path
+        assert all(a["rel"] == ["external"] for a in other.find_all("a")), path
+        assert "through their own websites" in " ".join(other.get_text().split()), path
         assert "edit/main" not in html and "md-content__button" not in html, path
+
+
+def test_the_issue_form_the_link_opens_has_the_fields_it_fills():
+    import yaml
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "report-a-mistake.yml").read_text(encoding="utf-8"))
+    assert form["title"] == "Mistake on: "
+    assert "page" in {field.get("id") for field in form["body"]}
 
 
 def test_changes_feed_lists_every_change(built, pages):

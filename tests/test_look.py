@@ -160,9 +160,10 @@ def test_a_note_used_many_times_shows_one_way_back(tab, server):
 def test_suggest_a_change_ends_every_page_template(tab, server):
     for path in TEMPLATES:
         tab.goto(server + path)
-        link = tab.locator("article p.suggest-change a")
+        link = tab.locator("article .suggest-change a", has_text="Suggest a change to this page")
         assert link.inner_text() == "Suggest a change to this page", path
-        assert "/issues/new?title=" in link.get_attribute("href"), path
+        assert "/issues/new?template=" in link.get_attribute("href"), path
+        assert tab.locator("article .suggest-change a[rel=external]").count() >= 1, path
 
 
 def test_every_tables_caption_comes_before_it_on_screen_and_to_a_screen_reader(sized, pages, server):

@@ -25,6 +25,10 @@ from conftest import CHROMIUM, ROOT
 WORKFLOWS = ROOT / ".github" / "workflows"
 PULL_REQUEST = WORKFLOWS / "pull-request.yml"
 PUBLISH = WORKFLOWS / "publish.yml"
+LINK_CHECK = WORKFLOWS / "link-check.yml"
+# Jobs that run none of the project's code, so need neither its checkout nor its container: the
+# one that publishes what the build uploaded, and the one that files the link check's issue.
+NO_CHECKOUT = {(PUBLISH, "deploy"), (LINK_CHECK, "report")}
 CONTAINER = "python:3.11-bookworm"  # the machine .ci/run runs on: Debian bookworm, Python 3.11
 PAGES_ACTIONS = ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages")
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
@@ -101,15 +105,16 @@ def test_the_checks_find_mistakes(tmp_path):
     assert result.returncode != 0 and "template-injection" in result.stdout + result.stderr
 
 
-def test_the_two_workflows_exist():
-    assert {p.name for p in all_workflows()} == {"pull-request.yml", "publish.yml"}
+def test_the_three_workflows_exist():
+    assert {p.name for p in all_workflows()} == {"pull-request.yml", "publish.yml", "link-check.yml"}
 
 
 def test_tests_and_builds_run_on_the_same_machine_as_the_projects_ci():
     for path in all_workflows():
         for name, job in load(path)["jobs"].items():
-            if name == "deploy":  # only publishes what the build uploaded
-                assert "container" not in job and runs_of(job) == []
+            if (path, name) in NO_CHECKOUT:
+                assert "container" not in job and not any(s.get("uses", "").startswith("actions/checkout@")
+                                                          for s in job["steps"]), (path.name, name)
                 continue
             assert job["container"] == CONTAINER, (path.name, name)
             assert not any("sudo" in run for run in runs_of(job)), "the container runs as root"
@@ -129,7 +134,7 @@ def test_every_checkout_has_the_history_and_keeps_no_credentials():
     shallow clone would date everything to the last commit); git told the checkout is safe."""
     for path in all_workflows():
         for name, job in load(path)["jobs"].items():
-            if name == "deploy":
+            if (path, name) in NO_CHECKOUT:
                 continue
             checkout = step_using(job, "actions/checkout")
             assert checkout["with"] == {"persist-credentials": False, "fetch-depth": 0}, (path.name, name)
@@ -195,10 +200,11 @@ def test_least_permissions():
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
     assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}
     assert "permissions" not in jobs["test"]
-    # Nothing else anywhere may write.
+    # The link check's report job may only write issues; nothing else anywhere may write.
+    assert load(LINK_CHECK)["jobs"]["report"]["permissions"] == {"issues": "write"}
     for path in all_workflows():
         for name, job in load(path)["jobs"].items():
-            if (path, name) != (PUBLISH, "deploy"):
+            if (path, name) not in {(PUBLISH, "deploy"), (LINK_CHECK, "report")}:
                 assert "write" not in job.get("permissions", {}).values(), (path.name, name)
 
 
@@ -264,3 +270,38 @@ def test_the_published_site_never_points_at_127_0_0_1(project):
     calendar = (site / "data" / "meetings.ics").read_text(encoding="utf-8")
     uids = [uid.strip() for uid in re.findall(r"^UID:(.*)$", calendar, flags=re.M)]
     assert uids and all(uid.endswith("@example.github.io") for uid in uids)
+
+
+def test_the_links_to_other_websites_are_checked_every_week_and_on_demand():
+    wf = load(LINK_CHECK)
+    assert set(wf["on"]) == {"schedule", "workflow_dispatch"}
+    crons = [entry["cron"] for entry in wf["on"]["schedule"]]
+    assert len(crons) == 1
+    minute, hour, day, month, weekday = crons[0].split()
+    assert day == month == "*" and re.fullmatch(r"[0-6]", weekday), "once a week, on one weekday"
+    assert minute.isdigit() and hour.isdigit()
+
+
+def test_the_link_check_tries_every_link_of_the_built_site():
+    job = load(LINK_CHECK)["jobs"]["check"]
+    runs = runs_of(job)
+    lychee = step_using(job, "lycheeverse/lychee-action")
+    assert runs.index("make build") < job["steps"].index(lychee)
+    args = lychee["with"]["args"].split()
+    assert "'site/**/*.html'" in args and ["--scheme", "https"] == args[args.index("--scheme"):][:2]
+    assert lychee["with"]["fail"] is False, "a broken link opens an issue, not a red run nobody reads"
+    assert job["outputs"]["broken"] == f"${{{{ steps.{lychee['id']}.outputs.exit_code != '0' }}}}"
+
+
+def test_a_broken_link_opens_an_issue_or_adds_to_the_open_one():
+    wf = load(LINK_CHECK)
+    report = wf["jobs"]["report"]
+    assert report["needs"] == "check" and report["if"] == "needs.check.outputs.broken == 'true'"
+    script = runs_of(report)[-1]
+    assert "gh issue create" in script and "gh issue comment" in script and "gh issue list --state open" in script
+    env = report["steps"][-1]["env"]
+    assert env["GH_TOKEN"] == "${{ github.token }}" and env["GH_REPO"] == "${{ github.repository }}"
+    upload = step_using(wf["jobs"]["check"], "actions/upload-artifact")
+    download = step_using(report, "actions/download-artifact")
+    assert upload["with"]["name"] == download["with"]["name"]
+    assert upload["with"]["path"].endswith("/" + Path(script.split("cat ", 1)[1].split()[0]).name)

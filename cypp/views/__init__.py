@@ -2,7 +2,7 @@
 topic. Each takes the page being rendered (page.py) first; those a page can call are declared with
 @macro (registry.py). Nothing here needs MkDocs."""
 from . import (council, figures, furniture, glossary, performance, plan,  # noqa: F401  (they register)
-               reports, statements, timeline, trust)
+               reports, services, statements, timeline, trust)
 from .page import Build, Page
 from .registry import MACROS, Macro, choices
 
