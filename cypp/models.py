@@ -323,10 +323,10 @@ class Change(Record):
 
 class Service(Record):
     """A page of an official service on another website: where a resident goes next. Each page it
-    is for lists it under "Where to go next"; none of it comes from the documents."""
+    is for lists it in its section on where to go next; none of it comes from the documents."""
     text: Text
     """The link's words, in this site's plain English: what a resident goes there to do, for
-    example "Ask for an education, health and care needs assessment"."""
+    example: Ask for an education, health and care needs assessment."""
     url: WebAddress
     """The page's address, exactly as you found it on the page itself: it starts https:// and is
     on an official public service's website (its name ends .gov.uk or .nhs.uk)."""
@@ -334,22 +334,22 @@ class Service(Record):
     """The page's own title, as the page gives it, so that whoever checks the link next can tell
     it is still the same page."""
     runs: Text
-    """Who runs the service and its website, for example "Oxfordshire County Council". The site
-    says it after the link: "(Oxfordshire County Council website)"."""
+    """Who runs the service and its website, for example Oxfordshire County Council. The site
+    names it after the link, as that council's or body's website."""
     what: Text
     """What a resident can do there, in one sentence of this site's own plain English. Say only
     what the page at the address says."""
     pages: list[Text] = Field(min_length=1)
-    """The pages that list it under "Where to go next", as paths under docs/ (for example
+    """The pages that list it in their section on where to go next, as paths under docs/ (for example
     send.md). Each of them ends with the macro where_to_go_next()."""
     checked: PastDate
     """When someone last opened the page and checked that it is still the right one. The tests
     fail once this is more than a year ago, so that someone checks it again."""
     how: Text
-    """How it was checked, for example "opened the page and read it"."""
+    """How it was checked, for example: opened the page and read it."""
     tell_us: bool = False
     """true for a council's website where a reader who has no GitHub account can tell the council
-    about a mistake on this site: every page offers it beside "Suggest a change to this page"."""
+    about a mistake on this site: every page offers it beside its link to suggest a change."""
 
 
 Area.model_rebuild()

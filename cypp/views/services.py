@@ -32,8 +32,8 @@ def where_to_go_next(page: Page) -> str:
     return "\n".join([
         "## Where to go next", "",
         '<div class="where-next" markdown>', "",
-        "The documents on this site are council reports. For help now, go to the services "
-        "themselves. These links open other websites, run by the organisations named.", "",
+        "The documents on this site are council reports. For help with your own situation, go to "
+        "the services themselves. These links open other websites, run by the organisations named.", "",
         *items, "", "</div>", ""])
 
 

@@ -127,4 +127,3 @@ def test_a_page_showing_the_links_must_be_listed(tmp_path):
 def test_pages_and_links_that_agree_pass(tmp_path):
     docs = docs_with(tmp_path, {"send.md": "# SEND\n\n{{ where_to_go_next() }}\n", "other.md": "# Other\n"})
     check_service_pages(docs, load_dataset(write(tmp_path, LINK), Service, tmp_path))
-
