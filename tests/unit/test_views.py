@@ -118,10 +118,10 @@ def test_evidence_age_is_said_under_the_title_and_warned_when_figures_are_old(ct
     page = ctx.finish(f"# Results\n\nPupils: {figure(ctx, 'pc')}.")
     lines = page.splitlines()
     assert lines[0] == "# Results" and 'class="evidence-age warning-text"' in lines[2]
-    assert "The details on this page come from a document dated October 2017. The newest of them is more than 9 years old" in lines[2]
+    assert "The details on this page come from a document dated October 2017. All of these details are more than 9 years old" in lines[2]
     ctx = Page(ctx.build, "index.md")
     page = ctx.finish(f"# Money\n\nGranted {figure(ctx, 'money')}.")
-    assert "dated 2 October 2023. The newest of them is more than 3 years old" in page  # 37 months before the build
+    assert "dated 2 October 2023. All of these details are more than 3 years old" in page  # 37 months before the build
     ctx.build.today = dt.date(2025, 10, 2)
     ctx = Page(ctx.build, "index.md")
     page = ctx.finish(f"# Money\n\nGranted {figure(ctx, 'money')}.")
@@ -134,6 +134,32 @@ def test_evidence_age_is_said_under_the_title_and_warned_when_figures_are_old(ct
     assert "evidence" not in ctx.finish("# About\n\nNo sources here.")
 
 
+def test_a_page_whose_details_are_mostly_old_warns_though_its_newest_document_is_new():
+    # Pages with a few details from a new document and most from old ones once said only how
+    # old the newest document was, so they gave no warning.
+    site = make_site(sources=[SOURCE, OLDER, PLAN])
+    build = Build(site, today=dt.date(2025, 6, 1))  # "doc" (2 October 2023) is 20 months old
+    page = Page(build, "a.md")
+    for passage in ("results-1", "vision-1", "results-a-1"):
+        page.cite("old", passage)  # three details from October 2017
+    page.cite("doc", "funding-1")  # one from a document under two years old
+    head = page.finish("# A\n\nB.").splitlines()[2]
+    assert 'class="evidence-age warning-text"' in head
+    assert ("The details on this page come from documents dated October 2017 to 2 October 2023. Most of "
+            "these details are more than 2 years old, so things may have changed since.") in head
+    assert " them " not in head
+    page = Page(build, "a.md")
+    page.cite("old", "results-1")  # half old, half new: not most
+    page.cite("doc", "funding-1")
+    head = page.finish("# A\n\nB.").splitlines()[2]
+    assert head == ('<p class="evidence-age" data-search-exclude>The details on this page come from documents '
+                    "dated October 2017 to 2 October 2023.</p>")
+    page = Page(build, "a.md")
+    page.cite("old", "results-1")  # one document, all old: no "them" for a single document
+    assert ("come from a document dated October 2017. All of these details are more than 7 years old"
+            in page.finish("# A\n\nB."))
+
+
 def test_a_newer_document_that_only_names_things_does_not_make_old_details_newer():
     site = make_site(sources=[dict(SOURCE, names_only=["funding"]), OLDER, PLAN])
     page = Page(Build(site, today=dt.date(2026, 11, 25)), "council/work/thing.md")
@@ -141,13 +167,13 @@ def test_a_newer_document_that_only_names_things_does_not_make_old_details_newer
     page.cite("doc", "funding-1")  # a newer document, in a part that only names things
     head = page.finish("# A piece of work\n\nWords.").splitlines()[2]
     assert 'class="evidence-age warning-text"' in head
-    assert ("The details on this page come from a document dated October 2017. The newest of them is more "
+    assert ("The details on this page come from a document dated October 2017. All of these details are more "
             "than 9 years old, so things may have changed since. The newer The report, only names some of "
             "what this page is about.") in head
     page = Page(page.build, "council/work/thing.md")
     page.cite("doc", "intro-1")  # the same document, where it gives details: they are new
     page.cite("doc", "funding-1")
-    assert "dated 2 October 2023. The newest of them is more than 3 years old" in page.finish("# A\n\nB.")
+    assert "dated 2 October 2023. All of these details are more than 3 years old" in page.finish("# A\n\nB.")
     page = Page(page.build, "council/work/thing.md")
     page.cite("doc", "funding-1")  # nothing but names
     assert ("This page has no details of its own: the document it cites, dated 2 October 2023, only "
