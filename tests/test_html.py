@@ -440,3 +440,28 @@ def test_the_sites_own_explanations_are_marked_as_its_own_where_they_stand(pages
         for heading in ("what-it-measures", "why-it-matters"):
             assert section_under(article.find(id=heading), article.find(id=heading))[0].get_text().startswith(
                 "In our words:"), f"{ind.id}: {heading}"
+
+
+def test_every_mention_of_an_organisation_that_no_longer_exists_says_it_is_gone(pages):
+    """Wherever a page's own text mentions a gone organisation (data/members.yml, `gone`), by its
+    name or its short form in the glossary, the same paragraph, list item or cell says it no longer
+    exists: a statement once said what the Oxfordshire Clinical Commissioning Group had done, as if
+    it were still there. Documents' own full texts, the record of changes and the officers' guide
+    are history or instructions, not the site's statements."""
+    short = {t.expansion: t.term for t in SITE.glossary}
+    gone = {m.name: re.compile(r"(?<![\w&])(" + "|".join(re.escape(n) for n in (m.name, short.get(m.name)) if n)
+                               + r")(?![\w&])") for m in SITE.members if m.gone}
+    assert gone, "the data marks no organisation as gone"
+    mentions = 0
+    for path, html in pages.items():
+        if "/text/" in path or path.startswith(("changes/", "contributing/")):
+            continue
+        for block in soup(html).find("article").find_all(["p", "li", "td", "dd"]):
+            if block.find(["p", "li", "td", "dd"]) or block.find_parent(class_="footnote") or block.find_parent("nav"):
+                continue
+            words = " ".join(block.get_text(" ").split())
+            for name, pattern in gone.items():
+                if pattern.search(words):
+                    mentions += 1
+                    assert "no longer exist" in words.lower(), f"{path}: “{words[:120]}” does not say {name} is gone"
+    assert mentions

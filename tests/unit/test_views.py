@@ -17,6 +17,7 @@ from cypp.views.performance import rag
 from cypp.views.plan import vision
 from cypp.views.reports import document_text
 from cypp.views.statements import statement_list
+from cypp.views.trust import gone_members
 
 
 @pytest.fixture
@@ -355,3 +356,28 @@ def test_a_paragraph_ending_in_a_colon_covers_the_list_after_it():
     assert doc.text("p-5") == "No colon here."
     html = render(doc)
     assert 'class="passage passage--leads-list" id="p-1"' in html and 'class="passage" id="p-5"' in html
+
+
+def test_a_statement_or_figure_that_mentions_an_organisation_that_no_longer_exists_says_so():
+    # A statement once said what the Oxfordshire Clinical Commissioning Group had done, as if it
+    # were still there: the site said it was gone only where it listed the Trust's members.
+    gone = dict(explanation="Such groups closed.", text="The report says others do its work.",
+                source="doc", passage="intro-1")
+    site = make_site(
+        sources=[SOURCE, OLDER, PLAN],
+        members=[dict(id="ccg", name="Old Group", group="trust-board", source="doc", passage="intro-1", gone=gone),
+                 dict(id="ctb", name="Children's Trust Board", group="trust-board", source="doc", passage="intro-1")],
+        glossary=[dict(id="og", term="OG", expansion="Old Group", explanation="A group.",
+                       source="doc", passage="intro-1")],
+        statements=[dict(id="a", group="g", text="OG secured funding.", quoted=False, source="doc", passage="intro-1"),
+                    dict(id="b", group="g", text="The BOGUS group met. Old Groups met.", quoted=False,
+                         source="doc", passage="intro-1")],
+        figures=[dict(id="f", label="teams that Old Group funded", value=42, unit="percent",
+                      source="old", passage="results-1")])
+    page = Page(Build(site, today=dt.date(2026, 11, 25)), "a.md")
+    first, second = statement_list(page, "g").splitlines()
+    said = ("**Old Group no longer exists.** *In our words:* Such groups closed. The report says others do "
+            "its work.")
+    assert said in first and said not in second  # a whole word or short form only
+    assert said in figure_table(page, "f")
+    assert gone_members(page, "trust-board") == said + ref("doc--intro-1", 1, use=5)
