@@ -9,7 +9,7 @@ from sample import OLDER, PLAN, SOURCE, make_site
 
 from cypp.dates import in_words as nice_date
 from cypp.views import Build, Page
-from cypp.views.council import initiative_finder, initiative_page
+from cypp.views.council import initiative_finder, initiative_page, where
 from cypp.views.figures import chart, figure, figure_table, series_table
 from cypp.views.glossary import glossary
 from cypp.views.markup import escape as text, format_figure
@@ -341,8 +341,25 @@ def test_the_finder_lists_cards_and_a_place_also_shows_the_work_for_the_whole_ci
             in out and 'value="barton"' not in out)
     assert '<input type="checkbox" name="where" value="citywide"> Across Oxford' in out
     assert '<section class="finder-item" data-for="young-people" data-where="leys-littlemore-rose-hill" data-about="work"' in out
-    assert "### [The &lt;b&gt;hub&lt;/b&gt;](work/hub.md) {#hub}\n\nA hub for young people.\n" in out  # one line
+    assert ("### [The &lt;b&gt;hub&lt;/b&gt;](work/hub.md) {#hub}\n\nA hub for young people.[^old--results-1]\n"
+            in as_keys(out))  # one line, with the note of the passage it sums up
     assert '**Where:** <span class="finder-tag">Across Oxford</span>' in out  # marked as work for the whole city
+
+
+def test_where_names_every_place_of_the_work_once_and_marks_work_for_the_whole_city():
+    from cypp.models import Initiative
+    def at(places, neighbourhoods):
+        return where(Initiative.model_validate(dict(WORK[1], places=places, neighbourhoods=neighbourhoods)))
+    # every place, in the data's words, though the area's name holds some and writes one otherwise
+    assert at(["Barton", "Rose Hill", "the Leys", "City Centre"], ["barton", "leys-littlemore-rose-hill", "city-centre"]) \
+        == "Barton, Rose Hill, the Leys and City Centre"
+    assert at(["Rose Hill Community Centre"], ["leys-littlemore-rose-hill"]) == "Rose Hill Community Centre"
+    assert at([], ["barton", "city-centre"]) == "Barton; City centre"  # no places: the areas' names
+    tag = '<span class="finder-tag">Across Oxford</span>'
+    assert at(["OX1 to OX4 postcodes"], ["citywide"]) == f"OX1 to OX4 postcodes ({tag})"
+    assert at(["Oxford"], ["citywide"]) == tag  # said by the mark, not twice
+    assert at([], ["countywide", "citywide"]) == f'<span class="finder-tag">Across Oxfordshire</span>; {tag}'
+    assert at(["<b>Hall</b>"], ["barton"]) == "&lt;b&gt;Hall&lt;/b&gt;"
 
 
 def test_a_paragraph_ending_in_a_colon_covers_the_list_after_it():
