@@ -12,6 +12,7 @@ metadata (data/csv-metadata.json on the site). Write it for a reader of the data
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from pydantic import Field
@@ -281,6 +282,12 @@ class Initiative(Cited):
     """Where it is, as the site's finder groups it (not-stated where the report does not say)."""
     reported: list[Citation] = Field(min_length=1)
     """Where each report mentions it."""
+
+    @property
+    def lead(self) -> str:
+        """The summary's first sentence: what its card in the list of the council's work shows, and
+        its page's description."""
+        return re.split(r"(?<=\.)\s+(?=[A-Z])", self.summary, maxsplit=1)[0]
 
 
 class Event(Cited):

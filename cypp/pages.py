@@ -99,6 +99,7 @@ def check_work_pages(docs: Path, initiatives: Dataset) -> None:
     and each page there is about a piece of work in the data. Raises PageError saying what to do."""
     folder = docs / WORK_PAGES
     names = {ini.id: ini.name for ini in initiatives.records}
+    leads = {ini.id: ini.lead for ini in initiatives.records}
     pages = {path.stem: path for path in sorted(folder.glob("*.md"))}
     problems = []
     for index, ini in enumerate(initiatives.records):
@@ -127,13 +128,19 @@ def check_work_pages(docs: Path, initiatives: Dataset) -> None:
                 f'{page}, line {line}: this page is about "{stem}", so it should show it with '
                 f'{{{{ initiative_page("{stem}") }}}}, once.')
         try:
-            title = front_matter(path).get("title")
+            meta = front_matter(path)
         except yaml.YAMLError:
-            title = None
+            meta = {}
+        title, description = meta.get("title"), meta.get("description")
         if title != names[stem]:
             problems.append(
                 f'{page}, front matter: the title should be the name of the work as '
                 f'{initiatives.display} gives it, "{names[stem]}", but it is "{title}".')
+        lead = leads[stem]
+        if description != lead:  # what a search engine shows: the card's dated first sentence
+            problems.append(
+                f'{page}, front matter: the description should be the first sentence of the summary of the '
+                f'work in {initiatives.display}, "{lead}", but it is "{description}".')
     if problems:
         raise PageError(join_problems(problems))
 

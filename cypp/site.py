@@ -1,12 +1,14 @@
 """Load every data file once per build, and check that records which point at each other match up."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
 from pydantic import BaseModel
 
+from .dates import when
 from .documents import Document, load_documents
 from .errors import DataError
 from .loader import Dataset, load_dataset
@@ -95,6 +97,19 @@ def check_references(sets: dict[str, Dataset]) -> None:
             f"{services.display}: no record has tell_us: true. At least one council website must be "
             'offered beside "Suggest a change to this page", for readers who have no GitHub account.'
         )
+    initiatives, documents = sets["initiatives"], sets["sources"].by_id()
+    for index, ini in enumerate(initiatives.records):  # a card in the list of the council's work is dated
+        said = sorted({when(documents[s].date).month_year for s in (ini.source, *(r.source for r in ini.reported))
+                       if s in documents})
+        example = when(documents[ini.source].date).month_year if ini.source in documents else said[0]
+        opening = re.split(r"[,;:]", ini.lead, maxsplit=1)[0]  # "…, which the October 2023 report calls…" is too late
+        if said and not any(month_year in opening for month_year in said):
+            problems.append(
+                f'{initiatives.display}, line {initiatives.line(index, "summary")}: record "{ini.id}", field '
+                f'"summary": its first sentence, which the list of the council\'s work shows, does not say '
+                f"first when the report said it. Begin with the month and year of the report ({' or '.join(said)}), "
+                f'for example "In {example} the Council reported that …".'
+            )
     priorities = sets["priorities"]
     numbers: dict[int, str] = {}
     for index, p in enumerate(priorities.records):

@@ -71,6 +71,25 @@ def found_in(quote: str, text: str) -> bool:
     return True
 
 
+def cut_short(quote: str, text: str) -> str:
+    """Where a quotation stops part-way through a sentence of the text without "…" to say so: the
+    words the text goes on with ("and to consider ways…"), or "" when it stops at a sentence's end,
+    at the end of the text, or with "…"."""
+    if re.search(r"(…|\.\.\.)\s*$", quote):
+        return ""
+    parts = [normalise(p) for p in re.split(r"\s*(?:…|\.\.\.)\s*", quote) if p.strip()]
+    body, at = normalise(text), 0
+    for part in parts:
+        found = _whole(body, part, at)
+        if found < 0:
+            return ""  # not in the text at all: found_in says so
+        at = found + len(part)
+    rest = body[at:].lstrip()
+    if re.match(r"[a-z]", rest) and not re.search(r"[.!?:;]['\"’”)]*$", parts[-1] if parts else "."):
+        return " ".join(rest.split()[:6]) + "…"
+    return ""
+
+
 def _whole(body: str, part: str, start: int) -> int:
     """Where `part` is in `body` (from `start`) without cutting a word at either end, or -1."""
     at = body.find(part, start)
@@ -299,6 +318,11 @@ def check_record(record: Any, documents: dict[str, Document], dates: dict[str, t
                 yield at, (f"the quotation “{quote}” is not word for word in {where}, which it cites."
                            + _nearest(doc, lambda t, q=quote: found_in(q, t), quote)
                            + " Copy the document's words exactly, or cite the passage they are in.")
+            elif type(cited).__name__ == "Statement" and (rest := cut_short(quote, scope)):
+                at = loc + ((field, index) if index is not None else (field,))
+                yield at, (f"the quotation “{quote}” stops part-way through a sentence of {where}, "
+                           f"which goes on “{rest}”. End it with “…” to show that words are left out, "
+                           "or quote the sentence to its end.")
         if hasattr(cited, "expansion") and not any(found_in(w.lower() + plural, scope.lower())
                                                    for w in (cited.term, cited.expansion) for plural in ("", "s")):
             yield loc + ("term",), (f"neither “{cited.term}” nor “{cited.expansion}” is in {where}, "

@@ -113,3 +113,15 @@ def test_field_given_twice(project):
 def test_unknown_data_file(project):
     (project / "data" / "extra.yml").write_text("- id: x\n", encoding="utf-8")
     assert "data/extra.yml: the site does not know this data file" in error_for(project)
+
+
+def test_a_card_of_the_councils_work_that_does_not_say_first_when_is_refused(project):
+    # A card once read "The Community Impact Zone is joint work in …", as if true today, with the
+    # report's date only late in its sentence.
+    line = break_file(project, "initiatives.yml",
+                      "    In October 2023 the Council reported that YouMove helps families",
+                      "    YouMove, the October 2023 report says, helps families")
+    msg = error_for(project)
+    assert f'data/initiatives.yml, line {line - 1}: record "youmove", field "summary": its first sentence' in msg
+    assert ("does not say first when the report said it. Begin with the month and year of the report "
+            '(January 2026 or October 2023), for example "In October 2023 the Council reported that …".') in msg

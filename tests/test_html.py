@@ -245,6 +245,27 @@ def test_a_place_in_the_finder_also_shows_the_work_for_the_whole_city(pages):
     assert '<span class="finder-tag">Across Oxford</span>' in card.group(0)
 
 
+def test_each_card_of_the_councils_work_has_its_note_and_names_every_place_once(pages):
+    """The page says each fact has a note: each card's line carries the note of the passage it
+    sums up. Its "Where" names every place the data gives, in the data's words, each once, on
+    the card and on the work's own page (a place once went missing because the area's name held
+    it, and "City Centre" was said twice as "City centre")."""
+    cards = soup(pages["council/index.html"]).select("section.finder-item")
+    assert len(cards) == len(SITE.initiatives)
+    for card, ini in zip(cards, SITE.initiatives):
+        assert card.find("h3")["id"] == ini.id
+        line = card.find("h3").find_next_sibling("p")
+        assert line.find("a", class_="footnote-ref"), f"{ini.id}: the card's line has no note"
+        own = soup(pages[f"council/work/{ini.id}/index.html"]).find("article")
+        for block in (card, own):
+            where = next(" ".join(b.get_text(" ").split()) for b in block.find_all("p") if "Where:" in b.get_text())
+            where = where.split("Where:", 1)[1].split("What it is about:", 1)[0].lower()
+            for place in ini.places:
+                assert place.lower() in where, f"{ini.id}: {place} is not in “{where}”"
+            said = [w.strip(" ()") for w in re.split(r",|;| and | \(", where) if w.strip(" ()")]
+            assert len(said) == len(set(said)), f"{ini.id}: a place is said twice in “{where}”"
+
+
 def test_each_piece_of_the_councils_work_has_its_own_page(pages, built):
     site = load_site(ROOT)
     search = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -440,3 +461,28 @@ def test_the_sites_own_explanations_are_marked_as_its_own_where_they_stand(pages
         for heading in ("what-it-measures", "why-it-matters"):
             assert section_under(article.find(id=heading), article.find(id=heading))[0].get_text().startswith(
                 "In our words:"), f"{ind.id}: {heading}"
+
+
+def test_every_mention_of_an_organisation_that_no_longer_exists_says_it_is_gone(pages):
+    """Wherever a page's own text mentions a gone organisation (data/members.yml, `gone`), by its
+    name or its short form in the glossary, the same paragraph, list item or cell says it no longer
+    exists: a statement once said what the Oxfordshire Clinical Commissioning Group had done, as if
+    it were still there. Documents' own full texts, the record of changes and the officers' guide
+    are history or instructions, not the site's statements."""
+    short = {t.expansion: t.term for t in SITE.glossary}
+    gone = {m.name: re.compile(r"(?<![\w&])(" + "|".join(re.escape(n) for n in (m.name, short.get(m.name)) if n)
+                               + r")(?![\w&])") for m in SITE.members if m.gone}
+    assert gone, "the data marks no organisation as gone"
+    mentions = 0
+    for path, html in pages.items():
+        if "/text/" in path or path.startswith(("changes/", "contributing/")):
+            continue
+        for block in soup(html).find("article").find_all(["p", "li", "td", "dd"]):
+            if block.find(["p", "li", "td", "dd"]) or block.find_parent(class_="footnote") or block.find_parent("nav"):
+                continue
+            words = " ".join(block.get_text(" ").split())
+            for name, pattern in gone.items():
+                if pattern.search(words):
+                    mentions += 1
+                    assert "no longer exist" in words.lower(), f"{path}: “{words[:120]}” does not say {name} is gone"
+    assert mentions

@@ -2,7 +2,6 @@
 for each piece."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..vocabulary import AGE_GROUPS, NEIGHBOURHOODS, PLACES_FIRST, THEMES, WHOLE_CITY
@@ -20,14 +19,18 @@ FACETS = [("for", "age_groups", "Who it is for", AGE_GROUPS),
 
 
 def where(ini: Any) -> str:
-    """Where a piece of work is, in the finder's words; work for the whole city or county is
-    marked as such."""
-    area = "; ".join(f'<span class="finder-tag">{NEIGHBOURHOODS[v]}</span>' if v in WHOLE_CITY
-                     else NEIGHBOURHOODS[v] for v in ini.neighbourhoods)
-    # A place the report names that the area's name does not already say (a community centre in
-    # it) comes first, so one centre does not read as a service across the whole area.
-    named = [p for p in ini.places if p not in area]
-    return f"{', '.join(escape(p) for p in named)} ({area})" if named else area
+    """Where a piece of work is: every place the report names, in its words, where it names any
+    (so one community centre does not read as a service across a whole area), or else the finder's
+    name for the area. Work for the whole city or county is marked as such."""
+    tags = [f'<span class="finder-tag">{NEIGHBOURHOODS[v]}</span>' for v in ini.neighbourhoods if v in WHOLE_CITY]
+    if not ini.places:
+        return "; ".join(tags.pop(0) if v in WHOLE_CITY else NEIGHBOURHOODS[v] for v in ini.neighbourhoods)
+    whole = " ".join(NEIGHBOURHOODS[v] for v in ini.neighbourhoods if v in WHOLE_CITY).lower()
+    named = [escape(p) for p in ini.places if p.lower() not in whole]  # "Oxford" is said by "Across Oxford"
+    places = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else "".join(named)
+    if not tags:
+        return places
+    return f"{places} ({'; '.join(tags)})" if places else "; ".join(tags)
 
 
 def _facets(page: Page) -> list[Facet]:
@@ -54,10 +57,9 @@ def initiative_finder(page: Page) -> str:
            '<div class="finder-list" id="initiative-list" markdown>', ""]
     for ini in page.site.initiatives:
         data = " ".join(f'data-{key}="{" ".join(getattr(ini, field))}"' for key, field, _, _ in FACETS)
-        what = re.split(r"(?<=\.)\s+(?=[A-Z])", ini.summary, maxsplit=1)[0]
         out += [f'<section class="finder-item" {data} markdown>', "",
                 f"### [{escape(ini.name)}]({page.link(f'council/work/{ini.id}.md')}) {{#{ini.id}}}", "",
-                escape(what), "",
+                f"{escape(ini.lead)}{page.cited(ini)}", "",
                 f"**Who it is for:** {', '.join(AGE_GROUPS[v] for v in ini.age_groups)}  ",
                 f"**Where:** {where(ini)}  ",
                 f"**What it is about:** {', '.join(THEMES[v] for v in ini.themes)}", "",
@@ -75,7 +77,7 @@ def initiative_page(page: Page, initiative_id: str) -> str:
     ages = escape(ini.ages) if ini.ages else ", ".join(AGE_GROUPS[v] for v in ini.age_groups)
     out = [f"# {escape(ini.name)}", "", f"{escape(ini.summary)}{page.cited(ini)}", "",
            f"**Who it is for:** {ages}  ",
-           f"**Where:** {', '.join(escape(p) for p in ini.places) or where(ini)}  ",
+           f"**Where:** {where(ini)}  ",
            f"**What it is about:** {', '.join(THEMES[v] for v in ini.themes)}", "",
            f"## From the {escape(details.short_title)}", ""]
     reported = sorted(ini.reported, key=lambda r: page.build.source_date(r.source).first_day, reverse=True)

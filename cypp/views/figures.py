@@ -9,6 +9,7 @@ from . import charts
 from .markup import attr, escape, first_capital, format_figure, slug, table
 from .page import Page
 from .registry import macro
+from .trust import gone_mentioned
 
 
 def figure_html(page: Page, fig: Any) -> str:
@@ -19,9 +20,10 @@ def figure_html(page: Page, fig: Any) -> str:
 
 
 def figure_row(page: Page, fig: Any) -> str:
-    """A row of a figures table: what is counted, when, and the number."""
-    return (f"| {first_capital(escape(fig.label))} | {escape(fig.period or 'Not given')} "
-            f"| {figure_html(page, fig)} |")
+    """A row of a figures table: what is counted (saying that an organisation it names no longer
+    exists, where one does), when, and the number."""
+    return (f"| {first_capital(escape(fig.label))}{gone_mentioned(page, fig.label)} "
+            f"| {escape(fig.period or 'Not given')} | {figure_html(page, fig)} |")
 
 
 FIGURES_HEAD = ["| What is counted | When | Figure |", "| --- | --- | --- |"]

@@ -122,6 +122,7 @@ class Page:
     used: set[str] = field(default_factory=set)  # the datasets shown, offered for reuse
     sources_cited: set[str] = field(default_factory=set)  # the documents giving details: how old they are
     sources_named: set[str] = field(default_factory=set)  # documents cited only where they name things
+    details: dict[str, str] = field(default_factory=dict)  # each note that gives details → its document
 
     @property
     def site(self) -> Site:
@@ -158,7 +159,11 @@ class Page:
                 f'From <a href="{attr(href)}">{escape(src.short_title)}, '
                 f"{escape(document_page.describe(doc, passage))}</a>.",
                 f"{escape(src.short_title)}, {escape(document_page.locate(doc, passage))}.")
-            (self.sources_named if self.build.names_only(source_id, passage) else self.sources_cited).add(source_id)
+            if self.build.names_only(source_id, passage):
+                self.sources_named.add(source_id)
+            else:
+                self.sources_cited.add(source_id)
+                self.details[key] = source_id
             self.note_uses[key] = 0
         self.note_uses[key] += 1
         uses = self.note_uses[key]
@@ -166,6 +171,12 @@ class Page:
         ref_id = f"fnref:{key}" if uses == 1 else f"fnref{uses}:{key}"
         return (f'<sup id="{ref_id}" data-search-exclude><a class="footnote-ref" href="#fn:{key}">'
                 f"[{number}]</a></sup>")
+
+    def shows_details(self, source_id: str, passage: str) -> None:
+        """Details from a passage shown without a note marker (the Easy Read page names its
+        documents in a list at its end): they count in how old the page's details are."""
+        self.sources_cited.add(source_id)
+        self.details.setdefault(f"{source_id}--{passage}", source_id)
 
     def cited(self, record: Any, point: Any = None) -> str:
         """The note for a record, or for one point of it (a point is in its record's document)."""
@@ -211,10 +222,12 @@ class Page:
 
     def evidence_age(self) -> str:
         """Under the title, one pattern on every page: the documents the page's details come from,
-        with their dates. The evidence is as old as the newest of them: a document cited only where
-        it names something (Build.names_only) gives no details, so it does not make them newer.
-        When that newest document is more than two years old, the line is GOV.UK's warning text.
-        A document's own full text is history, dated on its page, and never warned about."""
+        with their dates, then how old the details are. A detail is a note that opens a passage
+        giving details: a document cited only where it names something (Build.names_only) gives
+        none. A detail is as old as its document (or our copy of it, where that is later). When
+        most of the details are more than two years old, the line says so ("All of these details"
+        when every one is, with the age of the newest) and is GOV.UK's warning text. A document's
+        own full text is history, dated on its page, and never warned about."""
         def dated(ids) -> tuple[list[PartialDate], str]:
             dates = sorted(self.build.source_date(s) for s in ids)
             span = dates[0].words if dates[0].text == dates[-1].text else f"{dates[0].words} to {dates[-1].words}"
@@ -235,19 +248,28 @@ class Page:
             span += f" (our copy of the {escape(src.short_title)} was updated in or after {in_words(src.updated)})"
         first_day = max([newest.first_day] + [when(s.updated).first_day for s in updated])
         said = f"The details on this page come from {documents} dated {span}."
-        today = self.build.today
-        months = (today.year - first_day.year) * 12 + today.month - first_day.month
-        old = months > 24 and not self.src_uri.endswith("/text.md")
-        if old:
-            said += f" The newest of them is more than {months // 12} years old, so things may have changed since."
+        ages = sorted(self.months_old(s) for s in self.details.values())
+        old = 0 if self.src_uri.endswith("/text.md") else sum(1 for m in ages if m > 24)
+        if ages and old == len(ages):
+            said += f" All of these details are more than {ages[0] // 12} years old, so things may have changed since."
+        elif old * 2 > len(ages):
+            said += " Most of these details are more than 2 years old, so things may have changed since."
         newer = sorted((self.build.source(s) for s in self.sources_named - self.sources_cited
                         if self.build.source_date(s).first_day > first_day), key=lambda s: when(s.date).first_day)
         for src in newer:
             said += f" The newer {escape(src.short_title)}, only names some of what this page is about."
-        if old:
+        if old * 2 > len(ages):
             return ('<div class="evidence-age warning-text" data-search-exclude><span class="warning-text__icon" '
                     f'aria-hidden="true">!</span><strong class="warning-text__text">{said}</strong></div>')
         return f'<p class="evidence-age" data-search-exclude>{said}</p>'
+
+    def months_old(self, source_id: str) -> int:
+        """How many whole months before the build a document's details are from: its date, or our
+        copy's where that is later."""
+        src = self.build.source(source_id)
+        first_day = max(when(d).first_day for d in (src.date, src.updated) if d)
+        today = self.build.today
+        return (today.year - first_day.year) * 12 + today.month - first_day.month
 
     def file_link(self, path: str, words: str) -> str:
         """A link to a file the build writes itself (the open data, e.g. "data/initiatives.csv"):

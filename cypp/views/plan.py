@@ -105,7 +105,8 @@ def easy_read(page: Page) -> str:
         return "  \n".join(escape(p) for p in parts)
 
     def group(name: str) -> list[str]:
-        page.sources_cited.update(s.source for s in page.build.groups[name])  # the details: how old they are
+        for s in page.build.groups[name]:
+            page.shows_details(s.source, s.passage)
         return [lines(s.text) + "\n" for s in page.build.groups[name]]
 
     out = ["## What was the plan?", ""] + group("easy-about")

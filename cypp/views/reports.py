@@ -63,7 +63,7 @@ def _written_by(s: Any) -> str:
 def document_text(page: Page, source_id: str) -> str:
     """A source document's full text, every heading, paragraph and list item with its anchor."""
     s = page.build.source(source_id)
-    page.sources_cited.add(source_id)
+    page.shows_details(source_id, page.site.documents[source_id].passages[0].id)
     intro = [
         f"This is the full text of “{escape(s.title)}”, written by {_written_by(s)} for {escape(s.to)}, "
         f"dated {dated(s)}. [What this document is and what this site takes from it]"

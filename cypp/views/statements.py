@@ -7,6 +7,7 @@ from ..dates import in_words, when
 from .markup import escape, quoted
 from .page import Page
 from .registry import macro
+from .trust import gone_mentioned
 
 
 def dated(src: Any) -> str:
@@ -32,8 +33,10 @@ def official(page: Page, items: list, source_of: Callable = lambda x: x.source) 
 
 
 def statement(page: Page, st: Any) -> str:
+    """A statement with its note, then, for an organisation it mentions that no longer exists,
+    that it is gone."""
     body = quoted(st.text) if st.quoted else escape(st.text)
-    return body + page.cited(st)
+    return body + page.cited(st) + gone_mentioned(page, st.text)
 
 
 @macro(shows=("statements",), group="statement-groups")
@@ -72,4 +75,6 @@ def quote(page: Page, statement_id: str) -> str:
     """One statement as a block quotation with its source."""
     st = page.site.get("statements", statement_id)
     src = page.build.source(st.source)
-    return f"> {escape(st.text)}\n>\n> — {source_name(src)}{page.cited(st)}\n"
+    out = f"> {escape(st.text)}\n>\n> — {source_name(src)}{page.cited(st)}\n"
+    gone = gone_mentioned(page, st.text)
+    return out + (f"\n{gone.strip()}\n" if gone else "")

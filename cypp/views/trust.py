@@ -1,6 +1,7 @@
 """The Children's Trust Board: who has led it, who sits on it, its meetings and its priorities."""
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 
 from ..dates import in_words, when
@@ -60,13 +61,33 @@ def who_leads(page: Page, role: str) -> str:
     return " ".join(out) + "\n"
 
 
-def gone(page: Page, member) -> str:
-    """What the site says wherever it lists or explains an organisation that no longer exists."""
+def gone(page: Page, member, named: bool = False) -> str:
+    """What the site says wherever it lists, explains or mentions an organisation that no longer
+    exists (named: outside a list of members, so the organisation is named)."""
     if member.gone is None:
         return ""
     g = member.gone
-    return (f" **No longer exists.** *In our words:* {escape(g.explanation)} {escape(g.text)}"
+    said = f"{escape(member.name)} no longer exists." if named else "No longer exists."
+    return (f" **{said}** *In our words:* {escape(g.explanation)} {escape(g.text)}"
             f"{page.cite(g.source, g.passage)}")
+
+
+def gone_mentioned(page: Page, text: str) -> str:
+    """For each organisation that no longer exists that a text mentions, by its name or by its
+    short form in the glossary, that it is gone."""
+    if "gone" not in page.build.shared:
+        short = {t.expansion: t.term for t in page.site.glossary}
+        page.build.shared["gone"] = [
+            (m, re.compile(r"(?<![\w&])(" + "|".join(re.escape(n) for n in (m.name, short.get(m.name)) if n)
+                           + r")(?![\w&])")) for m in page.site.members if m.gone]
+    return "".join(gone(page, m, named=True) for m, pattern in page.build.shared["gone"] if pattern.search(text))
+
+
+@macro(shows=("members",), group="member-groups")
+def gone_members(page: Page, group: str) -> str:
+    """For each member organisation of the Trust (trust-board) or of the city's partnership that no longer exists, that it is gone, what became of it and who does its work now."""
+    return " ".join(gone(page, m, named=True).strip() for m in page.site.members
+                    if m.group == group and m.gone)
 
 
 @macro(shows=("members",), group="member-groups")

@@ -165,3 +165,20 @@ def test_a_signature_cites_the_name_and_the_office_each_in_its_own_paragraph():
     assert not list(check_record(role, SITE.documents, dates))
     wrong = role.model_copy(update={"named_in": None})  # the office's paragraph does not name him
     assert [loc for loc, _ in check_record(wrong, SITE.documents, dates)] == [("person",)]
+
+
+def test_a_quotation_that_stops_part_way_through_a_sentence_must_say_so_with_an_ellipsis():
+    # A quotation shown as the document's words once stopped mid-sentence, reading as if whole.
+    dates = document_dates(SITE.sources)
+    whole = SITE.get("statements", "hnr-post-16")
+    assert whole.text.endswith("…") and not list(check_record(whole, SITE.documents, dates))
+    cut = whole.model_copy(update={"text": whole.text.rstrip("…")})
+    problems = list(check_record(cut, SITE.documents, dates))
+    assert [loc for loc, _ in problems] == [("text",)]
+    assert "stops part-way through a sentence of passage \"post-16-1\"" in problems[0][1]
+    assert "which goes on “and to consider ways to ensure…”. End it with “…”" in problems[0][1]
+    # a quotation that ends where its sentence ends, or is the whole passage, is whole
+    for sentence in ("The high needs block covers funding for young people with high level needs aged 16 to 25 "
+                     "in further education and training.", "Meetings have been held with the three college "
+                     "principals in July to discuss the review and to consider ways to ensure that"):
+        assert not list(check_record(whole.model_copy(update={"text": sentence}), SITE.documents, dates))

@@ -9,7 +9,7 @@ from sample import OLDER, PLAN, SOURCE, make_site
 
 from cypp.dates import in_words as nice_date
 from cypp.views import Build, Page
-from cypp.views.council import initiative_finder, initiative_page
+from cypp.views.council import initiative_finder, initiative_page, where
 from cypp.views.figures import chart, figure, figure_table, series_table
 from cypp.views.glossary import glossary
 from cypp.views.markup import escape as text, format_figure
@@ -17,6 +17,7 @@ from cypp.views.performance import rag
 from cypp.views.plan import vision
 from cypp.views.reports import document_text
 from cypp.views.statements import statement_list
+from cypp.views.trust import gone_members
 
 
 @pytest.fixture
@@ -118,10 +119,10 @@ def test_evidence_age_is_said_under_the_title_and_warned_when_figures_are_old(ct
     page = ctx.finish(f"# Results\n\nPupils: {figure(ctx, 'pc')}.")
     lines = page.splitlines()
     assert lines[0] == "# Results" and 'class="evidence-age warning-text"' in lines[2]
-    assert "The details on this page come from a document dated October 2017. The newest of them is more than 9 years old" in lines[2]
+    assert "The details on this page come from a document dated October 2017. All of these details are more than 9 years old" in lines[2]
     ctx = Page(ctx.build, "index.md")
     page = ctx.finish(f"# Money\n\nGranted {figure(ctx, 'money')}.")
-    assert "dated 2 October 2023. The newest of them is more than 3 years old" in page  # 37 months before the build
+    assert "dated 2 October 2023. All of these details are more than 3 years old" in page  # 37 months before the build
     ctx.build.today = dt.date(2025, 10, 2)
     ctx = Page(ctx.build, "index.md")
     page = ctx.finish(f"# Money\n\nGranted {figure(ctx, 'money')}.")
@@ -134,6 +135,32 @@ def test_evidence_age_is_said_under_the_title_and_warned_when_figures_are_old(ct
     assert "evidence" not in ctx.finish("# About\n\nNo sources here.")
 
 
+def test_a_page_whose_details_are_mostly_old_warns_though_its_newest_document_is_new():
+    # Pages with a few details from a new document and most from old ones once said only how
+    # old the newest document was, so they gave no warning.
+    site = make_site(sources=[SOURCE, OLDER, PLAN])
+    build = Build(site, today=dt.date(2025, 6, 1))  # "doc" (2 October 2023) is 20 months old
+    page = Page(build, "a.md")
+    for passage in ("results-1", "vision-1", "results-a-1"):
+        page.cite("old", passage)  # three details from October 2017
+    page.cite("doc", "funding-1")  # one from a document under two years old
+    head = page.finish("# A\n\nB.").splitlines()[2]
+    assert 'class="evidence-age warning-text"' in head
+    assert ("The details on this page come from documents dated October 2017 to 2 October 2023. Most of "
+            "these details are more than 2 years old, so things may have changed since.") in head
+    assert " them " not in head
+    page = Page(build, "a.md")
+    page.cite("old", "results-1")  # half old, half new: not most
+    page.cite("doc", "funding-1")
+    head = page.finish("# A\n\nB.").splitlines()[2]
+    assert head == ('<p class="evidence-age" data-search-exclude>The details on this page come from documents '
+                    "dated October 2017 to 2 October 2023.</p>")
+    page = Page(build, "a.md")
+    page.cite("old", "results-1")  # one document, all old: no "them" for a single document
+    assert ("come from a document dated October 2017. All of these details are more than 7 years old"
+            in page.finish("# A\n\nB."))
+
+
 def test_a_newer_document_that_only_names_things_does_not_make_old_details_newer():
     site = make_site(sources=[dict(SOURCE, names_only=["funding"]), OLDER, PLAN])
     page = Page(Build(site, today=dt.date(2026, 11, 25)), "council/work/thing.md")
@@ -141,13 +168,13 @@ def test_a_newer_document_that_only_names_things_does_not_make_old_details_newer
     page.cite("doc", "funding-1")  # a newer document, in a part that only names things
     head = page.finish("# A piece of work\n\nWords.").splitlines()[2]
     assert 'class="evidence-age warning-text"' in head
-    assert ("The details on this page come from a document dated October 2017. The newest of them is more "
+    assert ("The details on this page come from a document dated October 2017. All of these details are more "
             "than 9 years old, so things may have changed since. The newer The report, only names some of "
             "what this page is about.") in head
     page = Page(page.build, "council/work/thing.md")
     page.cite("doc", "intro-1")  # the same document, where it gives details: they are new
     page.cite("doc", "funding-1")
-    assert "dated 2 October 2023. The newest of them is more than 3 years old" in page.finish("# A\n\nB.")
+    assert "dated 2 October 2023. All of these details are more than 3 years old" in page.finish("# A\n\nB.")
     page = Page(page.build, "council/work/thing.md")
     page.cite("doc", "funding-1")  # nothing but names
     assert ("This page has no details of its own: the document it cites, dated 2 October 2023, only "
@@ -314,8 +341,25 @@ def test_the_finder_lists_cards_and_a_place_also_shows_the_work_for_the_whole_ci
             in out and 'value="barton"' not in out)
     assert '<input type="checkbox" name="where" value="citywide"> Across Oxford' in out
     assert '<section class="finder-item" data-for="young-people" data-where="leys-littlemore-rose-hill" data-about="work"' in out
-    assert "### [The &lt;b&gt;hub&lt;/b&gt;](work/hub.md) {#hub}\n\nA hub for young people.\n" in out  # one line
+    assert ("### [The &lt;b&gt;hub&lt;/b&gt;](work/hub.md) {#hub}\n\nA hub for young people.[^old--results-1]\n"
+            in as_keys(out))  # one line, with the note of the passage it sums up
     assert '**Where:** <span class="finder-tag">Across Oxford</span>' in out  # marked as work for the whole city
+
+
+def test_where_names_every_place_of_the_work_once_and_marks_work_for_the_whole_city():
+    from cypp.models import Initiative
+    def at(places, neighbourhoods):
+        return where(Initiative.model_validate(dict(WORK[1], places=places, neighbourhoods=neighbourhoods)))
+    # every place, in the data's words, though the area's name holds some and writes one otherwise
+    assert at(["Barton", "Rose Hill", "the Leys", "City Centre"], ["barton", "leys-littlemore-rose-hill", "city-centre"]) \
+        == "Barton, Rose Hill, the Leys and City Centre"
+    assert at(["Rose Hill Community Centre"], ["leys-littlemore-rose-hill"]) == "Rose Hill Community Centre"
+    assert at([], ["barton", "city-centre"]) == "Barton; City centre"  # no places: the areas' names
+    tag = '<span class="finder-tag">Across Oxford</span>'
+    assert at(["OX1 to OX4 postcodes"], ["citywide"]) == f"OX1 to OX4 postcodes ({tag})"
+    assert at(["Oxford"], ["citywide"]) == tag  # said by the mark, not twice
+    assert at([], ["countywide", "citywide"]) == f'<span class="finder-tag">Across Oxfordshire</span>; {tag}'
+    assert at(["<b>Hall</b>"], ["barton"]) == "&lt;b&gt;Hall&lt;/b&gt;"
 
 
 def test_a_paragraph_ending_in_a_colon_covers_the_list_after_it():
@@ -329,3 +373,28 @@ def test_a_paragraph_ending_in_a_colon_covers_the_list_after_it():
     assert doc.text("p-5") == "No colon here."
     html = render(doc)
     assert 'class="passage passage--leads-list" id="p-1"' in html and 'class="passage" id="p-5"' in html
+
+
+def test_a_statement_or_figure_that_mentions_an_organisation_that_no_longer_exists_says_so():
+    # A statement once said what the Oxfordshire Clinical Commissioning Group had done, as if it
+    # were still there: the site said it was gone only where it listed the Trust's members.
+    gone = dict(explanation="Such groups closed.", text="The report says others do its work.",
+                source="doc", passage="intro-1")
+    site = make_site(
+        sources=[SOURCE, OLDER, PLAN],
+        members=[dict(id="ccg", name="Old Group", group="trust-board", source="doc", passage="intro-1", gone=gone),
+                 dict(id="ctb", name="Children's Trust Board", group="trust-board", source="doc", passage="intro-1")],
+        glossary=[dict(id="og", term="OG", expansion="Old Group", explanation="A group.",
+                       source="doc", passage="intro-1")],
+        statements=[dict(id="a", group="g", text="OG secured funding.", quoted=False, source="doc", passage="intro-1"),
+                    dict(id="b", group="g", text="The BOGUS group met. Old Groups met.", quoted=False,
+                         source="doc", passage="intro-1")],
+        figures=[dict(id="f", label="teams that Old Group funded", value=42, unit="percent",
+                      source="old", passage="results-1")])
+    page = Page(Build(site, today=dt.date(2026, 11, 25)), "a.md")
+    first, second = statement_list(page, "g").splitlines()
+    said = ("**Old Group no longer exists.** *In our words:* Such groups closed. The report says others do "
+            "its work.")
+    assert said in first and said not in second  # a whole word or short form only
+    assert said in figure_table(page, "f")
+    assert gone_members(page, "trust-board") == said + ref("doc--intro-1", 1, use=5)
