@@ -176,9 +176,14 @@ class Member(Cited):
     group: v.choice(v.MEMBER_GROUPS)
     """What it is a member of: the Children's Trust Board (trust-board), or Oxford City Council's
     own Children and Young People Partnership (city-partnership)."""
+    short_form: Optional[Id] = None
+    """The glossary's entry for the organisation's short form (the entry's id, e.g. occg), if it
+    has one: where the organisation is gone, the site says so in that entry and wherever a page
+    uses the short form."""
     gone: Optional[Gone] = None
     """Where the organisation no longer exists: what became of it. The site then says it is gone
-    wherever it lists it as a member, and in the glossary's entry for it."""
+    wherever it lists it as a member, wherever a statement or figure names it (by its name or its
+    short form), and in the glossary's entry for its short form."""
 
 
 class Meeting(Cited):

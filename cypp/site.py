@@ -20,6 +20,7 @@ REFERENCES = {
     "source": "sources",
     "area": "areas",
     "see_also": "glossary",
+    "short_form": "glossary",
     "figures": "figures",
 }
 

@@ -125,3 +125,15 @@ def test_a_card_of_the_councils_work_that_does_not_say_first_when_is_refused(pro
     assert f'data/initiatives.yml, line {line - 1}: record "youmove", field "summary": its first sentence' in msg
     assert ("does not say first when the report said it. Begin with the month and year of the report "
             '(January 2026 or October 2023), for example "In October 2023 the Council reported that …".') in msg
+
+
+def test_an_organisation_written_with_its_short_form_names_that_glossary_entry():
+    """A member whose name is a glossary entry's words in full, or carries its short form in
+    brackets ("Voice of Oxfordshire's Youth (VoXY)"), names that entry in short_form: only then can
+    the site say, in the entry and wherever the short form is used, that it is gone."""
+    site = load_site(ROOT)
+    for m in site.members:
+        for t in site.glossary:
+            if m.name.lower() == t.expansion.lower() or f"({t.term.lower()})" in m.name.lower():
+                assert m.short_form == t.id, (f"data/members.yml: {m.id} is {m.name!r}: give it "
+                                              f"short_form: {t.id}")

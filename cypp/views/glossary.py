@@ -28,13 +28,13 @@ def spelt_out(page: Page, term: Any) -> str:
 def glossary(page: Page) -> str:
     """Every short form, what it stands for and what it means in the site's own words, in alphabetical order."""
     out = []
-    organisations = {m.name: m for m in page.site.members}
+    gone_by_term = {m.short_form: m for m in page.site.members if m.short_form and m.gone}
     for term in sorted(page.site.glossary, key=lambda t: t.term.lower()):
         see = ""
         if term.see_also:
             links = [f"[{escape(page.site.get('glossary', s).term)}](#{s})" for s in term.see_also]
             see = " See also " + ", ".join(links) + "."
-        member = organisations.get(term.expansion)
+        member = gone_by_term.get(term.id)
         out += [f"## {escape(term.term)} {{#{term.id}}}", "",
                 f"**{escape(term.expansion)}**.{spelt_out(page, term)} *In our words:* {escape(term.explanation)}{see}"
                 f"{page.cited(term)}" + (gone(page, member) if member else ""), ""]

@@ -70,6 +70,31 @@ def _items(items: list, page: Page, numbered: bool, paragraphs: bool = False) ->
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _and(words: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return " and ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+@macro(shows=("statements",))
+def newest_findings(page: Page) -> str:
+    """The most serious findings about children in the newest documents (the statements of the
+    group newest-findings), under their documents' dates, newest first; it says which documents
+    they come from, and says so when the newest document of all gives none."""
+    items = page.build.groups["newest-findings"]
+    newest = max(page.site.sources, key=lambda s: when(s.date).first_day)
+    cited = sorted({st.source for st in items}, key=lambda s: page.build.source_date(s).first_day, reverse=True)
+    by_body: dict[tuple, list[str]] = {}  # "Oxford City Council's reports of January 2026 and October 2023"
+    for s in cited:
+        src = page.build.source(s)
+        by_body.setdefault((src.body, src.kind), []).append(when(src.date).month_year)
+    said = _and([f"{escape(body)}'s {kind}{'s' if len(dates) > 1 else ''} of {_and(dates)}"
+                 for (body, kind), dates in by_body.items()])
+    lead = ("The newest document this site uses, " + source_name(newest) + ", gives no such finding. "
+            if newest.id not in cited else "")
+    return (f"{lead}These findings about children in Oxfordshire come from {said}, "
+            "in their own words:\n\n" + statement_list(page, "newest-findings", dated=True))
+
+
 @macro(shows=("statements",), statement_id="quotations")
 def quote(page: Page, statement_id: str) -> str:
     """One statement as a block quotation with its source."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from typing import Any
 
 from ..dates import in_words, when
 from ..vocabulary import ROLES, TRUST_MEETING_KINDS
@@ -72,14 +73,17 @@ def gone(page: Page, member, named: bool = False) -> str:
             f"{page.cite(g.source, g.passage)}")
 
 
+def gone_pattern(site: Any, member: Any) -> re.Pattern:
+    """An organisation's name, or its short form in the glossary, as whole words."""
+    names = [member.name] + ([site.get("glossary", member.short_form).term] if member.short_form else [])
+    return re.compile(r"(?<![\w&])(" + "|".join(re.escape(n) for n in names) + r")(?![\w&])")
+
+
 def gone_mentioned(page: Page, text: str) -> str:
     """For each organisation that no longer exists that a text mentions, by its name or by its
     short form in the glossary, that it is gone."""
     if "gone" not in page.build.shared:
-        short = {t.expansion: t.term for t in page.site.glossary}
-        page.build.shared["gone"] = [
-            (m, re.compile(r"(?<![\w&])(" + "|".join(re.escape(n) for n in (m.name, short.get(m.name)) if n)
-                           + r")(?![\w&])")) for m in page.site.members if m.gone]
+        page.build.shared["gone"] = [(m, gone_pattern(page.site, m)) for m in page.site.members if m.gone]
     return "".join(gone(page, m, named=True) for m, pattern in page.build.shared["gone"] if pattern.search(text))
 
 

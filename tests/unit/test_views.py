@@ -16,7 +16,7 @@ from cypp.views.markup import escape as text, format_figure
 from cypp.views.performance import rag
 from cypp.views.plan import vision
 from cypp.views.reports import document_text
-from cypp.views.statements import statement_list
+from cypp.views.statements import newest_findings, statement_list
 from cypp.views.trust import gone_members
 
 
@@ -184,6 +184,24 @@ def test_a_newer_document_that_only_names_things_does_not_make_old_details_newer
 def test_quotations_are_marked_and_summaries_are_not(ctx):
     assert statement_list(ctx, "vision").startswith("- <q>Old words</q>" + ref("old--vision-1", 1))
     assert statement_list(ctx, "ours").startswith("- Partners meet.<sup id=\"fnref")
+
+
+def test_the_newest_findings_name_their_documents_and_say_when_the_newest_gives_none():
+    """The lead of 'How we're doing' was typed by hand ("the newest documents are ... January
+    2026"): a newer report would have made it false without anyone noticing."""
+    def findings_from(*sources):
+        site = make_site(sources=[SOURCE, OLDER, PLAN], statements=[
+            dict(id=f"f-{s}", group="newest-findings", text={"doc": "New words", "old": "Old words"}[s],
+                 source=s, passage={"doc": "intro-1", "old": "vision-1"}[s]) for s in sources])
+        return newest_findings(Page(Build(site, today=dt.date(2026, 11, 25)), "index.md"))
+    both = findings_from("doc", "old")
+    assert both.startswith("These findings about children in Oxfordshire come from A council's reports of "
+                           "October 2023 and October 2017, in their own words:")
+    assert both.index("**2 October 2023**") < both.index("**October 2017**")
+    older_only = findings_from("old")
+    assert older_only.startswith("The newest document this site uses, The report, 2 October 2023, gives no "
+                                 "such finding. These findings about children in Oxfordshire come from A "
+                                 "council's report of October 2017")
 
 
 def test_statements_as_paragraphs_are_paragraphs_not_list_points(ctx):
@@ -382,7 +400,8 @@ def test_a_statement_or_figure_that_mentions_an_organisation_that_no_longer_exis
                 source="doc", passage="intro-1")
     site = make_site(
         sources=[SOURCE, OLDER, PLAN],
-        members=[dict(id="ccg", name="Old Group", group="trust-board", source="doc", passage="intro-1", gone=gone),
+        members=[dict(id="ccg", name="Old Group", group="trust-board", short_form="og", source="doc",
+                      passage="intro-1", gone=gone),
                  dict(id="ctb", name="Children's Trust Board", group="trust-board", source="doc", passage="intro-1")],
         glossary=[dict(id="og", term="OG", expansion="Old Group", explanation="A group.",
                        source="doc", passage="intro-1")],
