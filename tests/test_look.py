@@ -43,7 +43,7 @@ def test_header_names_the_service_in_text_without_overlapping(sized, server, pat
     name = page.locator(".site-header__name")
     assert name.inner_text().split("\n") == ["Oxfordshire Children's Trust", "Children and Young People's Plan"]
     box = name.bounding_box()
-    search = page.locator("label.md-header__button[for=__search]").bounding_box() if width < 960 else \
+    search = page.get_by_role("button", name="Search", exact=True).bounding_box() if width < 960 else \
         page.locator(".md-search__form").bounding_box()
     assert box["x"] + box["width"] <= search["x"] + 1, "the site's name runs under the search"
     assert name.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), "the site's name is cut off"
