@@ -2,7 +2,10 @@
 GOV.UK Design System patterns on Material: bold near-black headings, 16 px text on small screens
 and 19 px on large ones, a header that names the service in text, breadcrumbs, a "Contents" list
 instead of a right-hand rail, note markers big enough to tap, and no developer-theme furniture."""
+from urllib.parse import urljoin
+
 import pytest
+from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.browser
 
@@ -78,6 +81,27 @@ def test_breadcrumbs_lead_back_up_the_site(tab, server):
     tab.goto(server + "council/work/youmove/")
     crumbs = tab.get_by_role("navigation", name="Breadcrumb").get_by_role("link")
     assert crumbs.all_inner_texts() == ["Home", "Council's work in Oxford"]
+
+
+def test_every_page_but_the_home_page_has_breadcrumbs_home_first_and_never_to_itself(pages):
+    """GOV.UK's breadcrumbs: "Home", then each section above the page, even on a page at the top of
+    the site (the glossary); the page itself is not a crumb, so no crumb leads where you are."""
+    for path, html in pages.items():
+        crumbs = BeautifulSoup(html, "html.parser").find("nav", attrs={"aria-label": "Breadcrumb"})
+        if path == "index.html":
+            assert crumbs is None, "the home page has breadcrumbs"
+            continue
+        assert crumbs, f"{path} has no breadcrumbs"
+        links = [(a.get_text(strip=True), urljoin("http://site/" + path, a["href"])) for a in crumbs.find_all("a")]
+        assert links[0] == ("Home", "http://site/"), path
+        here = "http://site/" + path.removesuffix("index.html")
+        assert here not in [url for _, url in links], f"{path}: a breadcrumb leads to the page itself"
+
+
+def test_the_glossary_has_breadcrumbs_home(tab, server):
+    tab.goto(server + "glossary/")
+    crumbs = tab.get_by_role("navigation", name="Breadcrumb").get_by_role("link")
+    assert crumbs.all_inner_texts() == ["Home"]
 
 
 def test_long_breadcrumbs_wrap_on_a_phone_instead_of_running_off_it(browser, server):

@@ -45,7 +45,6 @@ MENDED = {
 """)],
     "partials/nav-item.html": [('aria-label="{{ nav_item.title | e }}"', 'aria-labelledby="{{ path }}_label"'),
                                (' id="{{ path }}_label">', ' id="{{ path }}_label" tabindex="{{ tabindex }}">')],
-    "partials/path.html": [('aria-label="Breadcrumb"', "aria-label=\"{{ lang.t('nav') }}\"")],
 }
 
 
