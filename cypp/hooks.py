@@ -96,6 +96,8 @@ def define_env(env) -> None:
         raise _stop(err, "The site was not built, because the council's work in the data and its "
                          "pages do not match:") from None
     open_data = opendata.build(site, env.conf["site_url"] or "")  # the files the data page describes
+    # The footer's licence statement (overrides/partials/copyright.html): the open data's licence.
+    env.conf["extra"]["licence"] = {"name": opendata.LICENCE, "url": opendata.LICENCE_URL}
     state = BuildState(Build(site, changed=git_dates(root), open_data=open_data), choices(site), open_data)
     for name, macro in MACROS.items():
         env.macro(_bound(state, macro), name)

@@ -7,6 +7,8 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
+from cypp.opendata import LICENCE_URL
+
 pytestmark = pytest.mark.browser
 
 # One page of each kind (page template) the site has.
@@ -120,6 +122,26 @@ def test_breadcrumb_links_are_big_enough_to_tap(tab, server):
     heights = tab.locator(".md-path__link").evaluate_all(
         "links => links.map(a => a.getBoundingClientRect().height)")
     assert heights and min(heights) >= 24, heights
+
+
+@pytest.mark.parametrize("path", ["", "glossary/", "council/work/youmove/"])
+def test_the_footer_is_at_body_size_with_the_licence_and_the_links_residents_expect(sized, server, path):
+    """GOV.UK's footer: the support links, then the Open Government Licence statement linking to the
+    licence (the open data's own address), in text the size of the page's."""
+    page, width = sized
+    page.goto(server + path)
+    footer = page.locator("footer")
+    for name, address in [("Accessibility statement", "accessibility/"), ("Privacy notice", "privacy/"),
+                          ("Open data", "data/"), ("About this site", "about/")]:
+        link = footer.get_by_role("link", name=name, exact=True)
+        assert link.is_visible() and link.evaluate("a => a.href") == server + address, name
+    assert "All content is available under the Open Government Licence v3.0, except where otherwise stated." \
+        in " ".join(footer.inner_text().split())
+    licence = footer.get_by_role("link", name="Open Government Licence v3.0")
+    assert licence.get_attribute("href") == LICENCE_URL
+    size = "16px" if width < 641 else "19px"
+    for part in (footer.locator("p").first, licence, footer.get_by_role("link", name="Privacy notice")):
+        assert part.evaluate("e => getComputedStyle(e).fontSize") == size
 
 
 def test_the_way_back_from_a_note_shows_the_line_it_belongs_to_below_the_header(browser, server):
