@@ -260,3 +260,21 @@ def test_without_javascript_the_menu_is_a_link_to_the_menu_shown_on_the_page(bro
     assert stop["menu"] and not stop["problems"], stop
     assert not page.get_by_role("button", name="Search").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("width, state", [(PHONE, "menu"), (PHONE, "search"), (DESKTOP, "search")])
+def test_axe_finds_no_problems_with_the_menu_or_the_search_open(browser, server, width, state):
+    """The site-wide axe test sees every page closed; here the menu is open, or the search shows results."""
+    from axe_playwright_python.sync_playwright import Axe
+    from test_browser import AXE_TAGS
+    context, page = open_page(browser, server, "council/work/youmove/", width)
+    if state == "menu":
+        page.get_by_role("button", name="Menu", exact=True).click()
+    else:
+        (page.get_by_role("button", name="Search", exact=True) if width == PHONE else page.locator(".md-search__input")).click()
+        page.keyboard.type("youth", delay=30)
+        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    context.close()
+    problems = [f"{v['id']} at {v['nodes'][0]['target']}" for v in result.response["violations"]]
+    assert not problems, "\n".join(problems)
