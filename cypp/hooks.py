@@ -106,6 +106,8 @@ def define_env(env) -> None:
     # see the config, not the macros).
     env.conf["extra"]["tell_us"] = tell_us(site)
     open_data = opendata.build(site, env.conf["site_url"] or "")  # the files the data page describes
+    # The footer's licence statement (overrides/partials/copyright.html): the open data's licence.
+    env.conf["extra"]["licence"] = {"name": opendata.LICENCE, "url": opendata.LICENCE_URL}
     state = BuildState(Build(site, changed=git_dates(root), open_data=open_data), choices(site), open_data,
                        site.glossary)
     for name, macro in MACROS.items():

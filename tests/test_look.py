@@ -2,7 +2,12 @@
 GOV.UK Design System patterns on Material: bold near-black headings, 16 px text on small screens
 and 19 px on large ones, a header that names the service in text, breadcrumbs, a "Contents" list
 instead of a right-hand rail, note markers big enough to tap, and no developer-theme furniture."""
+from urllib.parse import urljoin
+
 import pytest
+from bs4 import BeautifulSoup
+
+from cypp.opendata import LICENCE_URL
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +48,7 @@ def test_header_names_the_service_in_text_without_overlapping(sized, server, pat
     name = page.locator(".site-header__name")
     assert name.inner_text().split("\n") == ["Oxfordshire Children's Trust", "Children and Young People's Plan"]
     box = name.bounding_box()
-    search = page.locator("label.md-header__button[for=__search]").bounding_box() if width < 960 else \
+    search = page.get_by_role("button", name="Search", exact=True).bounding_box() if width < 960 else \
         page.locator(".md-search__form").bounding_box()
     assert box["x"] + box["width"] <= search["x"] + 1, "the site's name runs under the search"
     assert name.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), "the site's name is cut off"
@@ -80,6 +85,27 @@ def test_breadcrumbs_lead_back_up_the_site(tab, server):
     assert crumbs.all_inner_texts() == ["Home", "Council's work in Oxford"]
 
 
+def test_every_page_but_the_home_page_has_breadcrumbs_home_first_and_never_to_itself(pages):
+    """GOV.UK's breadcrumbs: "Home", then each section above the page, even on a page at the top of
+    the site (the glossary); the page itself is not a crumb, so no crumb leads where you are."""
+    for path, html in pages.items():
+        crumbs = BeautifulSoup(html, "html.parser").find("nav", attrs={"aria-label": "Breadcrumb"})
+        if path == "index.html":
+            assert crumbs is None, "the home page has breadcrumbs"
+            continue
+        assert crumbs, f"{path} has no breadcrumbs"
+        links = [(a.get_text(strip=True), urljoin("http://site/" + path, a["href"])) for a in crumbs.find_all("a")]
+        assert links[0] == ("Home", "http://site/"), path
+        here = "http://site/" + path.removesuffix("index.html")
+        assert here not in [url for _, url in links], f"{path}: a breadcrumb leads to the page itself"
+
+
+def test_the_glossary_has_breadcrumbs_home(tab, server):
+    tab.goto(server + "glossary/")
+    crumbs = tab.get_by_role("navigation", name="Breadcrumb").get_by_role("link")
+    assert crumbs.all_inner_texts() == ["Home"]
+
+
 def test_long_breadcrumbs_wrap_on_a_phone_instead_of_running_off_it(browser, server):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
@@ -96,6 +122,26 @@ def test_breadcrumb_links_are_big_enough_to_tap(tab, server):
     heights = tab.locator(".md-path__link").evaluate_all(
         "links => links.map(a => a.getBoundingClientRect().height)")
     assert heights and min(heights) >= 24, heights
+
+
+@pytest.mark.parametrize("path", ["", "glossary/", "council/work/youmove/"])
+def test_the_footer_is_at_body_size_with_the_licence_and_the_links_residents_expect(sized, server, path):
+    """GOV.UK's footer: the support links, then the Open Government Licence statement linking to the
+    licence (the open data's own address), in text the size of the page's."""
+    page, width = sized
+    page.goto(server + path)
+    footer = page.locator("footer")
+    for name, address in [("Accessibility statement", "accessibility/"), ("Privacy notice", "privacy/"),
+                          ("Open data", "data/"), ("About this site", "about/")]:
+        link = footer.get_by_role("link", name=name, exact=True)
+        assert link.is_visible() and link.evaluate("a => a.href") == server + address, name
+    assert "All content is available under the Open Government Licence v3.0, except where otherwise stated." \
+        in " ".join(footer.inner_text().split())
+    licence = footer.get_by_role("link", name="Open Government Licence v3.0")
+    assert licence.get_attribute("href") == LICENCE_URL
+    size = "16px" if width < 641 else "19px"
+    for part in (footer.locator("p").first, licence, footer.get_by_role("link", name="Privacy notice")):
+        assert part.evaluate("e => getComputedStyle(e).fontSize") == size
 
 
 def test_the_way_back_from_a_note_shows_the_line_it_belongs_to_below_the_header(browser, server):

@@ -242,7 +242,7 @@ def test_search_on_a_phone(browser, server):
     context = browser.new_context(viewport={"width": 375, "height": 740})
     page = context.new_page()
     page.goto(server)
-    page.locator("header label[for=__search]").first.click()
+    page.get_by_role("button", name="Search", exact=True).click()  # the header's Search button (phones)
     box = page.locator(".md-search__input")
     box.wait_for(state="visible")
     page.wait_for_function("!/Initiali[sz]ing/.test(document.querySelector('.md-search-result__meta').textContent)")

@@ -31,13 +31,20 @@ def test_every_page_is_valid_html_by_the_w3c_nu_checker(built):
 MENDED = {
     "base.html": [(' id="__drawer">', ' id="__drawer" autocomplete="off">'),
                   (' id="__search">', ' id="__search" autocomplete="off">')],
-    "partials/nav.html": [('    Menu\n', """    <a href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}" title="{{ config.site_name | e }}" class="md-nav__button md-logo" aria-label="{{ config.site_name }}" data-md-component="logo">
+    "partials/nav.html": [(' id="site-menu" aria-label=', ' aria-label='),
+                          ("""  <div class="md-nav__title site-menu__title">
+    <span>Menu</span>
+    <button type="button" class="site-menu__close">Close<span class="site-visually-hidden"> menu</span></button>
+  </div>
+""", """  <label class="md-nav__title" for="__drawer">
+    <a href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}" title="{{ config.site_name | e }}" class="md-nav__button md-logo" aria-label="{{ config.site_name }}" data-md-component="logo">
       {% include "partials/logo.html" %}
     </a>
     {{ config.site_name }}
+  </label>
 """)],
-    "partials/nav-item.html": [('aria-label="{{ nav_item.title | e }}"', 'aria-labelledby="{{ path }}_label"')],
-    "partials/path.html": [('aria-label="Breadcrumb"', "aria-label=\"{{ lang.t('nav') }}\"")],
+    "partials/nav-item.html": [('aria-label="{{ nav_item.title | e }}"', 'aria-labelledby="{{ path }}_label"'),
+                               (' id="{{ path }}_label">', ' id="{{ path }}_label" tabindex="{{ tabindex }}">')],
 }
 
 

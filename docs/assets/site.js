@@ -244,3 +244,102 @@ document$.subscribe(function () {
     event.stopPropagation();  // Material's own arrow keys would take the focus back to the box
   });
 });
+
+// Keyboard: the header's Menu and Search buttons open Material's menu drawer and search (they
+// tick its hidden check boxes, as its own labels did, so its script follows), say whether they
+// are open (aria-expanded), and take focus in and back out. Escape closes either and returns focus
+// to what opened it. Tabbing out of the open menu closes it. The search opens only when asked (the
+// button, a click in the box or typing in it), not when the box merely receives focus; while it is
+// open, Tab (as well as Material's arrow keys) moves through its results, and tabbing out closes it.
+(function () {
+  var drawer = document.getElementById("__drawer");
+  var search = document.getElementById("__search");
+  var menuButton = document.querySelector(".site-header__menu");
+  var searchButton = document.querySelector(".site-header__search");
+  var sidebar = document.querySelector(".md-sidebar--primary");
+  var dialog = document.querySelector(".md-search");
+  var query = document.querySelector(".md-search__input");
+  if (!drawer || !search || !menuButton || !sidebar) return;
+
+  function set(toggle, on) { if (toggle.checked !== on) toggle.click(); }
+  function shown(el) { return !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility === "visible"; }
+  function stops(within) {
+    return Array.prototype.filter.call(within.querySelectorAll(
+      "a[href], button, input:not([type=hidden]), summary, [tabindex]:not([tabindex='-1'])"), function (el) {
+      return el.tabIndex >= 0 && !el.disabled && shown(el);
+    });
+  }
+
+  // The menu.
+  function openMenu(on, returnFocus) {
+    set(drawer, on);
+    if (on) {
+      var first = stops(sidebar)[0];
+      if (first) first.focus();
+    } else if (returnFocus && shown(menuButton)) {
+      menuButton.focus();
+    }
+  }
+  drawer.addEventListener("change", function () { menuButton.setAttribute("aria-expanded", String(drawer.checked)); });
+  menuButton.addEventListener("click", function () { openMenu(!drawer.checked, true); });
+  var close = sidebar.querySelector(".site-menu__close");
+  if (close) close.addEventListener("click", function () { openMenu(false, true); });
+  sidebar.addEventListener("focusout", function (event) {
+    if (drawer.checked && event.relatedTarget && !sidebar.contains(event.relatedTarget)) set(drawer, false);
+  });
+
+  // The search.
+  if (!dialog || !query) return;
+  function opener() { return shown(searchButton) ? searchButton : query; }
+  search.addEventListener("change", function () {
+    if (searchButton) searchButton.setAttribute("aria-expanded", String(search.checked));
+  });
+  if (searchButton) {
+    searchButton.addEventListener("click", function () { set(search, true); query.focus(); });
+  }
+  // Material opens the search whenever the box gains focus (it checks where focus is after each
+  // focusin and focusout): while the search is closed, it does not hear focus moving to the box. It
+  // still hears every key typed, and finds as before.
+  function toBox(event) {
+    if (!search.checked && (event.type === "focusin" ? event.target : event.relatedTarget) === query) event.stopPropagation();
+  }
+  window.addEventListener("focusin", toBox, true);
+  window.addEventListener("focusout", toBox, true);
+  query.addEventListener("click", function () { set(search, true); });
+  query.addEventListener("input", function () { set(search, true); });
+  query.form.addEventListener("submit", function (event) { event.preventDefault(); });
+  // Material takes its results out of the Tab order (it offers the arrow keys): put them back in.
+  var results = dialog.querySelector(".md-search-result");
+  if (results) {
+    new MutationObserver(function () {
+      results.querySelectorAll("[tabindex='-1']").forEach(function (el) { el.removeAttribute("tabindex"); });
+    }).observe(results, { childList: true, subtree: true });
+  }
+
+  window.addEventListener("keydown", function (event) {
+    var active = document.activeElement;
+    if (event.key === "Escape" && drawer.checked) {
+      event.preventDefault();
+      openMenu(false, true);
+    } else if (event.key === "Escape" && search.checked) {
+      event.stopPropagation();  // Material would close it and leave focus nowhere
+      event.preventDefault();
+      set(search, false);
+      opener().focus();
+    } else if (event.key === "Enter" && active === query && !search.checked) {
+      event.preventDefault();
+      set(search, true);
+    } else if (search.checked && /^(Shift|Control|Alt|Meta)$/.test(event.key)) {
+      event.stopPropagation();  // Material moves focus back to the box on any key, even Shift
+    } else if (event.key === "Tab" && search.checked && dialog.contains(active)) {
+      var inside = stops(dialog);
+      var at = inside.indexOf(active);
+      var leaving = event.shiftKey ? at <= 0 : at === inside.length - 1;
+      if (!leaving) event.stopPropagation();  // Material closes the search on any Tab
+    } else if (!search.checked && (event.key === "/" || event.key === "s" || event.key === "f") &&
+               !event.ctrlKey && !event.metaKey && !event.altKey && !shown(query) &&
+               !(active && (active.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName)))) {
+      set(search, true);  // on a phone the box is hidden until the search opens: Material then focuses it
+    }
+  }, true);
+})();
