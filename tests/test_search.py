@@ -278,7 +278,7 @@ def test_when_nothing_matches_the_search_says_so_and_offers_ways_on(browser, ser
     tab = context.new_page()
     tab.goto(server + "trust/people/")
     if width < 600:
-        tab.locator("header label[for=__search]").first.click()
+        tab.locator(".site-header__search").click()
     else:
         tab.locator(".md-search__input").click()
     tab.wait_for_function("!/ready|Initiali[sz]ing/.test(document.querySelector('.md-search-result__meta').textContent)")
