@@ -351,7 +351,9 @@ def test_every_page_ends_with_a_way_to_suggest_a_change(pages):
         other = block.find(string=re.compile("No GitHub account")).parent
         assert [(a.get_text(), a["href"]) for a in other.find_all("a")] == councils, path
         assert all(a["rel"] == ["external"] for a in other.find_all("a")), path
-        assert "through their own websites" in " ".join(other.get_text().split()), path
+        said = " ".join(other.get_text().split())
+        assert "through their comments pages (no account needed)" in said, path
+        assert said.endswith(f"Give this page's address: {query['page'][0]}"), path  # to say which page
         assert "edit/main" not in html and "md-content__button" not in html, path
 
 

@@ -105,12 +105,12 @@ def open_page(browser, server, path, width, **options):
     return context, page
 
 
-def tab_through(page, until=lambda stop: False, limit=1000):
-    """Press Tab until focus leaves the page, comes back to a stop it has met, or meets a stop
-    `until` picks: the stops met, the last one being the one `until` picked, if any."""
+def tab_through(page, until=lambda stop: False, limit=1000, key="Tab"):
+    """Press Tab (or Shift+Tab) until focus leaves the page, comes back to a stop it has met, or
+    meets a stop `until` picks: the stops met, the last one being the one `until` picked, if any."""
     stops = []
     for _ in range(limit):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         stop = page.evaluate(FOCUS)
         if stop is None or stop["again"]:
             return stops
@@ -137,6 +137,20 @@ def test_every_keyboard_stop_is_visible_with_the_yellow_focus_and_nothing_traps_
     context.close()
     assert stops and stops[-1]["footer"], "the keyboard never reached the end of the footer"
     assert not unseen(stops), "focus cannot be seen on:\n" + "\n".join(unseen(stops))
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", [TEMPLATES["meetings"], TEMPLATES["finder"]], ids=["meetings", "finder"])
+def test_going_back_up_a_page_with_shift_tab_every_stop_shows_below_the_header(browser, server, path, width):
+    """Going back up the meetings page from its footer, one stop in five was hidden under the sticky
+    header or Material's floating "Back to top" button (resident review)."""
+    context, page = open_page(browser, server, path, width)
+    page.locator(".md-footer a").last.focus()
+    page.evaluate(MARK)
+    stops = tab_through(page, key="Shift+Tab")
+    context.close()
+    assert len(stops) > 20, "Shift+Tab met too few stops on the way up"
+    assert not unseen(stops), "going back up, focus cannot be seen on:\n" + "\n".join(unseen(stops))
 
 
 @pytest.mark.parametrize("path", TEMPLATES.values(), ids=TEMPLATES.keys())

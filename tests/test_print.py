@@ -137,3 +137,17 @@ def test_print_leaves_out_what_is_no_use_on_paper(tab, server):
     note = tab.locator("div.footnote li").first
     assert note.locator(".footnote__print").is_visible() and not note.locator("p").first.is_visible()
     assert note.locator("a[data-print-url]").count() == 0
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_short_forms_are_spelt_out_on_paper(whole_plan, pages, paper):
+    """On screen a short form's meaning shows when it is tapped; paper cannot be tapped, so where
+    the page first uses a short form, the printout spells it out in brackets (resident review)."""
+    from bs4 import BeautifulSoup
+    article = BeautifulSoup(pages["plan/print/index.html"], "html.parser").find("article")
+    marked = {a.get_text(): a["title"] for a in article.find_all("abbr", title=True)}
+    assert marked, "the printed plan marks no short form"
+    text = re.sub(r"\s+", " ", " ".join(sheet.text for sheet in whole_plan[paper]))
+    missing = [f"{term} ({meaning})" for term, meaning in marked.items()
+               if re.sub(r"\s+", " ", f"{term} ({meaning})") not in text]
+    assert not missing, missing

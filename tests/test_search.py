@@ -48,6 +48,7 @@ QUERIES = [
     ("priority", ("plan/priorities/", "trust/priorities/")),
     # The words residents use, from issue 17.
     ("NEET", ("council/work/youth-eet-hub/",)),
+    ("teenagers", COUNCIL),  # found nothing at all (resident review)
     ("not in education", ("council/work/youth-eet-hub/",)),
     ("special needs", ("send/",)),
     ("EHC plan", ("send/",)),
