@@ -87,7 +87,7 @@ test: $(BIN)/.installed $(VENV)/vnu/vnu.jar
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # Benchmark, not a test: the real site and synthetic sites of 100 and 1000 pages against plain
 # Material on the same pages, live reload and download sizes. About ten minutes; writes bench/results.md.

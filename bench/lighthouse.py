@@ -28,6 +28,9 @@ PAGES = {  # one page of each kind (page template) the site has
     "A plan page": "plan/",
     "The priorities": "plan/priorities/",
     "The people": "trust/people/",
+    "Meetings": "trust/meetings/",
+    "A topic (SEND)": "send/",
+    "Easy Read": "easy-read/",
     "How we're doing": "performance/",
     "The indicators": "performance/indicators/",
     "An indicator": "performance/indicators/camhs-first-appointment/",
@@ -37,6 +40,7 @@ PAGES = {  # one page of each kind (page template) the site has
     "A report page": "reports/city-2023-10/",
     "A report's full text": "reports/city-2023-10/text/",
     "Open data": "data/",
+    "Page not found": "404.html",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 BUDGET = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}  # issue 10
