@@ -87,6 +87,10 @@ def _bound(state: BuildState, macro: Macro) -> Callable:
 def define_env(env) -> None:
     """Called once per build: load and check all data, then register every macro."""
     root = Path(env.project_dir)
+    # Each table's cells labelled with their column's heading (cypp/tables.py). Added here, not in
+    # mkdocs.yml, because MkDocs loads mkdocs.yml's extensions before it can import this package.
+    if "cypp.tables" not in env.conf["markdown_extensions"]:
+        env.conf["markdown_extensions"].append("cypp.tables")
     try:
         check_encodings(Path(env.conf["docs_dir"]))
         site = load_site(root)

@@ -254,3 +254,14 @@ def test_note_boxes_are_inset_text_at_the_pages_size(sized, server, path):
         assert look["shadow"] == "none" and look["titleBackground"] in ("rgba(0, 0, 0, 0)", "transparent"), (path, look)
         assert int(look["titleWeight"]) >= 700 and look["icon"], (path, look)
         assert title.is_visible()
+
+
+def test_on_a_phone_each_table_row_is_a_block_that_names_its_columns(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(server + "trust/meetings/")
+    cell = page.locator("article table tbody tr").first.locator("td").nth(1)
+    label = cell.evaluate("c => getComputedStyle(c, '::before').content")
+    heading = page.locator("article table thead th").nth(1).inner_text()
+    assert label == f'"{heading}: "' and cell.evaluate("c => getComputedStyle(c).display") == "block"
+    context.close()

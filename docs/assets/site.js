@@ -65,21 +65,11 @@ document$.subscribe(function () {
 });
 
 // Tables: on a narrow screen each row becomes a block, each cell labelled with its column's
-// heading (site.css). A table still wider than its box scrolls, in a box keyboard users can reach.
+// heading (labels written at build time, cypp/tables.py; site.css). A table still wider than its
+// box scrolls, in a box keyboard users can reach.
 document$.subscribe(function () {
   var boxes = [];
   document.querySelectorAll("article table").forEach(function (table) {
-    var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
-      return th.textContent.trim();
-    });
-    if (heads.length) {
-      table.setAttribute("data-stack", "");
-      table.querySelectorAll("tbody tr").forEach(function (row) {
-        Array.prototype.forEach.call(row.children, function (cell, i) {
-          if (heads[i]) cell.setAttribute("data-label", heads[i]);
-        });
-      });
-    }
     boxes.push([table.closest(".md-typeset__scrollwrap") || table, table]);
   });
   function check() {
