@@ -84,13 +84,18 @@ def _bound(state: BuildState, macro: Macro) -> Callable:
     return call
 
 
+MARKDOWN_EXTENSIONS = ("cypp.contents", "cypp.tables")
+
+
 def define_env(env) -> None:
     """Called once per build: load and check all data, then register every macro."""
     root = Path(env.project_dir)
-    # Each table's cells labelled with their column's heading (cypp/tables.py). Added here, not in
+    # The package's own Markdown extensions: each page's Contents list (cypp/contents.py) and each
+    # table's cells labelled with their column's heading (cypp/tables.py). Added here, not in
     # mkdocs.yml, because MkDocs loads mkdocs.yml's extensions before it can import this package.
-    if "cypp.tables" not in env.conf["markdown_extensions"]:
-        env.conf["markdown_extensions"].append("cypp.tables")
+    for extension in MARKDOWN_EXTENSIONS:
+        if extension not in env.conf["markdown_extensions"]:
+            env.conf["markdown_extensions"].append(extension)
     try:
         check_encodings(Path(env.conf["docs_dir"]))
         site = load_site(root)

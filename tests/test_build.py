@@ -1,4 +1,5 @@
 """Layer 3, the build: the real site builds strictly, and a mistake stops it with a clear message."""
+import re
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,14 @@ def test_a_mistake_in_a_page_names_page_and_line(project, mistake):
     page, after, typed, message = PAGE_MISTAKES[mistake]
     line = add_line(project / "docs" / page, after, typed)
     assert message.format(line=line) in failed_build(project)
+
+
+def test_the_theme_templates_call_no_python_string_methods():
+    """Other engines' template languages (Zensical's) have Jinja's filters but not Python's string
+    methods: the page's structure is made in Python (cypp/contents.py), not cut from its HTML."""
+    root = Path(__file__).resolve().parent.parent / "overrides"
+    methods = "|".join(name for name in dir(str) if not name.startswith("_"))
+    for template in sorted(root.rglob("*.html")):
+        for number, line in enumerate(template.read_text(encoding="utf-8").splitlines(), 1):
+            called = re.search(rf"\.({methods})\(", line)
+            assert not called, f"{template.relative_to(root.parent)}:{number} calls .{called.group(1)}()"

@@ -15,7 +15,7 @@ from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import document_page
+from .. import contents, document_page
 from ..dates import PartialDate, in_words, when
 from ..opendata import DESCRIPTIONS
 from ..pages import address
@@ -189,9 +189,10 @@ class Page:
         source notes, and mark up each short form where the page first uses it."""
         lines = markdown.rstrip().split("\n")
         title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
-        if title is not None:  # the page's head ends here (overrides/main.html adds "Contents" after it)
+        if title is not None:  # the page's head ends here (cypp/contents.py adds "Contents" after it)
             head = [self.evidence_age()] if self.sources_cited or self.sources_named else []
-            lines[title + 1:title + 1] = ["", *head, "", "<!-- end of page head -->", ""]
+            end = contents.NO_CONTENTS if self.src_uri == "index.md" else contents.HEAD_END
+            lines[title + 1:title + 1] = ["", *head, "", end, ""]
         out = ["\n".join(lines), ""]
         if self.notes:
             out += [self.notes_list(), ""]
