@@ -74,6 +74,10 @@ CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, use_
 
 class Record(BaseModel):
     model_config = CONFIG
+    # The pages each record of this kind makes (cypp/record_pages.py), "{id}" standing for its id,
+    # and the page whose menu entry they follow. None: the records are shown on other pages.
+    own_pages: ClassVar[tuple[str, ...]] = ()
+    listed_on: ClassVar[str | None] = None
     id: Id
     """The record's id: short, and unique in its dataset. Other records, and web addresses on the
     site, use it."""

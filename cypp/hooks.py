@@ -1,6 +1,7 @@
 """The only module that meets MkDocs: mkdocs-macros calls `define_env` once a build and the page
-hooks for each page (mkdocs.yml: plugins > macros > module_name: cypp). Everything else in the
-package works without MkDocs, so a change of site engine touches this module only.
+hooks for each page (mkdocs.yml: plugins > macros > module_name: cypp), and MkDocs calls
+`on_files` (mkdocs.yml: hooks, through mkdocs_hooks.py). Everything else in the package works
+without MkDocs, so a change of site engine touches this module only.
 
 The build's state lives on the plugin's `env` (env.cypp), not in this module."""
 from __future__ import annotations
@@ -13,7 +14,8 @@ from typing import Any, Callable
 
 from . import material_search, opendata, verify
 from .errors import CyppError, PageError
-from .pages import check_encodings, check_service_pages, check_work_pages, review_fields
+from .pages import check_encodings, check_service_pages, review_fields
+from .views.record_pages import RecordPage, add_to_menu, check_written_pages, menu_entries, record_pages
 from .gitdates import git_dates
 from .site import load_site
 from .views import MACROS, Build, Macro, Page, choices
@@ -33,6 +35,7 @@ class BuildState:
     choices: dict[str, Any]
     open_data: Any  # the open data files, written after the build
     glossary: list  # its words are added to the search index after the build
+    made: list[RecordPage]  # the records' own pages, added to MkDocs' files (on_files)
     page: Page | None = None
     line_offset: int = 0  # the lines of the page's front matter, before the Markdown
     problem: str | None = None  # a mistake in a macro's arguments, said when the page is rendered
@@ -101,11 +104,17 @@ def define_env(env) -> None:
         site = load_site(root)
     except CyppError as err:
         raise _stop(err) from None
+    docs = Path(env.conf["docs_dir"])
     try:
-        check_work_pages(Path(env.conf["docs_dir"]), site.sets["initiatives"])
+        check_written_pages(site, docs)
     except CyppError as err:
-        raise _stop(err, "The site was not built, because the council's work in the data and its "
-                         "pages do not match:") from None
+        raise _stop(err, "The site was not built, because a page written for a record in the data does "
+                         "not match it:") from None
+    # Each record's own pages (cypp/record_pages.py): their menu entries now, their files when MkDocs
+    # gathers the pages (on_files, below).
+    made = record_pages(site, docs)
+    if env.conf["nav"] is not None:
+        add_to_menu(env.conf["nav"], menu_entries(site))
     try:
         check_service_pages(Path(env.conf["docs_dir"]), site.sets["services"])
     except CyppError as err:
@@ -118,7 +127,7 @@ def define_env(env) -> None:
     # The footer's licence statement (overrides/partials/copyright.html): the open data's licence.
     env.conf["extra"]["licence"] = {"name": opendata.LICENCE, "url": opendata.LICENCE_URL}
     state = BuildState(Build(site, changed=git_dates(root), open_data=open_data), choices(site), open_data,
-                       site.glossary)
+                       site.glossary, made)
     for name, macro in MACROS.items():
         env.macro(_bound(state, macro), name)
     env.cypp = state
@@ -127,7 +136,7 @@ def define_env(env) -> None:
 def on_pre_page_macros(env) -> None:
     """Before a page is rendered: check its macros, and start its page context."""
     page = env.page
-    raw = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    raw = page.file.content_string
     offset = raw[: len(raw) - len(env.markdown)].count("\n") if raw.endswith(env.markdown) else 0
     known = set(env.variables) | set(env.macros) | set(env.env.globals) | set(page.meta)
     name = f"docs/{page.file.src_uri}"
@@ -137,15 +146,17 @@ def on_pre_page_macros(env) -> None:
         bases = env.conf["mdx_configs"].get("pymdownx.snippets", {}).get("base_path", ["."])
         check_snippets(env.markdown, name, offset, Path(env.project_dir),
                        [bases] if isinstance(bases, str) else bases)
-        check_links(env.markdown, page.file.src_uri, offset, Path(env.conf["docs_dir"]))
+        check_links(env.markdown, page.file.src_uri, offset, Path(env.conf["docs_dir"]),
+                    frozenset(made.src_uri for made in state.made))
         check_notes(env.markdown, name, offset, state.build.site)
         owner, reviewed, due = review_fields(page.meta, name)
     except CyppError as err:
         raise _stop(err) from None
     state.line_offset, state.problem, state.parsed = offset, None, (env.markdown, tree)
     _parse_once(env.env, state)
+    made = next((made for made in state.made if made.src_uri == page.file.src_uri and not made.written), None)
     state.page = Page(state.build, page.file.src_uri, owner=owner, reviewed=reviewed, due=due,
-                      updated=state.build.changed.get(name))
+                      updated=state.build.changed.get(made.data_file if made else name))
 
 
 def on_post_page_macros(env) -> None:
@@ -169,3 +180,14 @@ def on_post_build(env) -> None:
     teach the search index (written just before, by the search plugin) the glossary's words."""
     opendata.write_all(env.cypp.open_data, Path(env.conf["site_dir"]))
     material_search.teach(Path(env.conf["site_dir"]), env.cypp.glossary)
+
+
+def on_files(files, config):
+    """MkDocs' own event (mkdocs.yml: hooks, through cypp/mkdocs_hooks.py), after it gathers the
+    pages in docs/: add each record's own page that docs/ does not have a file for."""
+    from mkdocs.structure.files import File
+    state: BuildState = config.plugins["macros"].cypp
+    for made in state.made:
+        if not made.written:
+            files.append(File.generated(config, made.src_uri, content=made.markdown))
+    return files

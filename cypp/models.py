@@ -22,6 +22,8 @@ from .fields import Cited, Citation, FullDate, Id, PartialDate, PassageId, PastD
 
 
 class Source(Record):
+    own_pages = ("reports/{id}/index.md", "reports/{id}/text.md")  # about it, and its full text
+    listed_on = "reports/index.md"
     title: Text
     """The document's full title."""
     short_title: Text
@@ -238,6 +240,8 @@ class RagRating(Citation):
 
 class Indicator(Cited):
     verbatim = ("title",)
+    own_pages = ("performance/indicators/{id}.md",)
+    listed_on = "performance/indicators/index.md"
     area_given: Optional[Citation] = None
     """Where the report itself links the indicator to its area of focus, if it does (otherwise the
     site placed it by what it measures, and says so)."""
@@ -264,6 +268,8 @@ class Indicator(Cited):
 
 
 class Initiative(Cited):
+    own_pages = ("council/work/{id}.md",)
+    listed_on = "council/index.md"
     name: Text
     """Its name, as the council's report of January 2026 words it (checked: it is word for word in
     one of the passages under "reported")."""

@@ -15,7 +15,6 @@ Every page starts with front matter like:
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import posixpath
 import re
 from pathlib import Path
@@ -88,61 +87,6 @@ def front_matter(path: Path) -> dict:
         return {}
     block = text.split("---", 2)[1]
     return yaml.load(block, Loader=_LOADER) or {}
-
-
-WORK_PAGES = "council/work"  # one page for each piece of the council's work, named by its id
-
-
-def check_work_pages(docs: Path, initiatives: Dataset) -> None:
-    """Each piece of the council's work in data/initiatives.yml has its own page,
-    docs/council/work/<id>.md, titled with its name and showing it with initiative_page("<id>");
-    and each page there is about a piece of work in the data. Raises PageError saying what to do."""
-    folder = docs / WORK_PAGES
-    names = {ini.id: ini.name for ini in initiatives.records}
-    leads = {ini.id: ini.lead for ini in initiatives.records}
-    pages = {path.stem: path for path in sorted(folder.glob("*.md"))}
-    problems = []
-    for index, ini in enumerate(initiatives.records):
-        if ini.id not in pages:
-            problems.append(
-                f'{initiatives.display}, line {initiatives.line(index, "id")}: the piece of work "{ini.id}" '
-                f"has no page. Make the file docs/{WORK_PAGES}/{ini.id}.md (copy another page in that "
-                f'folder and change it to {{{{ initiative_page("{ini.id}") }}}} and the title "{ini.name}"), '
-                "then add it to the menu (nav) in mkdocs.yml.")
-    for stem, path in pages.items():
-        page = f"docs/{WORK_PAGES}/{path.name}"
-        if stem not in names:
-            close = difflib.get_close_matches(stem, sorted(names), n=1)
-            problems.append(
-                f"{page}: this page names no piece of work in {initiatives.display}. Each page in "
-                f"docs/{WORK_PAGES}/ is named after the id of a piece of work there, for example "
-                f"{next(iter(names), 'its-id')}.md.{f' Did you mean {close[0]}.md?' if close else ''} Rename the page, or "
-                "delete it (and its line in mkdocs.yml) if the work has gone from the data.")
-            continue
-        body = path.read_text(encoding="utf-8")
-        calls = [(body[:m.start()].count("\n") + 1, m.group(1))
-                 for m in re.finditer(r"initiative_page\(\s*[\"']([^\"']*)[\"']", body)]
-        if [value for _, value in calls] != [stem]:
-            line = calls[0][0] if calls else 1
-            problems.append(
-                f'{page}, line {line}: this page is about "{stem}", so it should show it with '
-                f'{{{{ initiative_page("{stem}") }}}}, once.')
-        try:
-            meta = front_matter(path)
-        except yaml.YAMLError:
-            meta = {}
-        title, description = meta.get("title"), meta.get("description")
-        if title != names[stem]:
-            problems.append(
-                f'{page}, front matter: the title should be the name of the work as '
-                f'{initiatives.display} gives it, "{names[stem]}", but it is "{title}".')
-        lead = leads[stem]
-        if description != lead:  # what a search engine shows: the card's dated first sentence
-            problems.append(
-                f'{page}, front matter: the description should be the first sentence of the summary of the '
-                f'work in {initiatives.display}, "{lead}", but it is "{description}".')
-    if problems:
-        raise PageError(join_problems(problems))
 
 
 def overdue(root: Path, today: dt.date) -> list[tuple[str, str, dt.date]]:

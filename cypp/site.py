@@ -62,6 +62,12 @@ def _references(value: Any, loc: tuple) -> Iterator[tuple[tuple, str, str]]:
             yield from _references(item, loc + (i,))
 
 
+def own_pages(sets: dict[str, Dataset]) -> set[str]:
+    """The pages the records make for themselves (the models' own_pages; cypp/record_pages.py)."""
+    return {pattern.format(id=record.id) for name, kind in DATASETS.items() if name in sets
+            for pattern in kind.own_pages for record in sets[name].records}
+
+
 def check_references(sets: dict[str, Dataset]) -> None:
     problems = []
     for name, ds in sets.items():
@@ -73,10 +79,11 @@ def check_references(sets: dict[str, Dataset]) -> None:
                         f'"{loc[0]}": there is no record "{ref}" in {sets[target].display}. '
                         f"Check the spelling, or add it there first."
                     )
+    made = own_pages(sets)
     for ds in sets.values():  # a field called "pages" lists pages, as paths under docs/
         for index, record in enumerate(ds.records):
             for i, page in enumerate(getattr(record, "pages", [])):
-                if not (ds.path.parent.parent / "docs" / page).is_file():
+                if not (ds.path.parent.parent / "docs" / page).is_file() and page not in made:
                     problems.append(
                         f'{ds.display}, line {ds.line(index, "pages", i)}: record "{record.id}": '
                         f'there is no page docs/{page}. Write the path as it is under docs/, '

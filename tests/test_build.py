@@ -3,6 +3,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import run_build, run_make_build
 from edits import add_line
@@ -41,37 +42,48 @@ def test_bad_data_stops_the_build_with_file_and_line(project):
     assert f"data/indicators.yml, line {line}:" in err and "Purple" in err
 
 
-def test_a_piece_of_work_without_its_own_page_stops_the_build(project):
-    (project / "docs" / "council" / "work" / "youmove.md").unlink()
-    body = (project / "data" / "initiatives.yml").read_text(encoding="utf-8")
-    line = body[: body.index("- id: youmove")].count("\n") + 1
-    err = failed_build(project)
-    assert "The site was not built, because the council's work in the data and its pages do not match:" in err
-    assert (f'data/initiatives.yml, line {line}: the piece of work "youmove" has no page. Make the file '
-            "docs/council/work/youmove.md") in err
+def test_each_record_makes_its_own_page_and_menu_entry(project):
+    """An indicator whose page nobody wrote still has one, made from its record, in the menu after
+    the list of indicators; a page an officer writes for a record is used instead."""
+    (project / "docs" / "performance" / "indicators" / "send-attainment.md").unlink()
+    (project / "docs" / "council" / "work").mkdir(parents=True, exist_ok=True)
+    (project / "docs" / "council" / "work" / "youmove.md").write_text(
+        '---\ntitle: "YouMove – Helping Families Stay Active Together"\nowner: Policy and Partnership Team\n'
+        "last_reviewed: 2026-11-25\nreview_by: 2027-05-25\n---\n\n"
+        '{{ initiative_page("youmove") }}\n\nWords of our own about YouMove.\n', encoding="utf-8")
+    result = run_make_build(project)
+    assert result.returncode == 0, result.stderr
+    made = (project / "site" / "performance" / "indicators" / "send-attainment" / "index.html").read_text(encoding="utf-8")
+    assert BeautifulSoup(made, "html.parser").h1.get_text() == "2.3: School results of pupils with SEND support"
+    menu = made[made.index('class="md-nav md-nav--primary"'):]
+    assert menu.index("The indicators") < menu.index("School results of pupils with SEND support")
+    written = (project / "site" / "council" / "work" / "youmove" / "index.html").read_text(encoding="utf-8")
+    assert "Words of our own about YouMove." in written
 
 
-def test_a_work_page_about_no_known_piece_of_work_stops_the_build(project):
+def test_a_page_written_for_no_known_record_stops_the_build(project):
     work = project / "docs" / "council" / "work"
-    (work / "youmove.md").rename(work / "you-move.md")
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "you-move.md").write_text('---\ntitle: "You move"\n---\n\n{{ initiative_page("youmove") }}\n',
+                                      encoding="utf-8")
     err = failed_build(project)
-    assert ("docs/council/work/you-move.md: this page names no piece of work in data/initiatives.yml. "
-            "Each page in docs/council/work/ is named after the id of a piece of work there") in err
-    assert "Did you mean youmove.md?" in err
+    assert ("docs/council/work/you-move.md: this page names no record in data/initiatives.yml. Pages here are "
+            "named after a record's id") in err
+    assert "Did you mean youmove?" in err
 
 
-def test_a_work_page_showing_another_piece_of_work_or_titled_otherwise_stops_the_build(project):
-    page = project / "docs" / "council" / "work" / "youmove.md"
-    body = page.read_text(encoding="utf-8")
-    page.write_text(body.replace('initiative_page("youmove")', 'initiative_page("go-active-families")')
-                    .replace("title: \"YouMove", "title: \"You Move"), encoding="utf-8")
-    line = body[: body.index("initiative_page")].count("\n") + 1
+def test_a_written_page_showing_another_record_or_titled_otherwise_stops_the_build(project):
+    work = project / "docs" / "council" / "work"
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "youmove.md").write_text(
+        '---\ntitle: "You Move – Helping Families Stay Active Together"\n---\n\n'
+        '{{ initiative_page("go-active-families") }}\n', encoding="utf-8")
     err = failed_build(project)
-    assert (f'docs/council/work/youmove.md, line {line}: this page is about "youmove", so it should show it '
-            'with {{ initiative_page("youmove") }}, once.') in err
-    assert ('docs/council/work/youmove.md, front matter: the title should be the name of the work as '
-            'data/initiatives.yml gives it, "YouMove – Helping Families Stay Active Together", but it is '
-            '"You Move – Helping Families Stay Active Together".') in err
+    assert ('docs/council/work/youmove.md: this page is about "youmove" in data/initiatives.yml, so it should '
+            'show it, as the page the site would make does with {{ initiative_page("youmove") }}.') in err
+    assert ('docs/council/work/youmove.md, front matter: the title should be "YouMove – Helping Families Stay '
+            'Active Together", from data/initiatives.yml (the menu uses it too), but it is "You Move – Helping '
+            'Families Stay Active Together".') in err
 
 
 def test_broken_anchor_stops_the_build(project):

@@ -6,8 +6,8 @@ import posixpath
 
 from .. import opendata
 from ..dates import in_words, when
-from ..pages import front_matter
 from .markup import attr, escape, table
+from .record_pages import page_title
 from .page import Page
 from .registry import macro
 
@@ -31,8 +31,7 @@ def changes(page: Page) -> str:
 
 
 def _page_name(page: Page, path: str) -> str:
-    meta = front_matter(page.site.root / "docs" / path)
-    return str(meta.get("title") or path)
+    return str(page_title(page.site, page.site.root / "docs", path) or path)
 
 
 EXTRA_FILES = {"meetings": ("data/meetings.ics", "calendar (iCalendar)", "The meetings the documents give a day for."),

@@ -106,9 +106,10 @@ def check_snippets(markdown: str, page: str, line_offset: int, root: Path, bases
                             "for example \"CONTRIBUTING.md\".")
 
 
-def check_links(markdown: str, src_uri: str, line_offset: int, docs: Path) -> None:
-    """Every link a page writes to another page or file of the site goes somewhere, named with
-    its line (MkDocs names only the page)."""
+def check_links(markdown: str, src_uri: str, line_offset: int, docs: Path,
+                made: frozenset[str] = frozenset()) -> None:
+    """Every link a page writes to another page or file of the site (in docs/, or `made` from the
+    records: cypp/record_pages.py) goes somewhere, named with its line (MkDocs names only the page)."""
     page = f"docs/{src_uri}"
     for number, line in _lines(markdown):
         if "{{" in line:
@@ -118,9 +119,10 @@ def check_links(markdown: str, src_uri: str, line_offset: int, docs: Path) -> No
             if not target or re.match(r"^[a-z][a-z0-9+.-]*:|^/", target, re.I):
                 continue  # an anchor on the same page, another site, or an address (MkDocs checks those)
             path = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
-            if (docs / path).is_file() or (docs / path / "index.md").is_file():
+            if (docs / path).is_file() or (docs / path / "index.md").is_file() or path in made \
+                    or f"{path}/index.md" in made:
                 continue
-            pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+            pages = sorted({p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} | made)
             relative = [posixpath.relpath(p, posixpath.dirname(src_uri) or ".") for p in pages]
             raise PageError(
                 f'{page}, line {number + line_offset}: the link to "{found["target"]}" goes nowhere: '
