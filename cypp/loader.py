@@ -97,16 +97,25 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[tuple, int]]:
         _walk(node, (), lines, display)
         return loader.construct_document(node), lines
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        problem = (err.problem or err.context or "the file could not be read").strip()
-        raise DataError(
-            f"{display}, line {line}: this is not valid YAML ({problem}). "
-            "Check the indentation, that every field is written as 'name: value', and that text "
-            "containing a colon or starting with a quote is wrapped in quotes."
-        ) from None
+        raise DataError(yaml_problem(err, text, display)) from None
     finally:
         loader.dispose()
+
+
+def yaml_problem(err: yaml.MarkedYAMLError, text: str, display: str, first_line: int = 1) -> str:
+    """What is wrong with a YAML text that cannot be read, for the person who wrote it: the file,
+    the line (`first_line` is the file's line the text starts on) and what to do."""
+    mark = err.problem_mark or err.context_mark
+    line = (mark.line if mark else 0) + first_line
+    lines = text.split("\n")
+    here = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if "\t" in (err.problem or "") or "\t" in here[: (mark.column if mark else 0) + 1]:
+        return (f"{display}, line {line}: there is a tab character on this line. YAML needs spaces, not "
+                "tabs, to line up its fields: replace the tab with spaces (two spaces for each level).")
+    problem = (err.problem or err.context or "the file could not be read").strip()
+    return (f"{display}, line {line}: this is not valid YAML ({problem}). "
+            "Check the indentation, that every field is written as 'name: value', and that text "
+            "containing a colon or starting with a quote is wrapped in quotes.")
 
 
 _TYPE_WORDS = {

@@ -182,3 +182,18 @@ def test_a_quotation_that_stops_part_way_through_a_sentence_must_say_so_with_an_
                      "in further education and training.", "Meetings have been held with the three college "
                      "principals in July to discuss the review and to consider ways to ensure that"):
         assert not list(check_record(whole.model_copy(update={"text": sentence}), SITE.documents, dates))
+
+
+@pytest.mark.parametrize("body, line", [
+    ("- id: camhs\n\tterm: CAMHS\n", 2),  # a tab to indent a field
+    ("- id: camhs\n  see_also:\n  \t- ehcp\n", 3),  # a tab before a list item ("cannot start any token")
+    ("-\tid: camhs\n", 1),  # a tab after the dash
+])
+def test_a_tab_in_a_data_file_is_called_a_tab(tmp_path, body, line):
+    path = tmp_path / "glossary.yml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_yaml(path, "data/glossary.yml")
+    assert str(err.value) == (f"data/glossary.yml, line {line}: there is a tab character on this line. YAML needs "
+                              "spaces, not tabs, to line up its fields: replace the tab with spaces (two spaces "
+                              "for each level).")
