@@ -13,7 +13,8 @@ from typing import Any, Callable
 
 from . import material_search, opendata, verify
 from .errors import CyppError, PageError
-from .pages import check_encodings, check_service_pages, check_work_pages, review_fields
+from .pages import (check_encodings, check_service_pages, check_work_pages, read_front_matter,
+                    review_fields)
 from .gitdates import git_dates
 from .site import load_site
 from .views import MACROS, Build, Macro, Page, choices
@@ -124,13 +125,14 @@ def on_pre_page_macros(env) -> None:
     name = f"docs/{page.file.src_uri}"
     state: BuildState = env.cypp
     try:
+        meta, lines = read_front_matter(raw, name)
+        owner, reviewed, due = review_fields(meta, name, lines)
         tree = check_page(env.markdown, name, offset, env.env, known, state.choices)
         bases = env.conf["mdx_configs"].get("pymdownx.snippets", {}).get("base_path", ["."])
         check_snippets(env.markdown, name, offset, Path(env.project_dir),
                        [bases] if isinstance(bases, str) else bases)
         check_links(env.markdown, page.file.src_uri, offset, Path(env.conf["docs_dir"]))
         check_notes(env.markdown, name, offset, state.build.site)
-        owner, reviewed, due = review_fields(page.meta, name)
     except CyppError as err:
         raise _stop(err) from None
     state.line_offset, state.problem, state.parsed = offset, None, (env.markdown, tree)

@@ -164,3 +164,15 @@ def test_a_mistake_in_a_page_names_page_and_line(project, mistake):
     page, after, typed, message = PAGE_MISTAKES[mistake]
     line = add_line(project / "docs" / page, after, typed)
     assert message.format(line=line) in failed_build(project)
+
+
+def test_broken_front_matter_stops_the_build_with_the_yaml_mistake_and_its_line(project):
+    # MkDocs drops front matter it cannot read, so the build used to say "Missing: owner, ...".
+    page = project / "docs" / "privacy.md"
+    body = page.read_text(encoding="utf-8")
+    line = body[: body.index("last_reviewed:")].count("\n") + 1
+    page.write_text(body.replace("last_reviewed: 20", "last_reviewed: 1999-02-30\n#", 1), encoding="utf-8")
+    err = failed_build(project)
+    assert f'docs/privacy.md, line {line}: "last_reviewed" should be a real date written as YYYY-MM-DD, but it is ' \
+           '"1999-02-30", which is not a date in the calendar.' in err
+    assert "Missing:" not in err

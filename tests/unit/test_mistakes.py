@@ -8,7 +8,7 @@ import pytest
 
 from cypp.errors import CyppError, DataError, PageError
 from cypp.loader import read_yaml
-from cypp.pages import check_encodings
+from cypp.pages import check_encodings, read_front_matter, review_fields
 from cypp.site import load_site
 from cypp.views import MACROS, choices
 from cypp.verify import check_record, document_dates
@@ -197,3 +197,35 @@ def test_a_tab_in_a_data_file_is_called_a_tab(tmp_path, body, line):
     assert str(err.value) == (f"data/glossary.yml, line {line}: there is a tab character on this line. YAML needs "
                               "spaces, not tabs, to line up its fields: replace the tab with spaces (two spaces "
                               "for each level).")
+
+
+FRONT = "---\ntitle: Meetings\nowner: Children's Trust Board web team\nlast_reviewed: 2026-11-24\nreview_by: 2027-05-24\n---\n\n# Meetings\n"
+
+
+@pytest.mark.parametrize("old, new, said", [
+    # no closing ---: MkDocs read no front matter at all, and said the fields were missing
+    ("review_by: 2027-05-24\n---\n", "review_by: 2027-05-24\n",
+     "docs/page.md, line 6: the front matter starts with --- on line 1, but has no --- line to close it before "
+     "the page's text. Add a line --- after its last field (line 5)."),
+    ("title: Meetings", "title: Meetings: dates and papers",
+     "docs/page.md, line 2: this line has a second colon (:), after the one that ends the field's name. Put the "
+     'text after the first colon in double quotes, for example title: "Meetings: dates and papers".'),
+    ("title: Meetings", 'title: "Meetings',
+     'docs/page.md, line 2: a text in quotes starts on this line, but its closing quote is missing.'),
+    ("review_by: 2027-05-24", "review_by: 2027-02-30",
+     'docs/page.md, line 5: "review_by" should be a real date written as YYYY-MM-DD, but it is "2027-02-30", '
+     "which is not a date in the calendar."),
+    ("owner: Children", "\towner: Children", "docs/page.md, line 3: there is a tab character on this line."),
+])
+def test_broken_front_matter_is_named_with_its_line(old, new, said):
+    with pytest.raises(PageError) as err:
+        meta, lines = read_front_matter(FRONT.replace(old, new), "docs/page.md")
+        review_fields(meta, "docs/page.md", lines)
+    assert str(err.value).startswith(said)
+    assert "Missing:" not in str(err.value)
+
+
+def test_good_front_matter_gives_its_fields_and_their_lines():
+    meta, lines = read_front_matter(FRONT, "docs/page.md")
+    assert review_fields(meta, "docs/page.md", lines)[0] == "Children's Trust Board web team"
+    assert lines[("review_by",)] == 5 and read_front_matter("# No front matter\n", "docs/page.md") == ({}, {})
