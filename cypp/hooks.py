@@ -127,7 +127,7 @@ def on_pre_page_macros(env) -> None:
     try:
         meta, lines = read_front_matter(raw, name)
         owner, reviewed, due = review_fields(meta, name, lines)
-        tree = check_page(env.markdown, name, offset, env.env, known, state.choices)
+        tree = check_page(env.markdown, name, offset, env.env, known, state.choices, set(env.macros))
         bases = env.conf["mdx_configs"].get("pymdownx.snippets", {}).get("base_path", ["."])
         check_snippets(env.markdown, name, offset, Path(env.project_dir),
                        [bases] if isinstance(bases, str) else bases)

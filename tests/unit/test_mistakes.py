@@ -229,3 +229,16 @@ def test_good_front_matter_gives_its_fields_and_their_lines():
     meta, lines = read_front_matter(FRONT, "docs/page.md")
     assert review_fields(meta, "docs/page.md", lines)[0] == "Children's Trust Board web team"
     assert lines[("review_by",)] == 5 and read_front_matter("# No front matter\n", "docs/page.md") == ({}, {})
+
+
+@pytest.mark.parametrize("typed, written", [
+    ("{{ meetings }}", "{{ meetings() }}"),
+    ('{{ figure_table }} and {{ figure("play-areas") }}', '{{ figure_table("figure-id", ..., caption="Figures") }}'),
+    ("{% if figure %}x{% endif %}", '{{ figure("figure-id") }}'),
+])
+def test_a_macro_named_without_its_brackets_is_refused(typed, written):
+    # {{ meetings }} used to publish "<function _bound.<locals>.call at 0x7f…>" on the page.
+    said = message(f"# Meetings\n\n{typed}\n", offset=5)
+    assert said == (f'docs/page.md, line 8: "{typed.split()[1 if typed[1] == "{" else 2]}" is a macro, so it is '
+                    f"written with brackets, even when it is given nothing: {written}. Without them the page "
+                    "would show a name from the site's program instead of what the macro makes.")
