@@ -1,6 +1,8 @@
 """An officer's mistake in a page or a data file is a plain message naming the file, the line and
 what was expected, never a traceback: every argument of every macro, files included with --8<--,
 links, and files saved in another encoding."""
+import dataclasses
+import shutil
 from pathlib import Path
 
 import jinja2
@@ -9,7 +11,8 @@ import pytest
 from cypp.errors import CyppError, DataError, PageError
 from cypp.loader import read_yaml
 from cypp.pages import check_encodings, read_front_matter, review_fields
-from cypp.site import load_site
+from cypp.models import DATASETS, Statement
+from cypp.site import check_needed, load_site
 from cypp.views import MACROS, choices
 from cypp.verify import check_record, document_dates
 from cypp.views.pagecheck import check_links, check_notes, check_page, check_snippets
@@ -242,3 +245,47 @@ def test_a_macro_named_without_its_brackets_is_refused(typed, written):
     assert said == (f'docs/page.md, line 8: "{typed.split()[1 if typed[1] == "{" else 2]}" is a macro, so it is '
                     f"written with brackets, even when it is given nothing: {written}. Without them the page "
                     "would show a name from the site's program instead of what the macro makes.")
+
+
+NEEDS = [(name, need) for name, model in DATASETS.items() for need in model.needed]
+
+
+def test_the_records_the_pages_rely_on_are_declared_on_their_models_with_real_macros_and_fields():
+    assert NEEDS, "the models declare the records the pages cannot do without"
+    for name, need in NEEDS:
+        assert set(need.shown_by) <= set(MACROS), (name, need)
+        assert not need.field or need.field in DATASETS[name].model_fields, (name, need)
+
+
+@pytest.mark.parametrize("name, need", NEEDS, ids=lambda x: getattr(x, "value", x) or str(x))
+def test_a_data_file_without_a_record_the_pages_rely_on_says_which(name, need):
+    # `[]` in data/statements.yml, or a group taken out, used to end in a traceback from the views.
+    ds = SITE.sets[name]
+    left = dataclasses.replace(ds, records=[r for r in ds.records if not need.met_by(r)])
+    with pytest.raises(DataError) as err:
+        check_needed({**SITE.sets, name: left}, ROOT / "docs")
+    said = str(err.value)
+    assert said.startswith(f"data/{name}.yml: there is no {need.what[2:]}, and the site cannot be made without one: ")
+    assert all(f"{{{{ {m}() }}}}" in said for m in need.shown_by) and "docs/" in said
+    assert f"Add {need.what}" in said
+    check_needed(SITE.sets, ROOT / "docs")  # the real data has them all
+
+
+def test_an_empty_data_file_says_every_record_the_pages_miss(tmp_path):
+    for part in ("data", "docs"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    (tmp_path / "data" / "statements.yml").write_text("[]\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_site(tmp_path)
+    assert [line.split(",")[0] for line in str(err.value).split("\n")] == [
+        f"data/statements.yml: there is no record with group: {need.value}" for need in Statement.needed]
+
+
+@pytest.mark.parametrize("name", ["sources", "glossary", "statements", "indicators"])
+def test_an_emptied_data_file_is_a_plain_message(tmp_path, name):
+    # an empty data/sources.yml ended in an IndexError while checking the council's work
+    for part in ("data", "docs", "sources"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    (tmp_path / "data" / f"{name}.yml").write_text("[]\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"^data/[a-z_]+\.yml(, line \d+)?: "):
+        load_site(tmp_path)
