@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
+from cypp import find
 from cypp.errors import CyppError, DataError, PageError
 from cypp.loader import read_yaml
 from cypp.pages import check_encodings, read_front_matter, review_fields
@@ -289,3 +290,15 @@ def test_an_emptied_data_file_is_a_plain_message(tmp_path, name):
     (tmp_path / "data" / f"{name}.yml").write_text("[]\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"^data/[a-z_]+\.yml(, line \d+)?: "):
         load_site(tmp_path)
+
+
+def test_find_reads_the_documents_while_a_data_file_has_a_mistake(tmp_path, monkeypatch, capsys):
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "data" / "statements.yml").write_text("[]\n", encoding="utf-8")
+    (tmp_path / "sources" / "broken.md").write_text("No title heading\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert find.main(["play", "areas"]) == 0
+    out, err = capsys.readouterr()
+    assert "source: city-2023-10\npassage: parks-1" in out
+    assert err.startswith("sources/broken.md was not searched, because of a problem in it:\nsources/broken.md, line 1:")
