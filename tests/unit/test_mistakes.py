@@ -2,6 +2,7 @@
 what was expected, never a traceback: every argument of every macro, files included with --8<--,
 links, and files saved in another encoding."""
 import dataclasses
+import re
 import shutil
 from pathlib import Path
 
@@ -302,3 +303,38 @@ def test_find_reads_the_documents_while_a_data_file_has_a_mistake(tmp_path, monk
     out, err = capsys.readouterr()
     assert "source: city-2023-10\npassage: parks-1" in out
     assert err.startswith("sources/broken.md was not searched, because of a problem in it:\nsources/broken.md, line 1:")
+
+
+def problems_of(record) -> list[tuple[tuple, str]]:
+    return list(check_record(record, SITE.documents, document_dates(SITE.sources)))
+
+
+@pytest.mark.parametrize("old, new, same, quoted, document", [
+    ("a great place", "the best place", "Oxfordshire,", "the best place to grow up and have the…",
+     "a great place to grow up and have the…"),
+    ("grow up", "grow", "Oxfordshire, a great place to grow", "and have the opportunity to become…",
+     "up and have the opportunity to become…"),
+    ("want to be", "want to see", "…to become everything you want to", "see", "be'"),
+])
+def test_a_quotation_that_differs_from_its_document_points_at_the_first_difference(old, new, same, quoted, document):
+    record = SITE.get("statements", "vision-2018")
+    assert old in record.text and not problems_of(record)
+    [(loc, said)] = problems_of(record.model_copy(update={"text": record.text.replace(old, new)}))
+    assert loc == ("text",)
+    assert f"It follows the passage as far as “{same}”, then the quotation has “{quoted}” where the passage " \
+           f"has “{document}”." in said
+
+
+@pytest.mark.parametrize("dataset, record_id, wrong", [
+    ("statements", "vision-2018", "vision-9"),  # its quotation is in another passage
+    ("figures", "play-areas", "parks-7"),  # its figure is in another passage
+    ("glossary", "camhs", "rag-9"),  # its term is in another passage
+    ("initiatives", "youmove", "leisure-9"),  # none: the passage with the most of its words (in its section)
+])
+def test_a_passage_that_does_not_exist_suggests_the_passage_that_says_it(dataset, record_id, wrong):
+    record = SITE.get(dataset, record_id)
+    [(loc, said)] = [p for p in problems_of(record.model_copy(update={"passage": wrong})) if p[0] == ("passage",)]
+    assert said.startswith(f'there is no passage "{wrong}" in sources/{record.source}.md. The passage ')
+    suggested = re.search(r' is passage "([^"]+)" \(sources/([^,]+)\.md, line ', said).groups()
+    assert suggested == (record.passage, record.source) or SITE.documents[record.source].get(
+        suggested[0]).section == record.passage, said
