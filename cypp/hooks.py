@@ -9,15 +9,19 @@ import gc
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
+
+import yaml
 
 from . import material_search, opendata, verify
 from .errors import CyppError, PageError
+from .loader import join_problems, yaml_problem
 from .pages import (check_encodings, check_service_pages, check_work_pages, read_front_matter,
                     review_fields)
 from .gitdates import git_dates
 from .site import load_site
 from .views import MACROS, Build, Macro, Page, choices
+from .views.registry import suggest
 from .views.services import tell_us
 from .views.pagecheck import check_links, check_notes, check_page, check_snippets
 
@@ -85,9 +89,61 @@ def _bound(state: BuildState, macro: Macro) -> Callable:
     return call
 
 
+SETTINGS = "The site was not built, because of a problem in its settings (mkdocs.yml):"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as YAML, whatever MkDocs' own tags (!ENV) hold."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def check_config(path: Path) -> None:
+    """mkdocs.yml can be read: MkDocs would answer a mistake in it with PyYAML's own words, before
+    any of this module runs (the Makefile runs this first: python -m cypp config)."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        yaml.load(text, Loader=_ConfigLoader)
+    except yaml.MarkedYAMLError as err:
+        raise PageError(yaml_problem(err, text, path.name)) from None
+
+
+def _nav_pages(nav: Any) -> Iterator[str]:
+    """Every page the menu (nav) lists, as its path under docs/."""
+    for item in nav if isinstance(nav, list) else [nav]:
+        if isinstance(item, dict):
+            for value in item.values():
+                yield from _nav_pages(value)
+        elif isinstance(item, str) and "://" not in item:
+            yield item
+
+
+def check_nav(config_file: Path, nav: Any, docs: Path) -> None:
+    """Every page the menu lists is a page under docs/, named with its line in mkdocs.yml."""
+    lines = config_file.read_text(encoding="utf-8").split("\n")
+    start = next((i for i, line in enumerate(lines) if line.startswith("nav:")), 0)
+    problems = []
+    for page in _nav_pages(nav or []):
+        if (docs / page).is_file():
+            continue
+        number = next((i + 1 for i in range(start, len(lines)) if page in lines[i]), start + 1)
+        known = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+        problems.append(
+            f'{config_file.name}, line {number}: the menu (nav) lists the page "{page}", and there is no '
+            f"docs/{page}.{suggest(page.rsplit(' ', 1)[-1], known)} Each line of the menu is written "
+            "- Title: folder/page.md, with the page's path under docs/ after the colon and a space.")
+    if problems:
+        raise PageError(join_problems(problems))
+
+
 def define_env(env) -> None:
     """Called once per build: load and check all data, then register every macro."""
     root = Path(env.project_dir)
+    try:
+        check_nav(Path(env.conf["config_file_path"]), env.conf["nav"], Path(env.conf["docs_dir"]))
+    except CyppError as err:
+        raise _stop(err, SETTINGS) from None
     try:
         check_encodings(Path(env.conf["docs_dir"]))
         site = load_site(root)
@@ -162,3 +218,4 @@ def on_post_build(env) -> None:
     teach the search index (written just before, by the search plugin) the glossary's words."""
     opendata.write_all(env.cypp.open_data, Path(env.conf["site_dir"]))
     material_search.teach(Path(env.conf["site_dir"]), env.cypp.glossary)
+

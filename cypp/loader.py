@@ -129,6 +129,10 @@ def yaml_problem(err: yaml.MarkedYAMLError, text: str, display: str, first_line:
         return (f"{display}, line {line}: this line has a second colon (:), after the one that ends the "
                 "field's name. Put the text after the first colon in double quotes, for example "
                 'title: "Meetings: dates and papers".')
+    if "expected <block end>" in (err.problem or "") or "did not find expected '-' indicator" in (err.problem or ""):
+        return (f"{display}, line {line}: this line is not lined up with the lines around it. Lines of the "
+                "same list or record start with the same number of spaces (a list item with '- '); an item "
+                "inside another is indented by more. Add or take away spaces at the start of the line.")
     problem = (err.problem or err.context or "the file could not be read").strip()
     return (f"{display}, line {line}: this is not valid YAML ({problem}). "
             "Check the indentation, that every field is written as 'name: value', and that text "

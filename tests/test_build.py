@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_build, run_make_build
-from edits import add_line
+from edits import add_line, replace_in
 
 
 def failed_build(project: Path) -> str:
@@ -176,3 +176,18 @@ def test_broken_front_matter_stops_the_build_with_the_yaml_mistake_and_its_line(
     assert f'docs/privacy.md, line {line}: "last_reviewed" should be a real date written as YYYY-MM-DD, but it is ' \
            '"1999-02-30", which is not a date in the calendar.' in err
     assert "Missing:" not in err
+
+
+def test_a_mis_indented_menu_line_stops_make_build_with_its_line(project):
+    # MkDocs reads mkdocs.yml before any of the site's code runs, and answered with PyYAML's words.
+    line = replace_in(project / "mkdocs.yml", "      - Meetings: trust/meetings.md", "     - Meetings: trust/meetings.md")
+    err = failed_build(project)
+    assert err.startswith("The site was not built, because of a problem in its settings (mkdocs.yml):\n"
+                          f"mkdocs.yml, line {line}: this line is not lined up with the lines around it."), err
+
+
+def test_a_menu_entry_to_a_missing_page_stops_the_build_with_its_line(project):
+    line = replace_in(project / "mkdocs.yml", "Meetings: trust/meetings.md", "Meetings: trust/meeting.md")
+    err = failed_build(project)
+    assert (f'mkdocs.yml, line {line}: the menu (nav) lists the page "trust/meeting.md", and there is no '
+            'docs/trust/meeting.md. Did you mean "trust/meetings.md"?') in err

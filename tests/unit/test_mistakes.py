@@ -8,9 +8,11 @@ from pathlib import Path
 
 import jinja2
 import pytest
+import yaml
 
 from cypp import find
 from cypp.errors import CyppError, DataError, PageError
+from cypp.hooks import _ConfigLoader, check_config, check_nav
 from cypp.loader import read_yaml
 from cypp.pages import check_encodings, read_front_matter, review_fields
 from cypp.models import DATASETS, Statement
@@ -338,3 +340,34 @@ def test_a_passage_that_does_not_exist_suggests_the_passage_that_says_it(dataset
     suggested = re.search(r' is passage "([^"]+)" \(sources/([^,]+)\.md, line ', said).groups()
     assert suggested == (record.passage, record.source) or SITE.documents[record.source].get(
         suggested[0]).section == record.passage, said
+
+
+@pytest.mark.parametrize("old, new, said", [
+    ("      - Meetings: trust/meetings.md", "     - Meetings: trust/meetings.md",
+     "mkdocs.yml, line {line}: this line is not lined up with the lines around it."),
+    ("      - Meetings: trust/meetings.md", "    - Meetings: trust/meetings.md",
+     "mkdocs.yml, line {line}: this line is not lined up with the lines around it."),
+    ("      - Meetings: trust/meetings.md", "      - Meetings:\ttrust/meetings.md",
+     "mkdocs.yml, line {line}: there is a tab character on this line."),
+])
+def test_a_mistake_in_the_menu_that_mkdocs_cannot_read_is_named_with_its_line(tmp_path, old, new, said):
+    body = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(body.replace(old, new, 1), encoding="utf-8")
+    check_config(ROOT / "mkdocs.yml")
+    with pytest.raises(PageError) as err:
+        check_config(tmp_path / "mkdocs.yml")
+    assert str(err.value).startswith(said.format(line=body[: body.index(old)].count("\n") + 1))
+
+
+def test_a_menu_entry_to_a_missing_page_is_named_with_its_line(tmp_path):
+    body = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    line = body[: body.index("trust/meetings.md")].count("\n") + 1
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(body.replace("Meetings: trust/meetings.md", "Meetings trust/meetings.md"), encoding="utf-8")
+    nav = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)["nav"]
+    with pytest.raises(PageError) as err:
+        check_nav(config, nav, ROOT / "docs")
+    assert str(err.value) == (
+        f'mkdocs.yml, line {line}: the menu (nav) lists the page "Meetings trust/meetings.md", and there is no '
+        'docs/Meetings trust/meetings.md. Did you mean "trust/meetings.md"? Each line of the menu is written '
+        "- Title: folder/page.md, with the page's path under docs/ after the colon and a space.")
