@@ -23,7 +23,7 @@ from .site import load_site
 from .views import MACROS, Build, Macro, Page, choices
 from .views.registry import suggest
 from .views.services import tell_us
-from .views.pagecheck import check_links, check_notes, check_page, check_snippets
+from .views.pagecheck import anchor_problem, check_links, check_notes, check_page, check_snippets
 
 
 def _stop(err: CyppError, heading: str | None = None) -> Exception:
@@ -212,10 +212,35 @@ def on_post_page_macros(env) -> None:
         gc.collect()  # the records, documents and indexes: their memory serves MkDocs' pages now
 
 
+def check_anchors(files: Any) -> None:
+    """Every link to a heading of a page ("page.md#heading") goes to a heading that page has, once
+    built (so headings made by macros count): named with the line that writes it and the heading
+    meant. mkdocs.yml sets MkDocs' own check of these to "info", to say it once, here."""
+    problems = []
+    for file in files.documentation_pages() if files is not None else []:
+        page = file.page
+        for target, links in (getattr(page, "links_to_anchors", None) or {}).items():
+            present = getattr(target.page, "present_anchor_ids", None)
+            if present is None:
+                continue
+            for anchor, link in links.items():
+                if anchor not in present:
+                    raw = Path(file.abs_src_path).read_text(encoding="utf-8")
+                    problems.append(anchor_problem(raw, file.src_uri, link if "#" in link else f"#{anchor}",
+                                                   target.src_uri, present))
+    if problems:
+        raise PageError(join_problems(problems))
+
+
 def on_post_build(env) -> None:
-    """After the pages are written: write the open data files (CSV, JSON, their metadata, the
-    meetings calendar and the changes feed), the same bytes whose sizes the data page gives; and
-    teach the search index (written just before, by the search plugin) the glossary's words."""
+    """After the pages are written: check the links to headings; write the open data files (CSV,
+    JSON, their metadata, the meetings calendar and the changes feed), the same bytes whose sizes
+    the data page gives; and teach the search index (written just before, by the search plugin)
+    the glossary's words."""
+    try:
+        check_anchors(env.variables.get("files"))
+    except CyppError as err:
+        raise _stop(err) from None
     opendata.write_all(env.cypp.open_data, Path(env.conf["site_dir"]))
     material_search.teach(Path(env.conf["site_dir"]), env.cypp.glossary)
 

@@ -74,9 +74,19 @@ def test_a_work_page_showing_another_piece_of_work_or_titled_otherwise_stops_the
 
 
 def test_broken_anchor_stops_the_build(project):
-    add_line(project / "docs" / "about.md", "# About this site", "See [this](glossary.md#no-such-term).")
+    line = add_line(project / "docs" / "about.md", "# About this site", "See [this](glossary.md#no-such-term).")
     err = failed_build(project)
-    assert "no-such-term" in err
+    assert (f'docs/about.md, line {line}: the link "glossary.md#no-such-term" goes to a heading that is not on '
+            "docs/glossary.md (there is no #no-such-term).") in err
+
+
+def test_a_link_to_a_misspelt_heading_made_by_a_macro_suggests_the_heading(project):
+    # the areas' headings are made by a macro: only the built page knows them
+    line = add_line(project / "docs" / "about.md", "# About this site",
+                    "See [the plan's first area](plan/priorities.md#be-successfull).")
+    err = failed_build(project)
+    assert (f'docs/about.md, line {line}: the link "plan/priorities.md#be-successfull" goes to a heading that is '
+            'not on docs/plan/priorities.md (there is no #be-successfull). Did you mean "#be-successful"?') in err
 
 
 def test_html_typed_into_data_shows_as_text(project):

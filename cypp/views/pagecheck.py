@@ -137,6 +137,19 @@ def check_links(markdown: str, src_uri: str, line_offset: int, docs: Path) -> No
                 "from this page's folder, for example [Meetings](trust/meetings.md) on the home page.")
 
 
+def anchor_problem(markdown: str, src_uri: str, link: str, target: str, anchors: set[str]) -> str:
+    """What to say about a link to a heading (an anchor, "#…") that the page it goes to does not
+    have: the line of the page that writes the link (when the page writes it, not a macro), and
+    the anchor meant. `target` is the page linked to, `anchors` the ones it has once built."""
+    anchor = link.split("#", 1)[1]
+    line = next((n for n, text in _lines(markdown) if f"({link}" in text or f'"{link}"' in text), None)
+    where = f"docs/{src_uri}" + (f", line {line}" if line else "")
+    page = "this page" if target == src_uri else f"docs/{target}"
+    return (f'{where}: the link "{link}" goes to a heading that is not on {page} (there is no #{anchor}).'
+            f"{suggest('#' + anchor, {'#' + a for a in anchors})} A heading's anchor is its words in lower case, with hyphens for "
+            "spaces (## Where to go next is #where-to-go-next), or the id written after it ({#its-id}).")
+
+
 _NOTE = re.compile(r"\{\{-?\s*note\((?P<args>[^)]*)\)\s*-?\}\}")
 _OTHER_MACRO = re.compile(r"\{\{.*?\}\}", re.S)
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}|\{%.*?%\}|\{#.*?#\}", re.S)

@@ -19,7 +19,7 @@ from cypp.models import DATASETS, Statement
 from cypp.site import check_needed, load_site
 from cypp.views import MACROS, choices
 from cypp.verify import check_record, document_dates
-from cypp.views.pagecheck import check_links, check_notes, check_page, check_snippets
+from cypp.views.pagecheck import anchor_problem, check_links, check_notes, check_page, check_snippets
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = load_site(ROOT)
@@ -371,3 +371,16 @@ def test_a_menu_entry_to_a_missing_page_is_named_with_its_line(tmp_path):
         f'mkdocs.yml, line {line}: the menu (nav) lists the page "Meetings trust/meetings.md", and there is no '
         'docs/Meetings trust/meetings.md. Did you mean "trust/meetings.md"? Each line of the menu is written '
         "- Title: folder/page.md, with the page's path under docs/ after the colon and a space.")
+
+
+def test_a_link_to_a_missing_heading_names_its_line_and_the_heading_meant():
+    markdown = "# About\n\nSee `[code](x.md#y)` and [the meetings](trust/meetings.md#how-often-the-trust-meet).\n"
+    assert anchor_problem(markdown, "about.md", "trust/meetings.md#how-often-the-trust-meet", "trust/meetings.md",
+                          {"meetings", "how-often-the-trust-meets"}) == (
+        'docs/about.md, line 3: the link "trust/meetings.md#how-often-the-trust-meet" goes to a heading that is not '
+        'on docs/trust/meetings.md (there is no #how-often-the-trust-meet). Did you mean "#how-often-the-trust-meets"? '
+        "A heading's anchor is its words in lower case, with hyphens for spaces (## Where to go next is "
+        "#where-to-go-next), or the id written after it ({#its-id}).")
+    # a link a macro makes is not in the page's Markdown: the page alone is named
+    assert anchor_problem("{{ meetings() }}", "trust/index.md", "#nowhere", "trust/index.md", {"top"}).startswith(
+        'docs/trust/index.md: the link "#nowhere" goes to a heading that is not on this page')
