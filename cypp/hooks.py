@@ -6,6 +6,8 @@ The build's state lives on the plugin's `env` (env.cypp), not in this module."""
 from __future__ import annotations
 
 import gc
+import html
+import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,9 +139,67 @@ def check_nav(config_file: Path, nav: Any, docs: Path) -> None:
         raise PageError(join_problems(problems))
 
 
+PROBLEM_PAGE = """<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Problem: the site was not built</title>
+<style>body{{font:19px/1.4 system-ui,sans-serif;margin:0 auto;max-width:60em;padding:1em;color:#0b0c0c}}
+.summary{{border:5px solid #d4351c;padding:1em}} h1{{font-size:1.6em;margin-top:0}}
+pre{{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit}}</style></head>
+<body><main><div class="summary" role="alert"><h1>The site was not built</h1>
+<p>This preview shows the problem instead of the page. Put it right and save the file: this page
+reloads by itself when the site is built again.</p>
+<pre>{problem}</pre></div></main>
+<script>/* reload once the site builds again: the page is then no longer this one */
+setInterval(function () {{ fetch(location.href, {{cache: "no-store"}}).then(function (r) {{ return r.text(); }})
+  .then(function (t) {{ if (t.indexOf("<title>Problem: the site was not built</title>") < 0) location.reload(); }})
+  .catch(function () {{}}); }}, 2000);</script></body></html>
+"""
+
+
+class _Said(logging.Handler):
+    """What MkDocs and the site's checks say (warnings and errors) during one build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.said: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.said.append(record.getMessage())
+
+
+def _on_serve(server: Any, config: Any, builder: Callable) -> Any:
+    """While `mkdocs serve` runs, a rebuild that fails shows its message in the browser, on every
+    page, instead of a page that never loads (MkDocs waits for a good build before it answers):
+    each page of the preview becomes the message, and reloads by itself once the site builds."""
+    build = server.builder
+
+    def build_or_show() -> None:
+        said, log = _Said(), logging.getLogger("mkdocs")
+        log.addHandler(said)
+        try:
+            build()
+        except Exception as err:  # the build stopped: MkDocs has said why, or the error it stopped on does
+            causes, cause = [], err.__context__  # (MkDocs says a message only once, so it may not say it again)
+            while cause is not None:
+                causes.append(str(cause))
+                cause = None if cause.__suppress_context__ else cause.__context__
+            problem = "\n\n".join(dict.fromkeys(said.said + causes)) or str(err)
+            root = Path(server.root)
+            page = PROBLEM_PAGE.format(problem=html.escape(problem, quote=False)).encode("utf-8")
+            for path in [*root.rglob("*.html"), root / "404.html"]:  # 404.html: pages not yet written
+                path.write_bytes(page)
+        finally:
+            log.removeHandler(said)
+    server.builder = build_or_show
+    return server
+
+
 def define_env(env) -> None:
     """Called once per build: load and check all data, then register every macro."""
     root = Path(env.project_dir)
+    plugins = env.conf["plugins"]
+    if _on_serve not in plugins.events["serve"]:  # mkdocs-macros passes no serve event to this module
+        plugins.events["serve"].append(_on_serve)
     try:
         check_nav(Path(env.conf["config_file_path"]), env.conf["nav"], Path(env.conf["docs_dir"]))
     except CyppError as err:

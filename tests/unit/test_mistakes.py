@@ -4,6 +4,7 @@ links, and files saved in another encoding."""
 import dataclasses
 import re
 import shutil
+import types
 from pathlib import Path
 
 import jinja2
@@ -12,7 +13,7 @@ import yaml
 
 from cypp import find
 from cypp.errors import CyppError, DataError, PageError
-from cypp.hooks import _ConfigLoader, check_config, check_nav
+from cypp.hooks import _ConfigLoader, _on_serve, check_config, check_nav
 from cypp.loader import read_yaml
 from cypp.pages import check_encodings, read_front_matter, review_fields
 from cypp.models import DATASETS, Statement
@@ -384,3 +385,28 @@ def test_a_link_to_a_missing_heading_names_its_line_and_the_heading_meant():
     # a link a macro makes is not in the page's Markdown: the page alone is named
     assert anchor_problem("{{ meetings() }}", "trust/index.md", "#nowhere", "trust/index.md", {"top"}).startswith(
         'docs/trust/index.md: the link "#nowhere" goes to a heading that is not on this page')
+
+
+def test_while_serving_a_failed_rebuild_shows_its_message_on_every_page_and_reloads_when_fixed(tmp_path):
+    # MkDocs' preview waited for a good build before answering: the page never loaded. (Checked by
+    # hand with a real `mkdocs serve` and Chromium: the message shows in 3 s, the page in 5 s once fixed.)
+    (tmp_path / "trust").mkdir()
+    (tmp_path / "trust" / "index.html").write_text("<p>the page</p>", encoding="utf-8")
+
+    def failing_build():
+        try:
+            raise PageError('docs/trust/index.md, line 3: "meetings" is a macro <b>')
+        except PageError as err:
+            try:
+                raise RuntimeError(f"The site was not built:\n{err}") from None
+            except RuntimeError:
+                raise SystemError("Aborted with a BuildError!")
+
+    server = types.SimpleNamespace(root=str(tmp_path), builder=failing_build)
+    assert _on_serve(server, None, None) is server
+    server.builder()  # the build fails, and the preview goes on
+    for page in ("trust/index.html", "404.html"):
+        shown = (tmp_path / page).read_text(encoding="utf-8")
+        assert "<title>Problem: the site was not built</title>" in shown and "location.reload()" in shown
+        assert 'docs/trust/index.md, line 3: "meetings" is a macro &lt;b&gt;' in shown
+        assert shown.count("line 3") == 1
