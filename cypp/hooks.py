@@ -201,10 +201,6 @@ def define_env(env) -> None:
     if _on_serve not in plugins.events["serve"]:  # mkdocs-macros passes no serve event to this module
         plugins.events["serve"].append(_on_serve)
     try:
-        check_nav(Path(env.conf["config_file_path"]), env.conf["nav"], Path(env.conf["docs_dir"]))
-    except CyppError as err:
-        raise _stop(err, SETTINGS) from None
-    try:
         check_encodings(Path(env.conf["docs_dir"]))
         site = load_site(root)
     except CyppError as err:
@@ -219,6 +215,10 @@ def define_env(env) -> None:
     except CyppError as err:
         raise _stop(err, "The site was not built, because the links to other websites in the data "
                          "and the pages that show them do not match:") from None
+    try:  # after the checks of pages made for records, whose messages say more
+        check_nav(Path(env.conf["config_file_path"]), env.conf["nav"], Path(env.conf["docs_dir"]))
+    except CyppError as err:
+        raise _stop(err, SETTINGS) from None
     # overrides/main.html offers these beside "Suggest a change to this page" (theme templates
     # see the config, not the macros).
     env.conf["extra"]["tell_us"] = tell_us(site)
