@@ -19,11 +19,13 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	touch $@
 
 serve: $(BIN)/.installed
+	@$(BIN)/python -m cypp config
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Build into a temporary folder and only replace site/ when the whole build succeeded,
 # so a failed build never leaves a half-built site to publish.
 build: $(BIN)/.installed
+	@$(BIN)/python -m cypp config
 	rm -rf build/site.tmp
 	$(BIN)/mkdocs build --strict --site-dir build/site.tmp
 	rm -rf site && mv build/site.tmp site
@@ -45,6 +47,7 @@ review: $(BIN)/.installed
 
 # Check the data files only (quicker than a build).
 check: $(BIN)/.installed
+	@$(BIN)/python -m cypp config
 	$(BIN)/python -m cypp check
 
 # Find the passage of a source document to cite, e.g. make find WORDS="87 play areas"

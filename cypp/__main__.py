@@ -1,6 +1,7 @@
 """The project's commands, under one entry point (the Makefile's check, review, schemas and find):
 
     python -m cypp check [FOLDER]    check every data file against the models and the documents
+    python -m cypp config [FILE]     check that the site's settings (mkdocs.yml) can be read
     python -m cypp review            list the pages past their review date (never fails)
     python -m cypp schemas [FOLDER]  remake schemas/*.schema.json from cypp/models.py
     python -m cypp find WORDS...     the source and passage to cite for these words
@@ -11,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .errors import DataError
+from .errors import CyppError, DataError
 
 
 def check(argv: list[str]) -> int:
@@ -28,6 +29,17 @@ def check(argv: list[str]) -> int:
     return 0
 
 
+def config(argv: list[str]) -> int:
+    """Check that the site's settings (mkdocs.yml) can be read, before the site engine reads them."""
+    from .hooks import SETTINGS, check_config
+    try:
+        check_config(Path(argv[0]) if argv else Path.cwd() / "mkdocs.yml")
+    except CyppError as err:
+        print(f"{SETTINGS}\n{err}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def macros(argv: list[str]) -> int:
     """Print the officers' list of macros (CONTRIBUTING.md, "The macros you can use")."""
     from .views.registry import macro_list
@@ -37,7 +49,7 @@ def macros(argv: list[str]) -> int:
 
 def main(argv: list[str]) -> int:
     from . import find, review, schema
-    commands = {"check": check, "review": review.main, "schemas": schema.main, "find": find.main,
+    commands = {"check": check, "config": config, "review": review.main, "schemas": schema.main, "find": find.main,
                 "macros": macros}
     if not argv or argv[0] not in commands:
         print(f"Usage: python -m cypp {'|'.join(commands)} [...]\n{__doc__}", file=sys.stderr)

@@ -4,6 +4,7 @@ description from its docstring."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, ClassVar, Optional
 from urllib.parse import urlsplit
 
@@ -72,12 +73,29 @@ CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, use_
                     field_title_generator=lambda name, _info: title(name))
 
 
+@dataclass(frozen=True)
+class Needed:
+    """Records of a dataset that the site's pages cannot be made without: at least one record (with
+    `field` set to `value`, when given), shown by the page macros named in `shown_by`."""
+    shown_by: tuple[str, ...]
+    field: str = ""
+    value: str = ""
+
+    def met_by(self, record: BaseModel) -> bool:
+        return not self.field or getattr(record, self.field) == self.value
+
+    @property
+    def what(self) -> str:
+        return f"a record with {self.field}: {self.value}" if self.field else "a record"
+
+
 class Record(BaseModel):
     model_config = CONFIG
     # The pages each record of this kind makes (cypp/record_pages.py), "{id}" standing for its id,
     # and the page whose menu entry they follow. None: the records are shown on other pages.
     own_pages: ClassVar[tuple[str, ...]] = ()
     listed_on: ClassVar[str | None] = None
+    needed: ClassVar[tuple[Needed, ...]] = ()  # the records the pages rely on (checked when loading)
     id: Id
     """The record's id: short, and unique in its dataset. Other records, and web addresses on the
     site, use it."""

@@ -1,12 +1,12 @@
 """`python -m cypp find WORDS...` (or `make find WORDS="..."`): the passages of the source
 documents that contain these words, together and in this order, with the ids to cite
-(`source:` and `passage:`)."""
+(`source:` and `passage:`). It reads the documents in sources/ alone, so it works while a data
+file has a mistake (finding the passage is often how the mistake is put right)."""
 import re
 import sys
 from pathlib import Path
 
-from .site import load_site
-from .documents import plain
+from .documents import parse, plain
 from .errors import DataError
 from .verify import normalise
 
@@ -16,14 +16,15 @@ def main(argv: list[str]) -> int:
     if not words:
         print('Give some words to look for, for example: make find WORDS="play areas"', file=sys.stderr)
         return 2
-    try:
-        site = load_site(Path.cwd())
-    except DataError as err:
-        print(f"The data has a problem:\n{err}", file=sys.stderr)
-        return 1
+    documents = []  # the documents alone: a mistake in data/ is no reason not to search them
+    for path in sorted((Path.cwd() / "sources").glob("*.md")):
+        try:
+            documents.append(parse(path.read_text(encoding="utf-8"), path.stem, f"sources/{path.name}"))
+        except (DataError, UnicodeDecodeError) as err:
+            print(f"sources/{path.name} was not searched, because of a problem in it:\n{err}\n", file=sys.stderr)
     found = 0
     phrase = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)", re.I)
-    for doc in site.documents.values():
+    for doc in documents:
         for p in doc.passages:
             if p.kind != "note" and phrase.search(normalise(p.text)):
                 found += 1

@@ -7,20 +7,26 @@ The build's state lives on the plugin's `env` (env.cypp), not in this module."""
 from __future__ import annotations
 
 import gc
+import html
+import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
+
+import yaml
 
 from . import material_search, opendata, verify
 from .errors import CyppError, PageError
-from .pages import check_encodings, check_service_pages, review_fields
-from .views.record_pages import RecordPage, add_to_menu, check_written_pages, menu_entries, record_pages
+from .loader import join_problems, yaml_problem
+from .pages import check_encodings, check_service_pages, read_front_matter, review_fields
 from .gitdates import git_dates
 from .site import load_site
 from .views import MACROS, Build, Macro, Page, choices
+from .views.registry import suggest
+from .views.record_pages import RecordPage, add_to_menu, check_written_pages, menu_entries, record_pages
 from .views.services import tell_us
-from .views.pagecheck import check_links, check_notes, check_page, check_snippets
+from .views.pagecheck import anchor_problem, check_links, check_notes, check_page, check_snippets
 
 
 def _stop(err: CyppError, heading: str | None = None) -> Exception:
@@ -88,6 +94,108 @@ def _bound(state: BuildState, macro: Macro) -> Callable:
 
 
 MARKDOWN_EXTENSIONS = ("cypp.contents", "cypp.tables")
+SETTINGS = "The site was not built, because of a problem in its settings (mkdocs.yml):"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as YAML, whatever MkDocs' own tags (!ENV) hold."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def check_config(path: Path) -> None:
+    """mkdocs.yml can be read: MkDocs would answer a mistake in it with PyYAML's own words, before
+    any of this module runs (the Makefile runs this first: python -m cypp config)."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        yaml.load(text, Loader=_ConfigLoader)
+    except yaml.MarkedYAMLError as err:
+        raise PageError(yaml_problem(err, text, path.name)) from None
+
+
+def _nav_pages(nav: Any) -> Iterator[str]:
+    """Every page the menu (nav) lists, as its path under docs/."""
+    for item in nav if isinstance(nav, list) else [nav]:
+        if isinstance(item, dict):
+            for value in item.values():
+                yield from _nav_pages(value)
+        elif isinstance(item, str) and "://" not in item:
+            yield item
+
+
+def check_nav(config_file: Path, nav: Any, docs: Path, made: frozenset[str] = frozenset()) -> None:
+    """Every page the menu lists is a page under docs/ (or `made` from a record), named with its
+    line in mkdocs.yml."""
+    lines = config_file.read_text(encoding="utf-8").split("\n")
+    start = next((i for i, line in enumerate(lines) if line.startswith("nav:")), 0)
+    problems = []
+    for page in _nav_pages(nav or []):
+        if (docs / page).is_file() or page in made:
+            continue
+        number = next((i + 1 for i in range(start, len(lines)) if page in lines[i]), start + 1)
+        known = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+        problems.append(
+            f'{config_file.name}, line {number}: the menu (nav) lists the page "{page}", and there is no '
+            f"docs/{page}.{suggest(page.rsplit(' ', 1)[-1], known)} Each line of the menu is written "
+            "- Title: folder/page.md, with the page's path under docs/ after the colon and a space.")
+    if problems:
+        raise PageError(join_problems(problems))
+
+
+PROBLEM_PAGE = """<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Problem: the site was not built</title>
+<style>body{{font:19px/1.4 system-ui,sans-serif;margin:0 auto;max-width:60em;padding:1em;color:#0b0c0c}}
+.summary{{border:5px solid #d4351c;padding:1em}} h1{{font-size:1.6em;margin-top:0}}
+pre{{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit}}</style></head>
+<body><main><div class="summary" role="alert"><h1>The site was not built</h1>
+<p>This preview shows the problem instead of the page. Put it right and save the file: this page
+reloads by itself when the site is built again.</p>
+<pre>{problem}</pre></div></main>
+<script>/* reload once the site builds again: the page is then no longer this one */
+setInterval(function () {{ fetch(location.href, {{cache: "no-store"}}).then(function (r) {{ return r.text(); }})
+  .then(function (t) {{ if (t.indexOf("<title>Problem: the site was not built</title>") < 0) location.reload(); }})
+  .catch(function () {{}}); }}, 2000);</script></body></html>
+"""
+
+
+class _Said(logging.Handler):
+    """What MkDocs and the site's checks say (warnings and errors) during one build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.said: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.said.append(record.getMessage())
+
+
+def _on_serve(server: Any, config: Any, builder: Callable) -> Any:
+    """While `mkdocs serve` runs, a rebuild that fails shows its message in the browser, on every
+    page, instead of a page that never loads (MkDocs waits for a good build before it answers):
+    each page of the preview becomes the message, and reloads by itself once the site builds."""
+    build = server.builder
+
+    def build_or_show() -> None:
+        said, log = _Said(), logging.getLogger("mkdocs")
+        log.addHandler(said)
+        try:
+            build()
+        except Exception as err:  # the build stopped: MkDocs has said why, or the error it stopped on does
+            causes, cause = [], err.__context__  # (MkDocs says a message only once, so it may not say it again)
+            while cause is not None:
+                causes.append(str(cause))
+                cause = None if cause.__suppress_context__ else cause.__context__
+            problem = "\n\n".join(dict.fromkeys(said.said + causes)) or str(err)
+            root = Path(server.root)
+            page = PROBLEM_PAGE.format(problem=html.escape(problem, quote=False)).encode("utf-8")
+            for path in [*root.rglob("*.html"), root / "404.html"]:  # 404.html: pages not yet written
+                path.write_bytes(page)
+        finally:
+            log.removeHandler(said)
+    server.builder = build_or_show
+    return server
 
 
 def define_env(env) -> None:
@@ -99,6 +207,9 @@ def define_env(env) -> None:
     for extension in MARKDOWN_EXTENSIONS:
         if extension not in env.conf["markdown_extensions"]:
             env.conf["markdown_extensions"].append(extension)
+    plugins = env.conf["plugins"]
+    if _on_serve not in plugins.events["serve"]:  # mkdocs-macros passes no serve event to this module
+        plugins.events["serve"].append(_on_serve)
     try:
         check_encodings(Path(env.conf["docs_dir"]))
         site = load_site(root)
@@ -113,10 +224,15 @@ def define_env(env) -> None:
     # Each record's own pages (cypp/record_pages.py): their menu entries now, their files when MkDocs
     # gathers the pages (on_files, below).
     made = record_pages(site, docs)
+    try:  # the menu as mkdocs.yml writes it, before the records' entries are added
+        check_nav(Path(env.conf["config_file_path"]), env.conf["nav"], docs,
+                  frozenset(page.src_uri for page in made))
+    except CyppError as err:
+        raise _stop(err, SETTINGS) from None
     if env.conf["nav"] is not None:
         add_to_menu(env.conf["nav"], menu_entries(site))
     try:
-        check_service_pages(Path(env.conf["docs_dir"]), site.sets["services"])
+        check_service_pages(docs, site.sets["services"])
     except CyppError as err:
         raise _stop(err, "The site was not built, because the links to other websites in the data "
                          "and the pages that show them do not match:") from None
@@ -142,14 +258,15 @@ def on_pre_page_macros(env) -> None:
     name = f"docs/{page.file.src_uri}"
     state: BuildState = env.cypp
     try:
-        tree = check_page(env.markdown, name, offset, env.env, known, state.choices)
+        meta, lines = read_front_matter(raw, name)
+        owner, reviewed, due = review_fields(meta, name, lines)
+        tree = check_page(env.markdown, name, offset, env.env, known, state.choices, set(env.macros))
         bases = env.conf["mdx_configs"].get("pymdownx.snippets", {}).get("base_path", ["."])
         check_snippets(env.markdown, name, offset, Path(env.project_dir),
                        [bases] if isinstance(bases, str) else bases)
         check_links(env.markdown, page.file.src_uri, offset, Path(env.conf["docs_dir"]),
                     frozenset(made.src_uri for made in state.made))
         check_notes(env.markdown, name, offset, state.build.site)
-        owner, reviewed, due = review_fields(page.meta, name)
     except CyppError as err:
         raise _stop(err) from None
     state.line_offset, state.problem, state.parsed = offset, None, (env.markdown, tree)
@@ -174,10 +291,35 @@ def on_post_page_macros(env) -> None:
         gc.collect()  # the records, documents and indexes: their memory serves MkDocs' pages now
 
 
+def check_anchors(files: Any) -> None:
+    """Every link to a heading of a page ("page.md#heading") goes to a heading that page has, once
+    built (so headings made by macros count): named with the line that writes it and the heading
+    meant. mkdocs.yml sets MkDocs' own check of these to "info", to say it once, here."""
+    problems = []
+    for file in files.documentation_pages() if files is not None else []:
+        page = file.page
+        for target, links in (getattr(page, "links_to_anchors", None) or {}).items():
+            present = getattr(target.page, "present_anchor_ids", None)
+            if present is None:
+                continue
+            for anchor, link in links.items():
+                if anchor not in present:
+                    raw = Path(file.abs_src_path).read_text(encoding="utf-8")
+                    problems.append(anchor_problem(raw, file.src_uri, link if "#" in link else f"#{anchor}",
+                                                   target.src_uri, present))
+    if problems:
+        raise PageError(join_problems(problems))
+
+
 def on_post_build(env) -> None:
-    """After the pages are written: write the open data files (CSV, JSON, their metadata, the
-    meetings calendar and the changes feed), the same bytes whose sizes the data page gives; and
-    teach the search index (written just before, by the search plugin) the glossary's words."""
+    """After the pages are written: check the links to headings; write the open data files (CSV,
+    JSON, their metadata, the meetings calendar and the changes feed), the same bytes whose sizes
+    the data page gives; and teach the search index (written just before, by the search plugin)
+    the glossary's words."""
+    try:
+        check_anchors(env.variables.get("files"))
+    except CyppError as err:
+        raise _stop(err) from None
     opendata.write_all(env.cypp.open_data, Path(env.conf["site_dir"]))
     material_search.teach(Path(env.conf["site_dir"]), env.cypp.glossary)
 

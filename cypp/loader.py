@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError
+from .errors import CyppError, DataError
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's fast parser when present
@@ -57,26 +57,28 @@ class Dataset:
         return self._by_id
 
 
-def _walk(node: yaml.Node, path: tuple, out: dict[tuple, int], display: str) -> None:
-    """Note the line of every value under `node`, and refuse a key given twice."""
-    out[path] = node.start_mark.line + 1
+def _walk(node: yaml.Node, path: tuple, out: dict[tuple, int], display: str, first: int = 1,
+          error: type[CyppError] = DataError) -> None:
+    """Note the line of every value under `node` (the text starting on line `first` of its file),
+    and refuse a key given twice."""
+    out[path] = node.start_mark.line + first
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value
-            line = key_node.start_mark.line + 1
+            line = key_node.start_mark.line + first
             if key in seen:
-                raise DataError(
+                raise error(
                     f'{display}, line {line}: the field "{key}" is given twice in the same record '
                     f"(first on line {seen[key]}). Keep one of them."
                 )
             seen[key] = line
             out[path + (key,)] = line
-            _walk(value_node, path + (key,), out, display)
+            _walk(value_node, path + (key,), out, display, first, error)
             out[path + (key,)] = line
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _walk(item, path + (i,), out, display)
+            _walk(item, path + (i,), out, display, first, error)
 
 
 def read_yaml(path: Path, display: str) -> tuple[Any, dict[tuple, int]]:
@@ -88,25 +90,53 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[tuple, int]]:
         line = raw[: err.start].count(b"\n") + 1
         raise DataError(f"{display}, line {line}: the file is not saved as UTF-8 text (a character there, "
                         f"byte {raw[err.start]:#x}, is in another encoding). Save it again as UTF-8.") from None
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str, first: int = 1,
+               error: type[CyppError] = DataError) -> tuple[Any, dict[tuple, int]]:
+    """Parse YAML text that starts on line `first` of the file `display` (a page's front matter
+    starts on line 2), dates left as text. Returns the data and each value's line; a mistake
+    raises `error` naming the line."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, {(): 1}
+            return None, {(): first}
         lines: dict[tuple, int] = {}
-        _walk(node, (), lines, display)
+        _walk(node, (), lines, display, first, error)
         return loader.construct_document(node), lines
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        problem = (err.problem or err.context or "the file could not be read").strip()
-        raise DataError(
-            f"{display}, line {line}: this is not valid YAML ({problem}). "
-            "Check the indentation, that every field is written as 'name: value', and that text "
-            "containing a colon or starting with a quote is wrapped in quotes."
-        ) from None
+        raise error(yaml_problem(err, text, display, first)) from None
     finally:
         loader.dispose()
+
+
+def yaml_problem(err: yaml.MarkedYAMLError, text: str, display: str, first_line: int = 1) -> str:
+    """What is wrong with a YAML text that cannot be read, for the person who wrote it: the file,
+    the line (`first_line` is the file's line the text starts on) and what to do."""
+    mark = err.problem_mark or err.context_mark
+    line = (mark.line if mark else 0) + first_line
+    lines = text.split("\n")
+    here = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if "\t" in (err.problem or "") or "\t" in here[: (mark.column if mark else 0) + 1]:
+        return (f"{display}, line {line}: there is a tab character on this line. YAML needs spaces, not "
+                "tabs, to line up its fields: replace the tab with spaces (two spaces for each level).")
+    if err.context == "while scanning a quoted scalar" and err.context_mark:
+        return (f"{display}, line {err.context_mark.line + first_line}: a text in quotes starts on this line, but "
+                "its closing quote is missing. Put the same quote mark (\" or ') at the end of the text.")
+    if "mapping values are not allowed" in (err.problem or "") and ":" in here[: mark.column]:
+        return (f"{display}, line {line}: this line has a second colon (:), after the one that ends the "
+                "field's name. Put the text after the first colon in double quotes, for example "
+                'title: "Meetings: dates and papers".')
+    if "expected <block end>" in (err.problem or "") or "did not find expected '-' indicator" in (err.problem or ""):
+        return (f"{display}, line {line}: this line is not lined up with the lines around it. Lines of the "
+                "same list or record start with the same number of spaces (a list item with '- '); an item "
+                "inside another is indented by more. Add or take away spaces at the start of the line.")
+    problem = (err.problem or err.context or "the file could not be read").strip()
+    return (f"{display}, line {line}: this is not valid YAML ({problem}). "
+            "Check the indentation, that every field is written as 'name: value', and that text "
+            "containing a colon or starting with a quote is wrapped in quotes.")
 
 
 _TYPE_WORDS = {

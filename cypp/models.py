@@ -18,7 +18,7 @@ from typing import Optional
 from pydantic import Field
 
 from . import vocabulary as v
-from .fields import Cited, Citation, FullDate, Id, PartialDate, PassageId, PastDate, Point, Record, Text, WebAddress
+from .fields import Cited, Citation, FullDate, Id, Needed, PartialDate, PassageId, PastDate, Point, Record, Text, WebAddress
 
 
 class Source(Record):
@@ -110,6 +110,9 @@ class Priority(Record):
 
 class Statement(Cited):
     verbatim = ("text", "children")
+    needed = (Needed(("vision", "plan_on_a_page"), "group", "vision"),
+              Needed(("easy_read",), "group", "easy-about"), Needed(("easy_read",), "group", "easy-vision"),
+              Needed(("easy_read",), "group", "easy-now"))
     group: Id
     """The group it belongs to: each group is shown in one place on the site, in file order."""
     text: Text
@@ -203,6 +206,7 @@ class Meeting(Cited):
 
 class TrustPriority(Cited):
     verbatim = ("title",)
+    needed = (Needed(("trust_priorities",)),)
     period: Text
     """The year it is for, for example "2019/20"."""
     title: Text
@@ -242,6 +246,7 @@ class Indicator(Cited):
     verbatim = ("title",)
     own_pages = ("performance/indicators/{id}.md",)
     listed_on = "performance/indicators/index.md"
+    needed = (Needed(("ratings_summary",)),)
     area_given: Optional[Citation] = None
     """Where the report itself links the indicator to its area of focus, if it does (otherwise the
     site placed it by what it measures, and says so)."""

@@ -20,37 +20,64 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import PageError
-from .loader import Dataset, join_problems
+from .loader import Dataset, join_problems, parse_yaml
 
 REQUIRED = ("owner", "last_reviewed", "review_by")
 
 
-def _date(value: Any, field: str, page: str) -> dt.date:
+def _date(value: Any, field: str, page: str, line: int) -> dt.date:
     if isinstance(value, dt.date):
         return value
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise PageError(f'{page}, front matter: "{field}" should be a real date written as '
-                        f'YYYY-MM-DD, but it is "{value}".') from None
+        raise PageError(f'{page}, line {line}: "{field}" should be a real date written as YYYY-MM-DD, '
+                        f'but it is "{value}", which is not a date in the calendar.') from None
 
 
-def review_fields(meta: dict, page: str) -> tuple[str, dt.date, dt.date]:
-    """The page's owner, last review and next review, or a plain message saying what is missing."""
+EXAMPLE = ("---\ntitle: ...\nowner: Children's Trust Board web team\nlast_reviewed: 2026-11-24\n"
+           "review_by: 2027-05-24\n---")
+
+
+def read_front_matter(text: str, page: str) -> tuple[dict, dict[tuple, int]]:
+    """A page's front matter (dates left as text) and the line of each field. A page without
+    front matter has none; a mistake in it raises PageError naming the line: no closing ---, or
+    YAML that cannot be read (MkDocs would drop it, and say only that fields are missing)."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return {}, {}
+    end = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")), None)
+    blank = next((i for i, line in enumerate(lines[1:], start=1) if not line.strip()), None)
+    if end is None or (blank is not None and blank < end):
+        where = blank if blank is not None else len(lines)
+        raise PageError(f"{page}, line {where + 1}: the front matter starts with --- on line 1, but has no "
+                        f"--- line to close it before the page's text. Add a line --- after its last field "
+                        f"(line {where}). For example:\n{EXAMPLE}")
+    meta, at = parse_yaml("\n".join(lines[1:end]), page, first=2, error=PageError)
+    if meta is None:
+        return {}, {}
+    if not isinstance(meta, dict):
+        raise PageError(f"{page}, line 2: the front matter should be 'name: value' lines, between the two "
+                        f"--- lines. For example:\n{EXAMPLE}")
+    return meta, at
+
+
+def review_fields(meta: dict, page: str, lines: dict[tuple, int] | None = None) -> tuple[str, dt.date, dt.date]:
+    """The page's owner, last review and next review, or a plain message saying what is missing
+    (`lines`: the line of each field, from read_front_matter)."""
+    lines = lines or {}
     missing = [f for f in REQUIRED if not meta.get(f)]
     if missing:
         raise PageError(
             f"{page}, front matter: every page needs {', '.join(REQUIRED)} at the top, between the "
-            f"two --- lines. Missing: {', '.join(missing)}. For example:\n---\ntitle: ...\n"
-            "owner: Children's Trust Board web team\nlast_reviewed: 2026-11-24\nreview_by: 2027-05-24\n---"
+            f"two --- lines. Missing: {', '.join(missing)}. For example:\n{EXAMPLE}"
         )
-    last = _date(meta["last_reviewed"], "last_reviewed", page)
-    due = _date(meta["review_by"], "review_by", page)
+    last = _date(meta["last_reviewed"], "last_reviewed", page, lines.get(("last_reviewed",), 1))
+    due = _date(meta["review_by"], "review_by", page, lines.get(("review_by",), 1))
     if due < last:
-        raise PageError(f'{page}, front matter: "review_by" ({due}) is before "last_reviewed" ({last}).')
+        raise PageError(f'{page}, line {lines.get(("review_by",), 1)}: "review_by" ({due}) is before '
+                        f'"last_reviewed" ({last}).')
     return str(meta["owner"]), last, due
 
 
@@ -78,15 +105,9 @@ def check_encodings(docs: Path) -> None:
             ) from None
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's fast parser when present
-
-
-def front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---"):
-        return {}
-    block = text.split("---", 2)[1]
-    return yaml.load(block, Loader=_LOADER) or {}
+def front_matter(path: Path, page: str | None = None) -> dict:
+    """The front matter of the page at `path` (`page`: as a message names it)."""
+    return read_front_matter(path.read_text(encoding="utf-8"), page or path.as_posix())[0]
 
 
 def overdue(root: Path, today: dt.date) -> list[tuple[str, str, dt.date]]:
@@ -94,7 +115,8 @@ def overdue(root: Path, today: dt.date) -> list[tuple[str, str, dt.date]]:
     late = []
     for path in sorted((root / "docs").rglob("*.md")):
         page = path.relative_to(root).as_posix()
-        owner, _, due = review_fields(front_matter(path), page)
+        meta, lines = read_front_matter(path.read_text(encoding="utf-8"), page)
+        owner, _, due = review_fields(meta, page, lines)
         if due < today:
             late.append((page, owner, due))
     return sorted(late, key=lambda row: row[2])

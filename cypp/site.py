@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from .dates import when
 from .documents import Document, load_documents
 from .errors import DataError
-from .loader import Dataset, load_dataset
+from .loader import Dataset, join_problems, load_dataset
 from .models import DATASETS
 from .verify import check_all
 
@@ -66,6 +66,25 @@ def own_pages(sets: dict[str, Dataset]) -> set[str]:
     """The pages the records make for themselves (the models' own_pages; cypp/record_pages.py)."""
     return {pattern.format(id=record.id) for name, kind in DATASETS.items() if name in sets
             for pattern in kind.own_pages for record in sets[name].records}
+def check_needed(sets: dict[str, Dataset], docs: Path) -> None:
+    """Every dataset has the records its model says the pages cannot do without (`needed`), so an
+    empty file or a group taken out is a plain message naming what is missing, never a traceback."""
+    problems = []
+    for name, ds in sets.items():
+        for need in DATASETS[name].needed:
+            if any(need.met_by(record) for record in ds.records):
+                continue
+            calls = " and ".join(f"{{{{ {m}() }}}}" for m in need.shown_by)
+            pages = sorted(p.relative_to(docs.parent).as_posix() for p in docs.rglob("*.md") if any(
+                re.search(rf"\{{\{{-?\s*{m}\(", p.read_text(encoding="utf-8")) for m in need.shown_by))
+            problems.append(
+                f"{ds.display}: there is no {need.what[2:]}, and the site cannot be made without one: "
+                f"{calls} show{'s' if len(need.shown_by) == 1 else ''} it"
+                + (f" (on {', '.join(pages)})" if pages else "")
+                + f". Add {need.what} (the file's first lines list the fields a record has), or put back "
+                "the records taken out.")
+    if problems:
+        raise DataError(join_problems(problems))
 
 
 def check_references(sets: dict[str, Dataset]) -> None:
@@ -109,9 +128,9 @@ def check_references(sets: dict[str, Dataset]) -> None:
     for index, ini in enumerate(initiatives.records):  # a card in the list of the council's work is dated
         said = sorted({when(documents[s].date).month_year for s in (ini.source, *(r.source for r in ini.reported))
                        if s in documents})
-        example = when(documents[ini.source].date).month_year if ini.source in documents else said[0]
         opening = re.split(r"[,;:]", ini.lead, maxsplit=1)[0]  # "…, which the October 2023 report calls…" is too late
         if said and not any(month_year in opening for month_year in said):
+            example = when(documents[ini.source].date).month_year if ini.source in documents else said[0]
             problems.append(
                 f'{initiatives.display}, line {initiatives.line(index, "summary")}: record "{ini.id}", field '
                 f'"summary": its first sentence, which the list of the council\'s work shows, does not say '
@@ -128,7 +147,7 @@ def check_references(sets: dict[str, Dataset]) -> None:
             )
         numbers[p.number] = p.id
     if problems:
-        raise DataError("\n".join(problems[:10]))
+        raise DataError(join_problems(problems))
 
 
 def load_site(root: Path) -> Site:
@@ -149,6 +168,7 @@ def load_site(root: Path) -> Site:
             + ", ".join(f"data/{n}.yml" for n in DATASETS)
             + ". Move its records into one of them, or ask the web team to add a new dataset."
         )
+    check_needed(sets, root / "docs")
     check_references(sets)
     documents = load_documents(root, [s.id for s in sets["sources"].records])
     checked = check_all(sets, documents)

@@ -90,6 +90,63 @@ def cut_short(quote: str, text: str) -> str:
     return ""
 
 
+def first_difference(quote: str, text: str) -> str:
+    """Where a quotation that is not word for word in the text stops following it: the words both
+    share, then what each goes on with. "" when the quotation's beginning is not in the text."""
+    parts = [normalise(p) for p in re.split(r"\s*(?:…|\.\.\.)\s*", quote) if p.strip()]
+    body, at = normalise(text), 0
+    for part in parts:
+        found = _whole(body, part, at)
+        if found >= 0:
+            at = found + len(part)
+            continue
+        low, high = 0, len(part)  # the longest beginning of this part that the text has
+        while low < high:
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if body.find(part[:middle], at) >= 0 else (low, middle - 1)
+        if low < min(12, len(part) // 2):
+            return ""
+        where = body.find(part[:low], at)
+        while low > 0 and part[low - 1].isalnum():  # from the start of the word that differs
+            low -= 1
+        same = part[max(0, low - 40):low]
+        same = same if low <= 40 else "…" + same.split(" ", 1)[-1]
+
+        def going_on(words: str) -> str:
+            return words[:40].rsplit(" ", 1)[0] + "…" if len(words) > 40 else words
+        theirs = going_on(body[where + low:]) or "(nothing more)"
+        return (f" It follows the passage as far as “{same.rstrip()}”, then the quotation has "
+                f"“{going_on(part[low:])}” where the passage has “{theirs}”.")
+    return ""
+
+
+def closest_passage(doc: Document, cited: Any) -> str:
+    """For a citation of a passage that does not exist: the passage that says what the record
+    quotes (or its figure), or else the passage whose words are closest to the record's."""
+    passages = [p for p in doc.passages if p.kind != "note"]
+    quotes = [q for _, _, q in quotations(cited)]
+    def words_of(text: str) -> set[str]:  # the longer words, which say what a text is about
+        return {w for w in re.findall(r"\w+", normalise(text).lower()) if len(w) > 3}
+    words = words_of(" ".join(quotes + [t for _, _, t in own_words(cited)]))
+
+    def shared(p: Passage) -> int:
+        return len(words & words_of(p.text))
+    tests = [lambda t, q=q: found_in(q, t) for q in quotes]
+    if type(cited).__name__ == "Figure":
+        tests.append(lambda t: has_figure(cited, t))
+    if hasattr(cited, "expansion"):  # a glossary term: a passage that uses it
+        tests.append(lambda t: found_in(cited.term, t) or found_in(cited.expansion, t))
+    says = [p for p in passages if tests and all(test(doc.text(p.id)) for test in tests)]
+    if says:
+        best = max(says, key=shared)
+        return (f" The passage that has the {'words it quotes' if quotes else 'term' if hasattr(cited, 'expansion') else 'figure'} is {_where(doc, best)}: "
+                f"{_excerpt(best)}. Cite that one.")
+    best = max(passages, key=shared, default=None)
+    if best is None or shared(best) < len(words) / 2:
+        return ""
+    return f" The passage whose words are closest is {_where(doc, best)}: {_excerpt(best)}."
+
+
 def _whole(body: str, part: str, start: int) -> int:
     """Where `part` is in `body` (from `start`) without cutting a word at either end, or -1."""
     at = body.find(part, start)
@@ -304,11 +361,10 @@ def check_record(record: Any, documents: dict[str, Document], dates: dict[str, t
         if doc is None:
             continue  # an unknown source is reported by the cross-reference check
         if cited.passage not in doc.by_id:
-            close = difflib.get_close_matches(cited.passage, list(doc.by_id), n=1)
-            hint = f' Did you mean "{close[0]}"?' if close else ""
-            yield loc + ("passage",), (f'there is no passage "{cited.passage}" in {doc.display}.{hint} '
-                                       "Each heading, paragraph and list item's id is shown on the "
-                                       "document's page on the site.")
+            yield loc + ("passage",), (f'there is no passage "{cited.passage}" in {doc.display}.'
+                                       f"{closest_passage(doc, cited)} Each heading, paragraph and list "
+                                       "item's id is shown on the document's page on the site, and "
+                                       'make find WORDS="..." gives the passage that has those words.')
             continue
         scope = doc.text(cited.passage)
         where = _where(doc, doc.get(cited.passage))
@@ -316,7 +372,7 @@ def check_record(record: Any, documents: dict[str, Document], dates: dict[str, t
             if not found_in(quote, scope):
                 at = loc + ((field, index) if index is not None else (field,))
                 yield at, (f"the quotation “{quote}” is not word for word in {where}, which it cites."
-                           + _nearest(doc, lambda t, q=quote: found_in(q, t), quote)
+                           + (first_difference(quote, scope) or _nearest(doc, lambda t, q=quote: found_in(q, t), quote))
                            + " Copy the document's words exactly, or cite the passage they are in.")
             elif type(cited).__name__ == "Statement" and (rest := cut_short(quote, scope)):
                 at = loc + ((field, index) if index is not None else (field,))

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import run_build, run_make_build
-from edits import add_line
+from edits import add_line, replace_in
 
 
 def failed_build(project: Path) -> str:
@@ -87,9 +87,19 @@ def test_a_written_page_showing_another_record_or_titled_otherwise_stops_the_bui
 
 
 def test_broken_anchor_stops_the_build(project):
-    add_line(project / "docs" / "about.md", "# About this site", "See [this](glossary.md#no-such-term).")
+    line = add_line(project / "docs" / "about.md", "# About this site", "See [this](glossary.md#no-such-term).")
     err = failed_build(project)
-    assert "no-such-term" in err
+    assert (f'docs/about.md, line {line}: the link "glossary.md#no-such-term" goes to a heading that is not on '
+            "docs/glossary.md (there is no #no-such-term).") in err
+
+
+def test_a_link_to_a_misspelt_heading_made_by_a_macro_suggests_the_heading(project):
+    # the areas' headings are made by a macro: only the built page knows them
+    line = add_line(project / "docs" / "about.md", "# About this site",
+                    "See [the plan's first area](plan/priorities.md#be-successfull).")
+    err = failed_build(project)
+    assert (f'docs/about.md, line {line}: the link "plan/priorities.md#be-successfull" goes to a heading that is '
+            'not on docs/plan/priorities.md (there is no #be-successfull). Did you mean "#be-successful"?') in err
 
 
 def test_html_typed_into_data_shows_as_text(project):
@@ -188,3 +198,28 @@ def test_the_theme_templates_call_no_python_string_methods():
         for number, line in enumerate(template.read_text(encoding="utf-8").splitlines(), 1):
             called = re.search(rf"\.({methods})\(", line)
             assert not called, f"{template.relative_to(root.parent)}:{number} calls .{called.group(1)}()"
+def test_broken_front_matter_stops_the_build_with_the_yaml_mistake_and_its_line(project):
+    # MkDocs drops front matter it cannot read, so the build used to say "Missing: owner, ...".
+    page = project / "docs" / "privacy.md"
+    body = page.read_text(encoding="utf-8")
+    line = body[: body.index("last_reviewed:")].count("\n") + 1
+    page.write_text(body.replace("last_reviewed: 20", "last_reviewed: 1999-02-30\n#", 1), encoding="utf-8")
+    err = failed_build(project)
+    assert f'docs/privacy.md, line {line}: "last_reviewed" should be a real date written as YYYY-MM-DD, but it is ' \
+           '"1999-02-30", which is not a date in the calendar.' in err
+    assert "Missing:" not in err
+
+
+def test_a_mis_indented_menu_line_stops_make_build_with_its_line(project):
+    # MkDocs reads mkdocs.yml before any of the site's code runs, and answered with PyYAML's words.
+    line = replace_in(project / "mkdocs.yml", "      - Meetings: trust/meetings.md", "     - Meetings: trust/meetings.md")
+    err = failed_build(project)
+    assert err.startswith("The site was not built, because of a problem in its settings (mkdocs.yml):\n"
+                          f"mkdocs.yml, line {line}: this line is not lined up with the lines around it."), err
+
+
+def test_a_menu_entry_to_a_missing_page_stops_the_build_with_its_line(project):
+    line = replace_in(project / "mkdocs.yml", "Meetings: trust/meetings.md", "Meetings: trust/meeting.md")
+    err = failed_build(project)
+    assert (f'mkdocs.yml, line {line}: the menu (nav) lists the page "trust/meeting.md", and there is no '
+            'docs/trust/meeting.md. Did you mean "trust/meetings.md"?') in err

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import jinja2
 from jinja2 import meta, nodes
@@ -26,9 +26,10 @@ def _value(node: nodes.Node) -> Any:
 
 
 def check_page(markdown: str, page: str, line_offset: int, env: jinja2.Environment,
-               known: set[str], choices: dict[str, Any]) -> nodes.Template:
-    """Raise PageError naming the page and line of the first mistake in its macros. Returns the
-    page parsed, for the render to compile without parsing it again."""
+               known: set[str], choices: dict[str, Any], macros: Iterable[str] = MACROS) -> nodes.Template:
+    """Raise PageError naming the page and line of the first mistake in its macros (`macros`: the
+    names of every macro, the site's own and the engine's). Returns the page parsed, for the
+    render to compile without parsing it again."""
     try:
         tree = env.parse(markdown)
     except jinja2.TemplateSyntaxError as err:
@@ -49,6 +50,14 @@ def check_page(markdown: str, page: str, line_offset: int, env: jinja2.Environme
             f'"{first.name}".{suggest(first.name, known)} The macros you can use are listed in '
             "CONTRIBUTING.md."
         )
+    called = {id(call.node) for call in tree.find_all(nodes.Call)}
+    for name in tree.find_all(nodes.Name):  # {{ meetings }} would show "<function … at 0x7f…>"
+        if name.ctx == "load" and name.name in macros and id(name) not in called:
+            written = MACROS[name.name].usage() if name.name in MACROS else f"{name.name}()"
+            raise PageError(
+                f'{page}, line {name.lineno + line_offset}: "{name.name}" is a macro, so it is written with '
+                f"brackets, even when it is given nothing: {{{{ {written} }}}}. Without them the page would "
+                "show a name from the site's program instead of what the macro makes.")
     for call in tree.find_all(nodes.Call):
         if not isinstance(call.node, nodes.Name) or call.node.name not in MACROS:
             continue
@@ -128,6 +137,19 @@ def check_links(markdown: str, src_uri: str, line_offset: int, docs: Path,
                 f'{page}, line {number + line_offset}: the link to "{found["target"]}" goes nowhere: '
                 f"there is no docs/{path}.{suggest(target, relative)} Links name the page's file, "
                 "from this page's folder, for example [Meetings](trust/meetings.md) on the home page.")
+
+
+def anchor_problem(markdown: str, src_uri: str, link: str, target: str, anchors: set[str]) -> str:
+    """What to say about a link to a heading (an anchor, "#…") that the page it goes to does not
+    have: the line of the page that writes the link (when the page writes it, not a macro), and
+    the anchor meant. `target` is the page linked to, `anchors` the ones it has once built."""
+    anchor = link.split("#", 1)[1]
+    line = next((n for n, text in _lines(markdown) if f"({link}" in text or f'"{link}"' in text), None)
+    where = f"docs/{src_uri}" + (f", line {line}" if line else "")
+    page = "this page" if target == src_uri else f"docs/{target}"
+    return (f'{where}: the link "{link}" goes to a heading that is not on {page} (there is no #{anchor}).'
+            f"{suggest('#' + anchor, {'#' + a for a in anchors})} A heading's anchor is its words in lower case, with hyphens for "
+            "spaces (## Where to go next is #where-to-go-next), or the id written after it ({#its-id}).")
 
 
 _NOTE = re.compile(r"\{\{-?\s*note\((?P<args>[^)]*)\)\s*-?\}\}")

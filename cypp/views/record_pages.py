@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from ..dates import in_words
 from ..errors import PageError
@@ -163,9 +162,10 @@ def check_written_pages(site: Site, docs: Path) -> None:
                         f'docs/{src_uri}: this page is about "{record.id}" in {dataset.display}, so it should '
                         f"show it, as the page the site would make does with {shows}) }}}}.")
                 try:
-                    written = front_matter(path).get("title")
-                except yaml.YAMLError:
-                    written = None
+                    written = front_matter(path, f"docs/{src_uri}").get("title")
+                except PageError as err:
+                    problems.append(str(err))
+                    continue
                 if written != _title(made):
                     problems.append(
                         f'docs/{src_uri}, front matter: the title should be "{_title(made)}", from '

@@ -1,18 +1,26 @@
 """An officer's mistake in a page or a data file is a plain message naming the file, the line and
 what was expected, never a traceback: every argument of every macro, files included with --8<--,
 links, and files saved in another encoding."""
+import dataclasses
+import re
+import shutil
+import types
 from pathlib import Path
 
 import jinja2
 import pytest
+import yaml
 
+from cypp import find
 from cypp.errors import CyppError, DataError, PageError
+from cypp.hooks import _ConfigLoader, _on_serve, check_config, check_nav
 from cypp.loader import read_yaml
-from cypp.pages import check_encodings
-from cypp.site import load_site
+from cypp.pages import check_encodings, read_front_matter, review_fields
+from cypp.models import DATASETS, Statement
+from cypp.site import check_needed, load_site
 from cypp.views import MACROS, choices
 from cypp.verify import check_record, document_dates
-from cypp.views.pagecheck import check_links, check_notes, check_page, check_snippets
+from cypp.views.pagecheck import anchor_problem, check_links, check_notes, check_page, check_snippets
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = load_site(ROOT)
@@ -182,3 +190,223 @@ def test_a_quotation_that_stops_part_way_through_a_sentence_must_say_so_with_an_
                      "in further education and training.", "Meetings have been held with the three college "
                      "principals in July to discuss the review and to consider ways to ensure that"):
         assert not list(check_record(whole.model_copy(update={"text": sentence}), SITE.documents, dates))
+
+
+@pytest.mark.parametrize("body, line", [
+    ("- id: camhs\n\tterm: CAMHS\n", 2),  # a tab to indent a field
+    ("- id: camhs\n  see_also:\n  \t- ehcp\n", 3),  # a tab before a list item ("cannot start any token")
+    ("-\tid: camhs\n", 1),  # a tab after the dash
+])
+def test_a_tab_in_a_data_file_is_called_a_tab(tmp_path, body, line):
+    path = tmp_path / "glossary.yml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_yaml(path, "data/glossary.yml")
+    assert str(err.value) == (f"data/glossary.yml, line {line}: there is a tab character on this line. YAML needs "
+                              "spaces, not tabs, to line up its fields: replace the tab with spaces (two spaces "
+                              "for each level).")
+
+
+FRONT = "---\ntitle: Meetings\nowner: Children's Trust Board web team\nlast_reviewed: 2026-11-24\nreview_by: 2027-05-24\n---\n\n# Meetings\n"
+
+
+@pytest.mark.parametrize("old, new, said", [
+    # no closing ---: MkDocs read no front matter at all, and said the fields were missing
+    ("review_by: 2027-05-24\n---\n", "review_by: 2027-05-24\n",
+     "docs/page.md, line 6: the front matter starts with --- on line 1, but has no --- line to close it before "
+     "the page's text. Add a line --- after its last field (line 5)."),
+    ("title: Meetings", "title: Meetings: dates and papers",
+     "docs/page.md, line 2: this line has a second colon (:), after the one that ends the field's name. Put the "
+     'text after the first colon in double quotes, for example title: "Meetings: dates and papers".'),
+    ("title: Meetings", 'title: "Meetings',
+     'docs/page.md, line 2: a text in quotes starts on this line, but its closing quote is missing.'),
+    ("review_by: 2027-05-24", "review_by: 2027-02-30",
+     'docs/page.md, line 5: "review_by" should be a real date written as YYYY-MM-DD, but it is "2027-02-30", '
+     "which is not a date in the calendar."),
+    ("owner: Children", "\towner: Children", "docs/page.md, line 3: there is a tab character on this line."),
+])
+def test_broken_front_matter_is_named_with_its_line(old, new, said):
+    with pytest.raises(PageError) as err:
+        meta, lines = read_front_matter(FRONT.replace(old, new), "docs/page.md")
+        review_fields(meta, "docs/page.md", lines)
+    assert str(err.value).startswith(said)
+    assert "Missing:" not in str(err.value)
+
+
+def test_good_front_matter_gives_its_fields_and_their_lines():
+    meta, lines = read_front_matter(FRONT, "docs/page.md")
+    assert review_fields(meta, "docs/page.md", lines)[0] == "Children's Trust Board web team"
+    assert lines[("review_by",)] == 5 and read_front_matter("# No front matter\n", "docs/page.md") == ({}, {})
+
+
+@pytest.mark.parametrize("typed, written", [
+    ("{{ meetings }}", "{{ meetings() }}"),
+    ('{{ figure_table }} and {{ figure("play-areas") }}', '{{ figure_table("figure-id", ..., caption="Figures") }}'),
+    ("{% if figure %}x{% endif %}", '{{ figure("figure-id") }}'),
+])
+def test_a_macro_named_without_its_brackets_is_refused(typed, written):
+    # {{ meetings }} used to publish "<function _bound.<locals>.call at 0x7f…>" on the page.
+    said = message(f"# Meetings\n\n{typed}\n", offset=5)
+    assert said == (f'docs/page.md, line 8: "{typed.split()[1 if typed[1] == "{" else 2]}" is a macro, so it is '
+                    f"written with brackets, even when it is given nothing: {written}. Without them the page "
+                    "would show a name from the site's program instead of what the macro makes.")
+
+
+NEEDS = [(name, need) for name, model in DATASETS.items() for need in model.needed]
+
+
+def test_the_records_the_pages_rely_on_are_declared_on_their_models_with_real_macros_and_fields():
+    assert NEEDS, "the models declare the records the pages cannot do without"
+    for name, need in NEEDS:
+        assert set(need.shown_by) <= set(MACROS), (name, need)
+        assert not need.field or need.field in DATASETS[name].model_fields, (name, need)
+
+
+@pytest.mark.parametrize("name, need", NEEDS, ids=lambda x: getattr(x, "value", x) or str(x))
+def test_a_data_file_without_a_record_the_pages_rely_on_says_which(name, need):
+    # `[]` in data/statements.yml, or a group taken out, used to end in a traceback from the views.
+    ds = SITE.sets[name]
+    left = dataclasses.replace(ds, records=[r for r in ds.records if not need.met_by(r)])
+    with pytest.raises(DataError) as err:
+        check_needed({**SITE.sets, name: left}, ROOT / "docs")
+    said = str(err.value)
+    assert said.startswith(f"data/{name}.yml: there is no {need.what[2:]}, and the site cannot be made without one: ")
+    assert all(f"{{{{ {m}() }}}}" in said for m in need.shown_by) and "docs/" in said
+    assert f"Add {need.what}" in said
+    check_needed(SITE.sets, ROOT / "docs")  # the real data has them all
+
+
+def test_an_empty_data_file_says_every_record_the_pages_miss(tmp_path):
+    for part in ("data", "docs"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    (tmp_path / "data" / "statements.yml").write_text("[]\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_site(tmp_path)
+    assert [line.split(",")[0] for line in str(err.value).split("\n")] == [
+        f"data/statements.yml: there is no record with group: {need.value}" for need in Statement.needed]
+
+
+@pytest.mark.parametrize("name", ["sources", "glossary", "statements", "indicators"])
+def test_an_emptied_data_file_is_a_plain_message(tmp_path, name):
+    # an empty data/sources.yml ended in an IndexError while checking the council's work
+    for part in ("data", "docs", "sources"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    (tmp_path / "data" / f"{name}.yml").write_text("[]\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"^data/[a-z_]+\.yml(, line \d+)?: "):
+        load_site(tmp_path)
+
+
+def test_find_reads_the_documents_while_a_data_file_has_a_mistake(tmp_path, monkeypatch, capsys):
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "data" / "statements.yml").write_text("[]\n", encoding="utf-8")
+    (tmp_path / "sources" / "broken.md").write_text("No title heading\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert find.main(["play", "areas"]) == 0
+    out, err = capsys.readouterr()
+    assert "source: city-2023-10\npassage: parks-1" in out
+    assert err.startswith("sources/broken.md was not searched, because of a problem in it:\nsources/broken.md, line 1:")
+
+
+def problems_of(record) -> list[tuple[tuple, str]]:
+    return list(check_record(record, SITE.documents, document_dates(SITE.sources)))
+
+
+@pytest.mark.parametrize("old, new, same, quoted, document", [
+    ("a great place", "the best place", "Oxfordshire,", "the best place to grow up and have the…",
+     "a great place to grow up and have the…"),
+    ("grow up", "grow", "Oxfordshire, a great place to grow", "and have the opportunity to become…",
+     "up and have the opportunity to become…"),
+    ("want to be", "want to see", "…to become everything you want to", "see", "be'"),
+])
+def test_a_quotation_that_differs_from_its_document_points_at_the_first_difference(old, new, same, quoted, document):
+    record = SITE.get("statements", "vision-2018")
+    assert old in record.text and not problems_of(record)
+    [(loc, said)] = problems_of(record.model_copy(update={"text": record.text.replace(old, new)}))
+    assert loc == ("text",)
+    assert f"It follows the passage as far as “{same}”, then the quotation has “{quoted}” where the passage " \
+           f"has “{document}”." in said
+
+
+@pytest.mark.parametrize("dataset, record_id, wrong", [
+    ("statements", "vision-2018", "vision-9"),  # its quotation is in another passage
+    ("figures", "play-areas", "parks-7"),  # its figure is in another passage
+    ("glossary", "camhs", "rag-9"),  # its term is in another passage
+    ("initiatives", "youmove", "leisure-9"),  # none: the passage with the most of its words (in its section)
+])
+def test_a_passage_that_does_not_exist_suggests_the_passage_that_says_it(dataset, record_id, wrong):
+    record = SITE.get(dataset, record_id)
+    [(loc, said)] = [p for p in problems_of(record.model_copy(update={"passage": wrong})) if p[0] == ("passage",)]
+    assert said.startswith(f'there is no passage "{wrong}" in sources/{record.source}.md. The passage ')
+    suggested = re.search(r' is passage "([^"]+)" \(sources/([^,]+)\.md, line ', said).groups()
+    assert suggested == (record.passage, record.source) or SITE.documents[record.source].get(
+        suggested[0]).section == record.passage, said
+
+
+@pytest.mark.parametrize("old, new, said", [
+    ("      - Meetings: trust/meetings.md", "     - Meetings: trust/meetings.md",
+     "mkdocs.yml, line {line}: this line is not lined up with the lines around it."),
+    ("      - Meetings: trust/meetings.md", "    - Meetings: trust/meetings.md",
+     "mkdocs.yml, line {line}: this line is not lined up with the lines around it."),
+    ("      - Meetings: trust/meetings.md", "      - Meetings:\ttrust/meetings.md",
+     "mkdocs.yml, line {line}: there is a tab character on this line."),
+])
+def test_a_mistake_in_the_menu_that_mkdocs_cannot_read_is_named_with_its_line(tmp_path, old, new, said):
+    body = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(body.replace(old, new, 1), encoding="utf-8")
+    check_config(ROOT / "mkdocs.yml")
+    with pytest.raises(PageError) as err:
+        check_config(tmp_path / "mkdocs.yml")
+    assert str(err.value).startswith(said.format(line=body[: body.index(old)].count("\n") + 1))
+
+
+def test_a_menu_entry_to_a_missing_page_is_named_with_its_line(tmp_path):
+    body = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    line = body[: body.index("trust/meetings.md")].count("\n") + 1
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(body.replace("Meetings: trust/meetings.md", "Meetings trust/meetings.md"), encoding="utf-8")
+    nav = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)["nav"]
+    with pytest.raises(PageError) as err:
+        check_nav(config, nav, ROOT / "docs")
+    assert str(err.value) == (
+        f'mkdocs.yml, line {line}: the menu (nav) lists the page "Meetings trust/meetings.md", and there is no '
+        'docs/Meetings trust/meetings.md. Did you mean "trust/meetings.md"? Each line of the menu is written '
+        "- Title: folder/page.md, with the page's path under docs/ after the colon and a space.")
+
+
+def test_a_link_to_a_missing_heading_names_its_line_and_the_heading_meant():
+    markdown = "# About\n\nSee `[code](x.md#y)` and [the meetings](trust/meetings.md#how-often-the-trust-meet).\n"
+    assert anchor_problem(markdown, "about.md", "trust/meetings.md#how-often-the-trust-meet", "trust/meetings.md",
+                          {"meetings", "how-often-the-trust-meets"}) == (
+        'docs/about.md, line 3: the link "trust/meetings.md#how-often-the-trust-meet" goes to a heading that is not '
+        'on docs/trust/meetings.md (there is no #how-often-the-trust-meet). Did you mean "#how-often-the-trust-meets"? '
+        "A heading's anchor is its words in lower case, with hyphens for spaces (## Where to go next is "
+        "#where-to-go-next), or the id written after it ({#its-id}).")
+    # a link a macro makes is not in the page's Markdown: the page alone is named
+    assert anchor_problem("{{ meetings() }}", "trust/index.md", "#nowhere", "trust/index.md", {"top"}).startswith(
+        'docs/trust/index.md: the link "#nowhere" goes to a heading that is not on this page')
+
+
+def test_while_serving_a_failed_rebuild_shows_its_message_on_every_page_and_reloads_when_fixed(tmp_path):
+    # MkDocs' preview waited for a good build before answering: the page never loaded. (Checked by
+    # hand with a real `mkdocs serve` and Chromium: the message shows in 3 s, the page in 5 s once fixed.)
+    (tmp_path / "trust").mkdir()
+    (tmp_path / "trust" / "index.html").write_text("<p>the page</p>", encoding="utf-8")
+
+    def failing_build():
+        try:
+            raise PageError('docs/trust/index.md, line 3: "meetings" is a macro <b>')
+        except PageError as err:
+            try:
+                raise RuntimeError(f"The site was not built:\n{err}") from None
+            except RuntimeError:
+                raise SystemError("Aborted with a BuildError!")
+
+    server = types.SimpleNamespace(root=str(tmp_path), builder=failing_build)
+    assert _on_serve(server, None, None) is server
+    server.builder()  # the build fails, and the preview goes on
+    for page in ("trust/index.html", "404.html"):
+        shown = (tmp_path / page).read_text(encoding="utf-8")
+        assert "<title>Problem: the site was not built</title>" in shown and "location.reload()" in shown
+        assert 'docs/trust/index.md, line 3: "meetings" is a macro &lt;b&gt;' in shown
+        assert shown.count("line 3") == 1

@@ -26,7 +26,7 @@ def test_the_package_and_its_commands_work_without_mkdocs():
 
 def test_one_entry_point_names_its_commands():
     result = subprocess.run([sys.executable, "-m", "cypp"], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 2 and "check|review|schemas|find|macros" in result.stderr
+    assert result.returncode == 2 and "check|config|review|schemas|find|macros" in result.stderr
 
 
 @pytest.mark.parametrize("model, field, labels", [
