@@ -151,3 +151,16 @@ def test_the_guides_list_of_macros_is_the_registry():
     assert macro_list() in section, "run `python -m cypp macros` and paste its list into CONTRIBUTING.md"
     listed = set(re.findall(r"^- `\{\{ (\w+)\(", section, re.M))
     assert listed == set(MACROS)
+
+
+def test_every_make_command_the_guide_and_readme_give_exists():
+    """An officer types what the guide says: each `make <name>` it or the README gives is a target
+    of the Makefile (make quick, make check and make build before pushing)."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][\w-]*):", makefile, re.M))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, text in (("CONTRIBUTING.md", GUIDE), ("README.md", readme)):
+        used = set(re.findall(r"(?:^|`)make ([a-z][\w-]*)", text, re.M))  # in code, not "make a change"
+        assert used and used <= targets, f"{name} gives make {sorted(used - targets)}, which the Makefile lacks"
+    for command in ("make check", "make build", "make quick"):
+        assert command in GUIDE
