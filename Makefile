@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: serve build build-for-pages check review test clean
+.PHONY: serve build build-for-pages check quick review test clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,13 @@ review: $(BIN)/.installed
 check: $(BIN)/.installed
 	@$(BIN)/python -m cypp config
 	$(BIN)/python -m cypp check
+
+# The quick check before pushing (about 15 seconds): the data checks, the unit layer (every page's
+# macros, every officer's mistake as its message) and the data tests. `make test` (CI) runs everything.
+.PHONY: quick
+quick: $(BIN)/.installed
+	$(BIN)/python -m cypp check
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/unit tests/test_data.py tests/test_truth.py
 
 # Find the passage of a source document to cite, e.g. make find WORDS="87 play areas"
 .PHONY: find

@@ -137,8 +137,9 @@ def closest_passage(doc: Document, cited: Any) -> str:
     if hasattr(cited, "expansion"):  # a glossary term: a passage that uses it
         tests.append(lambda t: found_in(cited.term, t) or found_in(cited.expansion, t))
     says = [p for p in passages if tests and all(test(doc.text(p.id)) for test in tests)]
-    if says:
-        best = max(says, key=shared)
+    if says:  # the id nearest the one written, if it says it; else the one sharing most words
+        near = difflib.get_close_matches(cited.passage, [p.id for p in says], n=1, cutoff=0.8)
+        best = doc.get(near[0]) if near else max(says, key=shared)
         return (f" The passage that has the {'words it quotes' if quotes else 'term' if hasattr(cited, 'expansion') else 'figure'} is {_where(doc, best)}: "
                 f"{_excerpt(best)}. Cite that one.")
     best = max(passages, key=shared, default=None)

@@ -1,9 +1,13 @@
 """Layer 5, the browser: headless Chromium reads the built site as a resident would."""
 import pytest
 
-from conftest import page_urls
+from cypp.site import load_site
+
+from conftest import ROOT, page_urls
 
 pytestmark = pytest.mark.browser
+SITE = load_site(ROOT)
+WORK = len(SITE.initiatives)  # the finders list every record: counted from the data, never typed here
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
@@ -44,7 +48,7 @@ def test_indicators_in_the_menu_open_a_list_of_them(tab, server):
     tab.get_by_role("navigation", name="Navigation").get_by_role("link", name="The indicators", exact=True).click()
     tab.wait_for_url("**/performance/indicators/")
     assert h1(tab) == "The indicators"
-    assert tab.locator("#indicator-list .finder-item").count() == 7
+    assert tab.locator("#indicator-list .finder-item").count() == len(SITE.indicators)
 
 
 def test_a_source_note_opens_the_passage_highlighted(tab, server):
@@ -133,14 +137,14 @@ def test_initiative_finder_filters_with_javascript(tab, server):
     form = tab.locator("form.finder-form")
     assert form.is_visible()  # on a wide screen the filters show, and the Filter button does not
     assert not tab.locator(".finder-toggle").is_visible()
-    assert tab.locator(".finder-count").inner_text() == "Showing all 19 pieces of work."
+    assert tab.locator(".finder-count").inner_text() == f"Showing all {WORK} pieces of work."
     form.get_by_label("Jobs and skills").check()
     count = tab.locator(".finder-count").inner_text()
     shown = tab.locator("#initiative-list .finder-item:visible")
-    assert count == f"Showing {shown.count()} of 19 pieces of work." and 0 < shown.count() < 19
+    assert count == f"Showing {shown.count()} of {WORK} pieces of work." and 0 < shown.count() < WORK
     assert "Youth Employment" in shown.first.inner_text()
     form.get_by_role("button", name="Show everything").click()
-    tab.wait_for_function("document.querySelector('.finder-count').textContent === 'Showing all 19 pieces of work.'")
+    tab.wait_for_function(f"document.querySelector('.finder-count').textContent === 'Showing all {WORK} pieces of work.'")
     assert "?" not in tab.url
 
 
@@ -160,9 +164,10 @@ def test_choosing_a_neighbourhood_also_lists_the_work_for_the_whole_city(tab, se
     tags = [item.locator(".finder-tag").count() > 0 for item in shown.all()]
     assert tags == sorted(tags)  # no card marked for the whole city before one for the place
     wide = sum(1 for t in tags if t)
+    unknown = sum("not-stated" in i.neighbourhoods for i in SITE.initiatives)
     assert tab.locator(".finder-count").inner_text() == (
-        f"Showing {len(names)} of 19 pieces of work: {len(names) - wide} in the places you chose, and {wide} "
-        "across Oxford or Oxfordshire. For 6 more, the reports do not say where.")
+        f"Showing {len(names)} of {WORK} pieces of work: {len(names) - wide} in the places you chose, and {wide} "
+        f"across Oxford or Oxfordshire. For {unknown} more, the reports do not say where.")
 
 
 def test_the_chosen_filters_are_kept_in_the_address_to_share_and_go_back(browser, server):
@@ -186,7 +191,7 @@ def test_the_chosen_filters_are_kept_in_the_address_to_share_and_go_back(browser
     other.goto(shared)
     assert other.locator("form.finder-form").get_by_label("Families").is_checked()
     assert other.locator(".finder-count").inner_text() == count
-    assert other.locator("#initiative-list .finder-item:visible").count() < 19
+    assert other.locator("#initiative-list .finder-item:visible").count() < WORK
     context.close()
 
 
@@ -236,8 +241,8 @@ def test_initiative_finder_without_javascript_shows_the_whole_list(browser, serv
     page.goto(server + "council/?where=barton")
     assert not page.locator("form.finder-form").is_visible()
     assert not page.locator(".finder-toggle").is_visible()
-    assert page.locator(".finder-count").inner_text() == "Showing all 19 pieces of work."
-    assert page.locator("#initiative-list .finder-item:visible").count() == 19
+    assert page.locator(".finder-count").inner_text() == f"Showing all {WORK} pieces of work."
+    assert page.locator("#initiative-list .finder-item:visible").count() == WORK
     page.locator("#initiative-list .finder-item h3 a").first.click()  # each card leads to its page
     page.wait_for_url("**/council/work/oxford-cyp-partnership/")
     context.close()
@@ -248,7 +253,7 @@ def test_indicators_can_be_filtered_by_area(tab, server):
     tab.locator("form.finder-form").get_by_label("Be safe").check()
     shown = tab.locator("#indicator-list .finder-item:visible")
     assert shown.count() == 1 and "children in care" in shown.first.inner_text().lower()
-    assert tab.locator(".finder-count").inner_text() == "Showing 1 of 7 indicators."
+    assert tab.locator(".finder-count").inner_text() == f"Showing 1 of {len(SITE.indicators)} indicators."
     tab.wait_for_url("**/performance/indicators/?area=be-safe")
     tab.goto(server + "performance/indicators/?area=be-safe")  # the address keeps the choice
     assert tab.locator("#indicator-list .finder-item:visible").count() == 1

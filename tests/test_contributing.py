@@ -1,6 +1,11 @@
 """Every example in CONTRIBUTING.md works: each documented edit is applied to a copy of the
-project and built; each documented mistake fails with the documented message."""
+project and built; all of them together pass the checks CI runs; each documented mistake fails
+with the documented message."""
+import datetime as dt
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,12 +42,15 @@ def steps(text: str, kind: str):
 
 
 def scenarios():
-    """One scenario a section: all its edits in order, and what the built site must then show."""
-    found = []
+    """One scenario a section: the edits of the sections it needs (`<!-- needs: <section> -->`,
+    as "Change a figure" needs the report "Add a report" adds), then its own edits in order, and
+    what the built site must then show."""
+    found, guide = [], dict(sections())
     for title, text in sections():
-        edits = steps(text, "example")
+        edits = [e for needed in re.findall(r"<!-- needs: (.*?) -->", text)
+                 for e in steps(guide[needed], "example")] + steps(text, "example")
         expects = re.findall(r'<!-- expect: (\S+) contains "(.*?)" -->', text)
-        if edits:
+        if steps(text, "example"):
             found.append(pytest.param(edits, expects, id=title))
     return found
 
@@ -87,6 +95,42 @@ def test_documented_edit_builds_and_shows(tmp_path, edits, expects):
         assert text in (out / page).read_text(encoding="utf-8").replace("&#39;", "'")
 
 
+# The checks CI runs (`make test`) that read the project's data, pages and built site, without the
+# browser: the unit layer (every page's macros rendered), the data and its truth, the built HTML.
+CI_CHECKS = ["tests/unit", "tests/test_data.py", "tests/test_truth.py", "tests/test_html.py",
+             "tests/test_sources_html.py", "tests/test_search.py", "tests/test_opendata.py",
+             "tests/test_services.py", "tests/test_readability.py"]
+
+
+def test_the_guides_examples_together_pass_the_checks_ci_runs(tmp_path):
+    """An officer who follows every example in the guide ends with a pull request that CI passes:
+    every example applied once, in the guide's order, to one copy (so no two examples clash), then
+    CI's checks of the data, the pages and the built HTML run on that copy."""
+    project = copy_project(tmp_path / "project")
+    for part in ("tests", ".github"):
+        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "pytest.ini", project / "pytest.ini")
+    for title, text in sections():
+        for action, path, blocks in steps(text, "example"):
+            apply(project, action, path, blocks)
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not browser",
+                             "-o", "addopts=", *CI_CHECKS], cwd=project, capture_output=True, text=True, timeout=600)
+    failed = [line for line in result.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))]
+    assert result.returncode == 0, "\n".join(failed) or result.stdout[-3000:] + result.stderr[-3000:]
+
+
+def test_no_example_is_dated_after_today():
+    """An officer copies an example's dates: a report, a review or a change dated in the future
+    would be wrong the day it is published."""
+    today = dt.date.today()
+    for title, text in sections():
+        for action, path, blocks in steps(text, "example"):
+            for line in "\n".join(blocks).split("\n"):
+                for found in re.findall(r"\b(\d{4}-\d{2}-\d{2})\b", line):
+                    if not line.startswith("review_by:"):  # the one date that is ahead of us
+                        assert dt.date.fromisoformat(found) <= today, f"{title}: {path} is dated {found}"
+
+
 @pytest.mark.parametrize("action, path, blocks", mistakes())
 def test_documented_mistake_gives_the_documented_message(tmp_path, action, path, blocks):
     project = copy_project(tmp_path / "project")
@@ -107,3 +151,16 @@ def test_the_guides_list_of_macros_is_the_registry():
     assert macro_list() in section, "run `python -m cypp macros` and paste its list into CONTRIBUTING.md"
     listed = set(re.findall(r"^- `\{\{ (\w+)\(", section, re.M))
     assert listed == set(MACROS)
+
+
+def test_every_make_command_the_guide_and_readme_give_exists():
+    """An officer types what the guide says: each `make <name>` it or the README gives is a target
+    of the Makefile (make quick, make check and make build before pushing)."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][\w-]*):", makefile, re.M))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, text in (("CONTRIBUTING.md", GUIDE), ("README.md", readme)):
+        used = set(re.findall(r"(?:^|`)make ([a-z][\w-]*)", text, re.M))  # in code, not "make a change"
+        assert used and used <= targets, f"{name} gives make {sorted(used - targets)}, which the Makefile lacks"
+    for command in ("make check", "make build", "make quick"):
+        assert command in GUIDE

@@ -236,12 +236,18 @@ def test_a_page_whose_details_are_mostly_more_than_two_years_old_carries_warning
 
 
 def test_a_page_of_the_councils_work_whose_details_are_old_warns_though_a_newer_report_names_it(soups):
+    def date(source_id):
+        return parse_partial_date(SITE.get("sources", source_id).date)[0]
     for ini in SITE.initiatives:
         head = article(soups[f"council/work/{ini.id}/index.html"]).select_one(".evidence-age")
-        details = SITE.get("sources", ini.source)
-        newer = [r.source for r in ini.reported if SITE.get("sources", r.source).date > details.date]
+        # the page's details: its record's, and its figures' with any newer figure of their series
+        shown = [SITE.get("figures", fid) for fid in ini.figures]
+        details = {ini.source} | {f.source for f in SITE.figures
+                                  if f in shown or any(f.series and f.series == g.series for g in shown)}
+        newest = max(date(s) for s in details)
+        newer = sorted({r.source for r in ini.reported if date(r.source) > newest}, key=date)
         if newer:
-            assert "warning-text" in head["class"] or (dt.date.today() - parse_partial_date(details.date)[0]).days < 730
+            assert "warning-text" in head["class"] or (dt.date.today() - newest).days < 730
             assert f"The newer {SITE.get('sources', newer[0]).short_title}, only names" in head.get_text(), ini.id
 
 
@@ -267,7 +273,7 @@ def test_priorities_show_the_plans_own_numbers(soups):
                 if match:
                     assert start + offset == match, f"{path}: priority {match} is shown as {start + offset}"
                     seen += 1
-        assert seen >= 16, path
+        assert seen == len(SITE.priorities), path
 
 
 def test_each_piece_of_the_councils_work_has_its_own_page_with_a_note_for_each_fact(soups):

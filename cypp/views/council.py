@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..vocabulary import AGE_GROUPS, NEIGHBOURHOODS, PLACES_FIRST, THEMES, WHOLE_CITY
-from .figures import figure
+from .figures import figure_html, figure_when, over_time
 from .finder import Facet, finder
 from .markup import escape, first_capital
 from .page import Page
@@ -93,10 +93,11 @@ def initiative_page(page: Page, initiative_id: str) -> str:
     facts = []
     if ini.partners:
         facts.append("**Partners:** " + ", ".join(escape(p) for p in ini.partners))
-    for fid in ini.figures:
-        fig = page.site.get("figures", fid)
-        period = f" ({escape(fig.period)})" if fig.period else ""
-        facts.append(f"**{first_capital(escape(fig.label))}{period}:** {figure(page, fid)}")
+    for fid in ini.figures:  # with any newer figure of its series first, each dated
+        figs = over_time(page, page.site.get("figures", fid))
+        for fig in figs:
+            period = f" ({figure_when(page, fig)})" if fig.period or len(figs) > 1 else ""
+            facts.append(f"**{first_capital(escape(fig.label))}{period}:** {figure_html(page, fig)}")
     if facts:
         out += ["  \n".join(facts), ""]
     out += ["## The reports that name it", ""]

@@ -29,10 +29,28 @@ def figure_row(page: Page, fig: Any) -> str:
 FIGURES_HEAD = ["| What is counted | When | Figure |", "| --- | --- | --- |"]
 
 
+def over_time(page: Page, fig: Any) -> list:
+    """A figure and the others of its series, newest document first: a later document updates a
+    figure, and the earlier one is history (a figure with no series stands alone)."""
+    figs = page.build.series[fig.series] if fig.series else [fig]
+    return sorted(figs, key=lambda f: page.build.source_date(f.source).first_day, reverse=True)
+
+
+def figure_when(page: Page, fig: Any) -> str:
+    """When a figure is for: its period, or else the month of the document that gives it."""
+    return escape(fig.period) if fig.period else page.build.source_date(fig.source).month_year
+
+
 @macro(shows=("figures",), figure_id="figures")
 def figure(page: Page, figure_id: str) -> str:
-    """One figure, inline in a sentence, with its source."""
-    return figure_html(page, page.site.get("figures", figure_id))
+    """One figure, inline in a sentence, with its source (and, when a later document gives a newer
+    figure of its series, that one too, both dated)."""
+    fig = page.site.get("figures", figure_id)
+    newest = over_time(page, fig)[0]
+    if page.build.source_date(newest.source).first_day <= page.build.source_date(fig.source).first_day:
+        return figure_html(page, fig)
+    return (f"{figure_html(page, fig)} ({figure_when(page, fig)}; {figure_html(page, newest)} "
+            f"in {figure_when(page, newest)})")
 
 
 @macro(shows=("figures",), figure_ids="figures")

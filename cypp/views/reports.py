@@ -52,7 +52,7 @@ def sources_list(page: Page) -> str:
     for s in sorted(page.site.sources, key=lambda s: when(s.date).first_day):
         rows.append(f"| {dated(s)} | [{escape(s.title)}]({page.link(f'reports/{s.id}/index.md')}) "
                     f"| {escape(s.body)} | {escape(s.to)} |")
-    return table(rows, "The five documents this site is built from")
+    return table(rows, "The documents this site is built from")
 
 
 def _written_by(s: Any) -> str:

@@ -332,6 +332,7 @@ def test_a_quotation_that_differs_from_its_document_points_at_the_first_differen
     ("statements", "vision-2018", "vision-9"),  # its quotation is in another passage
     ("figures", "play-areas", "parks-7"),  # its figure is in another passage
     ("glossary", "camhs", "rag-9"),  # its term is in another passage
+    ("areas", "be-supported", "be-suported"),  # misspelt: the id it was meant to be says it (not the cover)
     ("initiatives", "youmove", "leisure-9"),  # none: the passage with the most of its words (in its section)
 ])
 def test_a_passage_that_does_not_exist_suggests_the_passage_that_says_it(dataset, record_id, wrong):

@@ -417,3 +417,25 @@ def test_a_statement_or_figure_that_mentions_an_organisation_that_no_longer_exis
     assert said in first and said not in second  # a whole word or short form only
     assert said in figure_table(page, "f")
     assert gone_members(page, "trust-board") == said + ref("doc--intro-1", 1, use=5)
+
+
+def test_a_figure_a_later_document_updates_shows_both_dated_inline_and_on_its_works_page():
+    """Later documents update facts; earlier ones become history: show both, dated. An officer
+    changed a figure by adding the newer document's figure to the old one's series, and the work's
+    page still showed the old value alone."""
+    old = dict(id="play", label="play areas", value=29, unit="count", period="2016", series="play",
+               source="old", passage="results-1")
+    new = dict(id="play-new", label="play areas", value=600000, unit="count", qualifier="about",
+               series="play", source="doc", passage="funding-2")
+    site = make_site(sources=[SOURCE, OLDER], figures=[old, new],
+                     initiatives=[dict(WORK[0], figures=["play"])])
+    ctx = Page(Build(site), "council/work/hub.md")
+    assert figure(ctx, "play") == (
+        f'<span class="figure" data-figure="play">29</span>{ref("old--results-1", 1)} (2016; '
+        f'<span class="figure" data-figure="play-new">about 600,000</span>{ref("doc--funding-2", 2)} in October 2023)')
+    assert figure(ctx, "play-new").startswith('<span class="figure" data-figure="play-new">about 600,000</span>')
+    assert "(2016" not in figure(ctx, "play-new")  # the newest figure stands alone
+    out = as_keys(initiative_page(Page(Build(site), "council/work/hub.md"), "hub"))
+    newer = '**Play areas (October 2023):** <span class="figure" data-figure="play-new">about 600,000</span>'
+    older = '**Play areas (2016):** <span class="figure" data-figure="play">29</span>'
+    assert newer in out and older in out and out.index(newer) < out.index(older)  # newest first
