@@ -212,6 +212,16 @@ def test_suggest_a_change_ends_every_page_template(tab, server):
         assert tab.locator("article .suggest-change a[rel=external]").count() >= 1, path
 
 
+def test_the_address_to_give_when_reporting_a_mistake_is_the_pages_own(tab, server):
+    """A resident quotes the address the page gives: it must open this page, wherever the site is
+    served (the tests' server is not the address the site was built for)."""
+    import urllib.parse
+    tab.goto(server + "trust/people/?from=search#the-chair-and-vice-chair")
+    assert tab.locator(".suggest-change__address").inner_text() == server + "trust/people/"
+    link = tab.locator("article .suggest-change a", has_text="Suggest a change to this page").get_attribute("href")
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(link).query)["page"] == [server + "trust/people/"]
+
+
 def test_every_tables_caption_comes_before_it_on_screen_and_to_a_screen_reader(sized, pages, server):
     """A table's caption was written after it (pymdownx's default) and only drawn above it."""
     page, width = sized

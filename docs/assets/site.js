@@ -333,3 +333,15 @@ document$.subscribe(function () {
     }
   }, true);
 })();
+
+// Telling the councils about a mistake: the page's address as the reader's browser has it, so a
+// preview or a copy served elsewhere never gives the address the site was built for.
+document$.subscribe(function () {
+  var here = location.href.split("#")[0].split("?")[0];
+  document.querySelectorAll(".suggest-change__address").forEach(function (el) { el.textContent = here; });
+  document.querySelectorAll(".suggest-change a[href*='issues/new']").forEach(function (a) {
+    var url = new URL(a.href);
+    url.searchParams.set("page", here);
+    a.href = url.toString();
+  });
+});
