@@ -141,7 +141,10 @@ def test_initiative_finder_filters_with_javascript(tab, server):
     form.get_by_label("Jobs and skills").check()
     count = tab.locator(".finder-count").inner_text()
     shown = tab.locator("#initiative-list .finder-item:visible")
-    assert count == f"Showing {shown.count()} of {WORK} pieces of work." and 0 < shown.count() < WORK
+    unsaid = sum("not-stated" in i.themes for i in SITE.initiatives)
+    assert count == f"Showing {shown.count()} of {WORK} pieces of work." + (
+        f" For {unsaid} more, the reports do not say what it is about: choose “Not stated in the report” to "
+        "see them too." if unsaid else "") and 0 < shown.count() < WORK
     assert "Youth Employment" in shown.first.inner_text()
     form.get_by_role("button", name="Show everything").click()
     tab.wait_for_function(f"document.querySelector('.finder-count').textContent === 'Showing all {WORK} pieces of work.'")
@@ -167,7 +170,8 @@ def test_choosing_a_neighbourhood_also_lists_the_work_for_the_whole_city(tab, se
     unknown = sum("not-stated" in i.neighbourhoods for i in SITE.initiatives)
     assert tab.locator(".finder-count").inner_text() == (
         f"Showing {len(names)} of {WORK} pieces of work: {len(names) - wide} in the places you chose, and {wide} "
-        f"across Oxford or Oxfordshire. For {unknown} more, the reports do not say where.")
+        f"across Oxford or Oxfordshire. For {unknown} more, the reports do not say where: choose "
+        "“Not stated in the report” to see them too.")
 
 
 def test_the_chosen_filters_are_kept_in_the_address_to_share_and_go_back(browser, server):

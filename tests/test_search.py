@@ -69,6 +69,7 @@ QUERIES = [
     ("play areas", ("council/work/parks-and-play/",)),
     ("easy read", ("easy-read/",)),
     ("how is the plan doing", ("performance/",)),
+    ("autism", ("send/",)),
 ]
 
 # Parts of pages that search leaves out: (selector in the built page, what it is).

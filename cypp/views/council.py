@@ -13,9 +13,10 @@ from .registry import macro
 
 # The finder's questions: the key in the page's address (?where=barton), the field of
 # data/initiatives.yml it asks about, the question as shown, and the answers' labels in order.
-FACETS = [("for", "age_groups", "Who it is for", AGE_GROUPS),
-          ("where", "neighbourhoods", "Where in Oxford", PLACES_FIRST),
-          ("about", "themes", "What it is about", THEMES)]
+# (key in the address, field, question, answers, what the reports may leave unsaid)
+FACETS = [("for", "age_groups", "Who it is for", AGE_GROUPS, "who it is for"),
+          ("where", "neighbourhoods", "Where in Oxford", PLACES_FIRST, "where"),
+          ("about", "themes", "What it is about", THEMES, "what it is about")]
 
 
 def where(ini: Any) -> str:
@@ -30,21 +31,25 @@ def where(ini: Any) -> str:
     places = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else "".join(named)
     if not tags:
         return places
-    return f"{places} ({'; '.join(tags)})" if places else "; ".join(tags)
+    return f"{places} {' '.join(tags)}" if places else " ".join(tags)
 
 
 def _facets(page: Page) -> list[Facet]:
     facets = []
-    for key, field, legend, labels in FACETS:
+    for key, field, legend, labels, unsaid in FACETS:
         present = {v for i in page.site.initiatives for v in getattr(i, field)}
         local = field == "neighbourhoods"  # a place in Oxford: it also shows the city-wide work
-        facets.append(Facet(key, legend, [(k, v, WHOLE_CITY if local and k not in WHOLE_CITY + ("not-stated",)
-                                           else ()) for k, v in labels.items() if k in present]))
+        facet = Facet(key, legend, [(k, v, WHOLE_CITY if local and k not in WHOLE_CITY + ("not-stated",)
+                                     else ()) for k, v in labels.items() if k in present])
+        if "not-stated" in present:  # the count says how many a choice left out for that reason
+            facet.unknown = "not-stated"
+            facet.unknown_text = (f"For {{n}} more, the reports do not say {unsaid}: choose "
+                                  f"“{labels['not-stated']}” to see them too.")
+        facets.append(facet)
     place = next(f for f in facets if f.key == "where")
     place.hint = ("Work across Oxford or Oxfordshire is for every part of the city, so it shows "
                   "with any place you choose.")
     place.also_text = "{direct} in the places you chose, and {also} across Oxford or Oxfordshire"
-    place.unknown, place.unknown_text = "not-stated", "For {n} more, the reports do not say where."
     return facets
 
 
@@ -56,7 +61,7 @@ def initiative_finder(page: Page) -> str:
     out = [finder("initiative-list", "pieces of work", len(page.site.initiatives), _facets(page)),
            '<div class="finder-list" id="initiative-list" markdown>', ""]
     for ini in page.site.initiatives:
-        data = " ".join(f'data-{key}="{" ".join(getattr(ini, field))}"' for key, field, _, _ in FACETS)
+        data = " ".join(f'data-{key}="{" ".join(getattr(ini, field))}"' for key, field, *_ in FACETS)
         out += [f'<section class="finder-item" {data} markdown>', "",
                 f"### [{escape(ini.name)}]({page.link(f'council/work/{ini.id}.md')}) {{#{ini.id}}}", "",
                 f"{escape(ini.lead)}{page.cited(ini)}", "",

@@ -79,8 +79,14 @@ def datasets(page: Page) -> str:
 
 @macro()
 def calendar_link(page: Page) -> str:
-    """A link to the Trust's meetings as a calendar file (iCalendar)."""
-    return page.file_link("data/meetings.ics", "Add the Trust's meetings to your calendar (iCalendar file)")
+    """A link to the Trust's meetings as a calendar file (iCalendar), saying which it holds."""
+    days = sorted(when(m.date).first_day for m in page.site.meetings if when(m.date).precision == "day")
+    if not days:
+        return "No meeting in the documents has a day, so there is no calendar file"
+    span = (f"{len(days)} meetings, from {in_words(days[0].isoformat())} to {in_words(days[-1].isoformat())}"
+            if len(days) > 1 else f"one meeting, on {in_words(days[0].isoformat())}")
+    return page.file_link("data/meetings.ics", f"The meetings the documents give a day for, as a calendar file "
+                          f"(iCalendar)") + f": {span}"
 
 
 @macro(dataset="datasets")

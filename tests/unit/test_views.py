@@ -374,7 +374,7 @@ def test_where_names_every_place_of_the_work_once_and_marks_work_for_the_whole_c
     assert at(["Rose Hill Community Centre"], ["leys-littlemore-rose-hill"]) == "Rose Hill Community Centre"
     assert at([], ["barton", "city-centre"]) == "Barton; City centre"  # no places: the areas' names
     tag = '<span class="finder-tag">Across Oxford</span>'
-    assert at(["OX1 to OX4 postcodes"], ["citywide"]) == f"OX1 to OX4 postcodes ({tag})"
+    assert at(["OX1 to OX4 postcodes"], ["citywide"]) == f"OX1 to OX4 postcodes {tag}"  # no brackets to wrap away from it
     assert at(["Oxford"], ["citywide"]) == tag  # said by the mark, not twice
     assert at([], ["countywide", "citywide"]) == f'<span class="finder-tag">Across Oxfordshire</span>; {tag}'
     assert at(["<b>Hall</b>"], ["barton"]) == "&lt;b&gt;Hall&lt;/b&gt;"
@@ -439,3 +439,14 @@ def test_a_figure_a_later_document_updates_shows_both_dated_inline_and_on_its_wo
     newer = '**Play areas (October 2023):** <span class="figure" data-figure="play-new">about 600,000</span>'
     older = '**Play areas (2016):** <span class="figure" data-figure="play">29</span>'
     assert newer in out and older in out and out.index(newer) < out.index(older)  # newest first
+
+
+def test_the_calendar_link_says_which_meetings_it_holds():
+    from cypp.views.furniture import calendar_link
+    site = make_site(sources=[SOURCE], meetings=[
+        dict(id="a", date="2019-03-05", kind="board", title="A", source="doc", passage="funding-1"),
+        dict(id="b", date="2020-06", kind="board", title="B", source="doc", passage="funding-1"),
+        dict(id="c", date="2017-07-12", kind="board", title="C", source="doc", passage="funding-1")])
+    said = calendar_link(Page(Build(site), "trust/meetings.md"))
+    assert said.endswith(": 2 meetings, from 12 July 2017 to 5 March 2019")
+    assert "calendar file (iCalendar)" in said
