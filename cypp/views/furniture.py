@@ -7,8 +7,8 @@ import posixpath
 from .. import opendata
 from ..dates import in_words, when
 from .markup import attr, escape, table
-from .record_pages import page_title
 from .page import Page
+from .record_pages import page_title
 from .registry import macro
 
 
@@ -85,8 +85,8 @@ def calendar_link(page: Page) -> str:
         return "No meeting in the documents has a day, so there is no calendar file"
     span = (f"{len(days)} meetings, from {in_words(days[0].isoformat())} to {in_words(days[-1].isoformat())}"
             if len(days) > 1 else f"one meeting, on {in_words(days[0].isoformat())}")
-    return page.file_link("data/meetings.ics", f"The meetings the documents give a day for, as a calendar file "
-                          f"(iCalendar)") + f": {span}"
+    return page.file_link("data/meetings.ics", "The meetings the documents give a day for, as a calendar file "
+                          "(iCalendar)") + f": {span}"
 
 
 @macro(dataset="datasets")
