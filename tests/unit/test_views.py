@@ -446,7 +446,8 @@ def test_the_calendar_link_says_which_meetings_it_holds():
     site = make_site(sources=[SOURCE], meetings=[
         dict(id="a", date="2019-03-05", kind="board", title="A", source="doc", passage="funding-1"),
         dict(id="b", date="2020-06", kind="board", title="B", source="doc", passage="funding-1"),
-        dict(id="c", date="2017-07-12", kind="board", title="C", source="doc", passage="funding-1")])
+        dict(id="c", date="2017-07-12", kind="board", title="C", source="doc", passage="funding-1", planned=True)])
     said = calendar_link(Page(Build(site), "trust/meetings.md"))
-    assert said.endswith(": 2 meetings, from 12 July 2017 to 5 March 2019")
+    assert said.endswith(": 2 dates, from 12 July 2017 to 5 March 2019; one of them was a meeting planned, and the "
+                         "documents do not say whether it took place")
     assert "calendar file (iCalendar)" in said
