@@ -221,7 +221,8 @@ def project(n: int, dest: Path) -> Path:
     for sid in sources:
         (docs / "reports").mkdir(parents=True, exist_ok=True)
         (docs / "reports" / f"{sid}.md").write_text(
-            _front(f"Source {sid}") + f"# Source {sid}\n\n{_prose(rng, 60)}\n\n## All the documents\n\n{{{{ sources_list() }}}}\n")
+            _front(f"Source {sid}") + f"# Source {sid}\n\n{_prose(rng, 60)}\n\n"
+            "## All the documents\n\n{{ sources_list() }}\n")
         reports.append(f"reports/{sid}.md")
     nav.append({"Reports": reports})
     (docs / "plan").mkdir()

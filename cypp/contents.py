@@ -43,8 +43,8 @@ class ContentsList(Treeprocessor):
         sections = tokens[0]["children"] if tokens and tokens[0]["level"] == 1 else tokens
         if mark == NO_CONTENTS or len(sections) < MIN_SECTIONS:
             return
-        nav = etree.Element("nav", {"class": "contents-list" + (" contents-list--compact" if len(sections) > COMPACT else ""),
-                                    "aria-label": "Contents", "data-search-exclude": ""})
+        kind = "contents-list" + (" contents-list--compact" if len(sections) > COMPACT else "")
+        nav = etree.Element("nav", {"class": kind, "aria-label": "Contents", "data-search-exclude": ""})
         etree.SubElement(nav, "h2", {"class": "contents-list__title"}).text = "Contents"
         items = etree.SubElement(nav, "ol", {"class": "contents-list__list"})
         for section in sections:

@@ -18,15 +18,15 @@ import yaml
 
 from . import material_search, opendata, verify
 from .errors import CyppError, PageError
+from .gitdates import git_dates
 from .loader import join_problems, yaml_problem
 from .pages import check_encodings, check_service_pages, read_front_matter, review_fields
-from .gitdates import git_dates
 from .site import load_site
 from .views import MACROS, Build, Macro, Page, choices
-from .views.registry import suggest
-from .views.record_pages import RecordPage, add_to_menu, check_written_pages, menu_entries, record_pages
-from .views.services import tell_us
 from .views.pagecheck import anchor_problem, check_links, check_notes, check_page, check_snippets
+from .views.record_pages import RecordPage, add_to_menu, check_written_pages, menu_entries, record_pages
+from .views.registry import suggest
+from .views.services import tell_us
 
 
 def _stop(err: CyppError, heading: str | None = None) -> Exception:

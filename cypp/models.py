@@ -18,7 +18,20 @@ from typing import Optional
 from pydantic import Field
 
 from . import vocabulary as v
-from .fields import Cited, Citation, FullDate, Id, Needed, PartialDate, PassageId, PastDate, Point, Record, Text, WebAddress
+from .fields import (
+    Citation,
+    Cited,
+    FullDate,
+    Id,
+    Needed,
+    PartialDate,
+    PassageId,
+    PastDate,
+    Point,
+    Record,
+    Text,
+    WebAddress,
+)
 
 
 class Source(Record):

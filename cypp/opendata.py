@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .site import REFERENCES, Site
 from .feeds import to_atom, to_ics
 from .fields import title
 from .models import DATASETS
 from .schema import FULL_DATE, dataset_schema
+from .site import REFERENCES, Site
 
 LICENCE = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"

@@ -27,11 +27,10 @@ from typing import Any, Iterable, Iterator
 
 from pydantic import BaseModel
 
-from .documents import Document, Passage, plain
 from .dates import MONTHS, parse_partial_date
+from .documents import Document, Passage, plain
 from .errors import DataError
 from .loader import Dataset, join_problems
-
 
 _SAME = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
                        "“": '"', "”": '"', "„": '"', "″": '"',
@@ -140,7 +139,8 @@ def closest_passage(doc: Document, cited: Any) -> str:
     if says:  # the id nearest the one written, if it says it; else the one sharing most words
         near = difflib.get_close_matches(cited.passage, [p.id for p in says], n=1, cutoff=0.8)
         best = doc.get(near[0]) if near else max(says, key=shared)
-        return (f" The passage that has the {'words it quotes' if quotes else 'term' if hasattr(cited, 'expansion') else 'figure'} is {_where(doc, best)}: "
+        has = "words it quotes" if quotes else "term" if hasattr(cited, "expansion") else "figure"
+        return (f" The passage that has the {has} is {_where(doc, best)}: "
                 f"{_excerpt(best)}. Cite that one.")
     best = max(passages, key=shared, default=None)
     if best is None or shared(best) < len(words) / 2:

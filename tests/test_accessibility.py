@@ -2,7 +2,6 @@
 keyboard stop, the menu and the search by keyboard: tests/test_keyboard.py."""
 
 import pytest
-
 from conftest import page_urls as urls
 
 pytestmark = pytest.mark.browser

@@ -1,9 +1,8 @@
 """Layer 5, the browser: headless Chromium reads the built site as a resident would."""
 import pytest
+from conftest import ROOT, page_urls
 
 from cypp.site import load_site
-
-from conftest import ROOT, page_urls
 
 pytestmark = pytest.mark.browser
 SITE = load_site(ROOT)
@@ -304,8 +303,10 @@ def test_the_years_the_plan_ran_are_on_a_phones_first_screen_before_its_vision(b
     """The plan is history (2018 to 2022): its years, as its title gives them, show on the first
     screen of a phone, before anything presents its vision."""
     import re
-    from cypp.site import load_site
+
     from conftest import ROOT
+
+    from cypp.site import load_site
     plan = next(s for s in load_site(ROOT).sources if s.kind == "plan")
     first, last = re.search(r"(\d{4})\s*[–-]\s*(\d{4})", plan.title).groups()
     context = browser.new_context(viewport={"width": 375, "height": 667})

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import run_build, run_make_build
 from edits import add_line, replace_in
 

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, copy_project, run_build
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

@@ -1,10 +1,10 @@
 """Layer 1, the data: the real data is valid, and each kind of mistake gets a plain message."""
 from pathlib import Path
 
-from cypp.site import load_site
-
 from conftest import ROOT
 from edits import error_for, replace_in
+
+from cypp.site import load_site
 
 
 def test_real_data_is_valid_and_complete():
@@ -83,10 +83,11 @@ def test_yaml_syntax_error_names_file_and_line(project):
 
 
 def test_missing_field(project):
-    line = break_file(project, "sources.yml", "  short_title: Children's Trust update, October 2017\n", "")
+    lines = (project / "data" / "sources.yml").read_text(encoding="utf-8").split("\n")
+    record = lines.index("- id: hwb-2017-10") + 1
+    break_file(project, "sources.yml", "  short_title: Children's Trust update, October 2017\n", "")
     msg = error_for(project)
-    assert "data/sources.yml, line" in msg and '"short_title": this field is missing' in msg
-    assert 'record "hwb-2017-10"' in msg
+    assert f'data/sources.yml, line {record}: record "hwb-2017-10", field "short_title": this field is missing' in msg
 
 
 def test_unknown_field_is_refused(project):

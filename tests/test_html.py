@@ -1,18 +1,16 @@
 """Layer 4, the built pages: structure, figures in the right places, nothing unrendered or external."""
+import functools
 import json
-import html as html_lib
 import re
 import urllib.parse
-import functools
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import ROOT
 
 from cypp.dates import when
 from cypp.site import load_site
 from cypp.views.markup import format_figure
-
-from conftest import ROOT
 
 
 @functools.lru_cache(maxsize=None)

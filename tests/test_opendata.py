@@ -14,20 +14,19 @@ import json
 import shutil
 import subprocess
 import warnings
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 
 import feedparser
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
+from conftest import ROOT
 from csvw import CSVW, TableGroup
 
-from cypp.site import load_site
 from cypp.dates import parse_partial_date
 from cypp.models import DATASETS
-
-from conftest import ROOT
+from cypp.site import load_site
 
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 # The fields that are lists of records, each in a CSV file of its own: file → (dataset, field).

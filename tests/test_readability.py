@@ -7,10 +7,8 @@ Targets (Flesch reading ease: higher is easier; Flesch-Kincaid grade + 5 is roug
 Quotations from council documents are not counted: they keep their original wording.
 """
 import re
-from pathlib import Path
 
 import textstat
-
 from conftest import ROOT
 
 EXCLUDED = {"accessibility.md"}  # its legal wording follows the GOV.UK model statement

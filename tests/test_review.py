@@ -4,11 +4,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT, run_build
 
 from cypp.errors import PageError
 from cypp.pages import front_matter, overdue, review_fields
-
-from conftest import ROOT, run_build
 
 
 def test_every_page_says_who_owns_it_and_when_it_is_reviewed():

@@ -9,12 +9,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from conftest import ROOT
 
 from cypp.loader import _Loader
 from cypp.models import DATASETS
 from cypp.schema import dataset_schema, render, schema_path, vscode_schemas, write_schemas
-
-from conftest import ROOT
 
 REMAKE = "the committed schema differs from cypp/models.py: run `make schemas` and commit it"
 

@@ -10,7 +10,6 @@ import re
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
 
 # What a resident might type, and the pages (any one will do) that must be among the first three
@@ -108,11 +107,11 @@ def test_charts_check_boxes_notes_and_page_lines_are_not_in_the_index(index, pag
         page = doc["location"].split("#")[0]
         by_page[page] = by_page.get(page, "") + squeeze(doc["title"] + doc["text"])
     checked = {what: 0 for what in LEFT_OUT.values()}
-    for path, html in pages.items():
+    for path, built in pages.items():
         url = path.removesuffix("index.html")
         if url not in by_page:
             continue
-        soup = BeautifulSoup(html, "html.parser")
+        soup = BeautifulSoup(built, "html.parser")
         for selector, what in LEFT_OUT.items():
             for element in soup.select(f"article {selector}"):
                 words = squeeze(element.get_text())

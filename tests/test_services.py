@@ -10,11 +10,10 @@ import urllib.parse
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from conftest import ROOT
 
 from cypp.site import load_site
 from cypp.vocabulary import OFFICIAL_WEBSITES
-
-from conftest import ROOT
 
 SERVICES = ROOT / "data" / "services.yml"
 # The topic pages issue 17 asks to end with where a resident goes next.

@@ -4,7 +4,6 @@ a phone they no longer make up a third of the page; following a note marker stil
 import re
 
 import pytest
-
 from conftest import page_urls
 
 pytestmark = pytest.mark.browser
@@ -151,7 +150,6 @@ def test_the_sources_open_and_close_from_the_keyboard(phone, server):
 def test_axe_finds_no_problems_in_the_open_sources_on_a_phone(phone, server, path):
     """The site-wide axe test sees the Sources folded; here they are open."""
     from axe_playwright_python.sync_playwright import Axe
-
     from test_browser import AXE_TAGS
 
     phone.goto(server + path)

@@ -7,13 +7,12 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-
-from cypp.site import load_site
-from cypp.views import Build
-from cypp.dates import parse_partial_date
-from cypp.verify import found_in, has_figure
-
 from conftest import ROOT
+
+from cypp.dates import parse_partial_date
+from cypp.site import load_site
+from cypp.verify import found_in, has_figure
+from cypp.views import Build
 
 SITE = load_site(ROOT)
 BUILD = Build(SITE)

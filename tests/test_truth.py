@@ -4,14 +4,13 @@ import re
 from pathlib import Path
 
 import pytest
-
-from cypp.site import load_site
-from cypp.documents import parse
-from cypp.errors import DataError
-from cypp.verify import found_in, has_date, numbers
-
 from conftest import ROOT
 from edits import error_for, replace_in
+
+from cypp.documents import parse
+from cypp.errors import DataError
+from cypp.site import load_site
+from cypp.verify import found_in, has_date, numbers
 
 
 def set_field(path: Path, record_id: str, field: str, value: str, extra: str = "") -> int:

@@ -7,9 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
 
 VNU = ROOT / ".venv" / "vnu" / "vnu.jar"  # put there by `make test` (see the Makefile)

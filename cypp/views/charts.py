@@ -41,7 +41,8 @@ def bar_chart(chart_id: str, title: str, groups: list[tuple[str, list[tuple[str,
             body.append(f'<text x="0" y="{y}" font-size="12" fill="#3d3d3d">{_esc(period)}</text>')
             width = max(2, round(BAR_MAX * value / top))
             body.append(f'<rect x="{BAR_LEFT}" y="{y + 4}" width="{width}" height="16" fill="{COLOUR}"/>')
-            body.append(f'<text x="{BAR_LEFT + width + 5}" y="{y + 17}" font-size="13" fill="#212121">{_esc(shown)}</text>')
+            body.append(f'<text x="{BAR_LEFT + width + 5}" y="{y + 17}" font-size="13" fill="#212121">'
+                        f'{_esc(shown)}</text>')
             y += 22
         summary.append(f"{label}: " + ", ".join(f"{shown} ({period})" for period, _, shown in bars))
         y += 8

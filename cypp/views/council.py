@@ -14,7 +14,7 @@ from .registry import macro
 # The finder's questions: the key in the page's address (?where=barton), the field of
 # data/initiatives.yml it asks about, the question as shown, and the answers' labels in order.
 # (key in the address, field, question, answers, what the reports may leave unsaid)
-FACETS = [("for", "age_groups", "Who it is for", AGE_GROUPS, "who it is for"),
+FACETS = [("for", "age_groups", "Who it is for", AGE_GROUPS, "which ages it is for"),
           ("where", "neighbourhoods", "Where in Oxford", PLACES_FIRST, "where"),
           ("about", "themes", "What it is about", THEMES, "what it is about")]
 

@@ -7,8 +7,8 @@ import posixpath
 from .. import opendata
 from ..dates import in_words, when
 from .markup import attr, escape, table
-from .record_pages import page_title
 from .page import Page
+from .record_pages import page_title
 from .registry import macro
 
 
@@ -34,7 +34,8 @@ def _page_name(page: Page, path: str) -> str:
     return str(page_title(page.site, page.site.root / "docs", path) or path)
 
 
-EXTRA_FILES = {"meetings": ("data/meetings.ics", "calendar (iCalendar)", "The meetings the documents give a day for."),
+EXTRA_FILES = {"meetings": ("data/meetings.ics", "calendar (iCalendar)",
+                             "The Trust's meetings and reports the documents give a day for."),
                "changes": ("changes.xml", "news feed (Atom)", "The changes, newest first.")}
 
 
@@ -80,13 +81,18 @@ def datasets(page: Page) -> str:
 @macro()
 def calendar_link(page: Page) -> str:
     """A link to the Trust's meetings as a calendar file (iCalendar), saying which it holds."""
-    days = sorted(when(m.date).first_day for m in page.site.meetings if when(m.date).precision == "day")
-    if not days:
+    dated = sorted((when(m.date).first_day, m.planned) for m in page.site.meetings if when(m.date).precision == "day")
+    if not dated:
         return "No meeting in the documents has a day, so there is no calendar file"
-    span = (f"{len(days)} meetings, from {in_words(days[0].isoformat())} to {in_words(days[-1].isoformat())}"
-            if len(days) > 1 else f"one meeting, on {in_words(days[0].isoformat())}")
-    return page.file_link("data/meetings.ics", f"The meetings the documents give a day for, as a calendar file "
-                          f"(iCalendar)") + f": {span}"
+    first, last = (in_words(day.isoformat()) for day in (dated[0][0], dated[-1][0]))
+    planned = sum(1 for _, p in dated if p)
+    span = f"{len(dated)} dates, from {first} to {last}" if len(dated) > 1 else f"one date, {first}"
+    if planned == 1:
+        span += "; one of them was a meeting planned, and the documents do not say whether it took place"
+    elif planned:
+        span += f"; {planned} of them were meetings planned, and the documents do not say whether they took place"
+    return page.file_link("data/meetings.ics", "The dates of the Trust's meetings and reports that the documents "
+                          "give to the day, as a calendar file (iCalendar)") + f": {span}"
 
 
 @macro(dataset="datasets")

@@ -2,7 +2,6 @@
 short forms it uses as abbreviations: see Page.finish.)"""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..verify import normalise

@@ -280,7 +280,8 @@ class Page:
     def reuse_links(self, datasets: list[str]) -> str:
         """"Download the data on this page": for each dataset the page shows, what it holds in plain
         words, as a spreadsheet file (CSV) or as JSON."""
-        items = [f'- {escape(DESCRIPTIONS[name].rstrip("."))}: {self.file_link(f"data/{name}.csv", "spreadsheet (CSV)")}'
+        items = [f'- {escape(DESCRIPTIONS[name].rstrip("."))}: '
+                 f'{self.file_link(f"data/{name}.csv", "spreadsheet (CSV)")}'
                  f' or {self.file_link(f"data/{name}.json", "JSON")}' for name in datasets]
         return "\n".join(['<div class="reuse" data-search-exclude markdown>', "",
                           "**Download the data on this page**", "", *items, "",

@@ -148,8 +148,9 @@ def anchor_problem(markdown: str, src_uri: str, link: str, target: str, anchors:
     where = f"docs/{src_uri}" + (f", line {line}" if line else "")
     page = "this page" if target == src_uri else f"docs/{target}"
     return (f'{where}: the link "{link}" goes to a heading that is not on {page} (there is no #{anchor}).'
-            f"{suggest('#' + anchor, {'#' + a for a in anchors})} A heading's anchor is its words in lower case, with hyphens for "
-            "spaces (## Where to go next is #where-to-go-next), or the id written after it ({#its-id}).")
+            f"{suggest('#' + anchor, {'#' + a for a in anchors})} A heading's anchor is its words in lower case, "
+            "with hyphens for spaces (## Where to go next is #where-to-go-next), or the id written after it "
+            "({#its-id}).")
 
 
 _NOTE = re.compile(r"\{\{-?\s*note\((?P<args>[^)]*)\)\s*-?\}\}")

@@ -12,7 +12,6 @@ from .page import Page
 from .plan import areas
 from .registry import macro
 
-
 # Each rating's icon, drawn in the text's colour: Material Design Icons' close-octagon, alert and
 # check-circle (as Material for MkDocs ships them), written here rather than looked up by the emoji
 # extension, whose icon index costs every build a fifth of a second.
@@ -112,7 +111,8 @@ def _ratings(page: Page, ind) -> list[str]:
         drawing = charts.rating_chart(f"chart-{ind.id}-ratings", f"Ratings of {ind.name}",
                                       [(page.build.source_date(r.source).words, r.rag) for r in ind.ratings])
         out = [f'<figure class="chart" data-search-exclude>{drawing}'
-               f"<figcaption>Chart: ratings over time. The same ratings are in the table below.</figcaption></figure>", ""]
+               "<figcaption>Chart: ratings over time. The same ratings are in the table below.</figcaption>"
+               "</figure>", ""]
     else:
         out = ["The documents give one rating, so there is no chart of ratings over time.", ""]
     return out + [table(rows, f"Ratings of: {ind.name}"), ""]

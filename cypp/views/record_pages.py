@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-
 from ..dates import in_words
 from ..errors import PageError
 from ..loader import join_problems

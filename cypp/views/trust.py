@@ -89,14 +89,16 @@ def gone_mentioned(page: Page, text: str) -> str:
 
 @macro(shows=("members",), group="member-groups")
 def gone_members(page: Page, group: str) -> str:
-    """For each member organisation of the Trust (trust-board) or of the city's partnership that no longer exists, that it is gone, what became of it and who does its work now."""
+    """For each member organisation of the Trust (trust-board) or of the city's partnership that no
+    longer exists, that it is gone, what became of it and who does its work now."""
     return " ".join(gone(page, m, named=True).strip() for m in page.site.members
                     if m.group == group and m.gone)
 
 
 @macro(shows=("members",), group="member-groups")
 def members(page: Page, group: str) -> str:
-    """The member organisations of the Trust (trust-board) or of the city's partnership, each that no longer exists said to be gone."""
+    """The member organisations of the Trust (trust-board) or of the city's partnership, each that no
+    longer exists said to be gone."""
     return "\n".join(f"- {escape(m.name)}{page.cited(m)}" + (f".{gone(page, m)}" if m.gone else "")
                      for m in page.site.members if m.group == group) + "\n"
 

@@ -15,11 +15,11 @@ from cypp import find
 from cypp.errors import CyppError, DataError, PageError
 from cypp.hooks import _ConfigLoader, _on_serve, check_config, check_nav
 from cypp.loader import read_yaml
-from cypp.pages import check_encodings, read_front_matter, review_fields
 from cypp.models import DATASETS, Statement
+from cypp.pages import check_encodings, read_front_matter, review_fields
 from cypp.site import check_needed, load_site
-from cypp.views import MACROS, choices
 from cypp.verify import check_record, document_dates
+from cypp.views import MACROS, choices
 from cypp.views.pagecheck import anchor_problem, check_links, check_notes, check_page, check_snippets
 
 ROOT = Path(__file__).resolve().parents[2]

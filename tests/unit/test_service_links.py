@@ -8,7 +8,6 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from markdown import Markdown
-
 from sample import make_site
 
 from cypp.errors import DataError, PageError

@@ -4,7 +4,6 @@ import re
 
 import markdown
 import pytest
-
 from sample import OLDER, PLAN, SOURCE, make_site
 
 from cypp.dates import in_words as nice_date
@@ -12,7 +11,8 @@ from cypp.views import Build, Page
 from cypp.views.council import initiative_finder, initiative_page, where
 from cypp.views.figures import chart, figure, figure_table, series_table
 from cypp.views.glossary import glossary
-from cypp.views.markup import escape as text, format_figure
+from cypp.views.markup import escape as text
+from cypp.views.markup import format_figure
 from cypp.views.performance import rag
 from cypp.views.plan import vision
 from cypp.views.reports import document_text
@@ -383,8 +383,8 @@ def test_where_names_every_place_of_the_work_once_and_marks_work_for_the_whole_c
 def test_a_paragraph_ending_in_a_colon_covers_the_list_after_it():
     """'…and is made up from the:' is finished by its list: a note opening the paragraph opens the
     members too (and the document's page highlights them with it)."""
-    from cypp.documents import parse
     from cypp.document_page import render
+    from cypp.documents import parse
     doc = parse("# R {#title}\n\n## P {#p}\n\nIt is made up from the:\n\n- The Council\n- Young people\n\n"
                 "Another paragraph.\n\nNo colon here.\n\n- A list of its own\n", "r", "sources/r.md")
     assert doc.text("p-1") == "It is made up from the: The Council Young people"
@@ -446,7 +446,8 @@ def test_the_calendar_link_says_which_meetings_it_holds():
     site = make_site(sources=[SOURCE], meetings=[
         dict(id="a", date="2019-03-05", kind="board", title="A", source="doc", passage="funding-1"),
         dict(id="b", date="2020-06", kind="board", title="B", source="doc", passage="funding-1"),
-        dict(id="c", date="2017-07-12", kind="board", title="C", source="doc", passage="funding-1")])
+        dict(id="c", date="2017-07-12", kind="board", title="C", source="doc", passage="funding-1", planned=True)])
     said = calendar_link(Page(Build(site), "trust/meetings.md"))
-    assert said.endswith(": 2 meetings, from 12 July 2017 to 5 March 2019")
+    assert said.endswith(": 2 dates, from 12 July 2017 to 5 March 2019; one of them was a meeting planned, and the "
+                         "documents do not say whether it took place")
     assert "calendar file (iCalendar)" in said
