@@ -63,18 +63,37 @@ def mistakes():
 
 
 def apply(project: Path, action: str, path: str, blocks: list[str]) -> None:
+    """Apply one of the guide's examples, unless the project has it already: an officer who
+    followed the guide word for word has, and CI must not add it a second time."""
     target = project / path
     if action == "edit":
         before, after = blocks[0].rstrip("\n"), blocks[1].rstrip("\n")
         body = target.read_text(encoding="utf-8")
+        if after in body:
+            return
         assert body.count(before) == 1, f"the guide's 'Before' text is not found once in {path}"
         target.write_text(body.replace(before, after), encoding="utf-8")
     elif action == "add-to":
         body = target.read_text(encoding="utf-8").rstrip("\n")
+        if blocks[0].strip() in body:
+            return
         target.write_text(body + "\n" + blocks[0], encoding="utf-8")
     else:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(blocks[0], encoding="utf-8")
+
+
+def test_an_officer_who_followed_the_guides_examples_still_passes_them(tmp_path):
+    """The guide's examples are applied to the officer's own copy: where the officer has already
+    made them, word for word, applying them again changes nothing (no id used twice)."""
+    project = copy_project(tmp_path / "project")
+    edits = [edit for scenario in scenarios() for edit in scenario.values[0]]
+    for edit in edits:
+        apply(project, *edit)
+    made = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    for edit in edits:
+        apply(project, *edit)
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == made
 
 
 def test_the_guide_has_examples():

@@ -95,7 +95,8 @@ def menu_entries(site: Site) -> dict[str, list[Any]]:
             if len(paths) == 1:
                 entries.setdefault(kind.listed_on, []).append(paths[0])
             else:
-                title = f"{record.title} ({in_words(str(record.date)[:7])})"
+                month = in_words(str(record.date)[:7])  # "October 2023", unless the title says it
+                title = record.title if month in record.title else f"{record.title} ({month})"
                 entries.setdefault(kind.listed_on, []).append({title: [paths[0], {"Full text": paths[1]}]})
     return entries
 

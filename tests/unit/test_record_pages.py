@@ -67,3 +67,9 @@ def test_menu_entries_follow_the_page_that_lists_them_once(docs):
     assert nav[2] == {"Reports": ["reports/index.md",
                                   {"A report (October 2023)": ["reports/doc/index.md", {"Full text": "reports/doc/text.md"}]},
                                   "reports/old/index.md"]}
+
+
+def test_a_reports_menu_entry_gives_its_date_once():
+    site = make_site(sources=[dict(SOURCE, title="The report of October 2023")])
+    [entry] = menu_entries(site)["reports/index.md"]
+    assert list(entry) == ["The report of October 2023"]
