@@ -24,6 +24,13 @@ from ..verify import normalise
 from .markup import attr, escape, mark_first_uses
 
 
+def plural(words: str) -> str:
+    """A short form's words in full, for its plural: "Early Help Assessments", and "General
+    Certificates of Secondary Education" (the noun before "of" takes the s)."""
+    head, of, tail = words.partition(" of ")
+    return words if head.endswith("s") else f"{head}s{of}{tail}"
+
+
 class Build:
     """The data of one build and the indexes the views share; read-only once made."""
 
@@ -45,7 +52,7 @@ class Build:
                 site.glossary, key=lambda t: -len(t.term))) + r")s?)(?![\w&+])") if site.glossary else None
         self.meanings = {}  # each short form, and its plural ("EHAs": Early Help Assessments), spelt out
         for t in site.glossary:
-            self.meanings.update({t.term: t.expansion, f"{t.term}s": f"{t.expansion}s"})
+            self.meanings.update({t.term: t.expansion, f"{t.term}s": plural(t.expansion)})
         self._passage_words: dict[str, list[str]] | None = None
         self.shared: dict[str, Any] = {}  # indexes a view works out once a build, by name
 

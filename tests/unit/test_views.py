@@ -451,3 +451,10 @@ def test_the_calendar_link_says_which_meetings_it_holds():
     assert said.endswith(": 2 dates, from 12 July 2017 to 5 March 2019; one of them was a meeting planned, and the "
                          "documents do not say whether it took place")
     assert "calendar file (iCalendar)" in said
+
+
+def test_a_short_forms_plural_is_spelt_out_as_a_plural():
+    from cypp.views.page import plural
+    assert plural("Early Help Assessment") == "Early Help Assessments"
+    assert plural("General Certificate of Secondary Education") == "General Certificates of Secondary Education"
+    assert plural("special educational needs and disabilities") == "special educational needs and disabilities"
