@@ -91,10 +91,11 @@ class Needed:
 
 class Record(BaseModel):
     model_config = CONFIG
-    # The pages each record of this kind makes (cypp/record_pages.py), "{id}" standing for its id,
-    # and the page whose menu entry they follow. None: the records are shown on other pages.
+    # The pages each record of this kind makes (cypp/views/record_pages.py), "{id}" standing for its
+    # id, and the page that lists them (their menu entries follow it; they are reviewed with it).
+    # Both or neither: without own_pages, the records are shown on other pages.
     own_pages: ClassVar[tuple[str, ...]] = ()
-    listed_on: ClassVar[str | None] = None
+    listed_on: ClassVar[str] = ""
     needed: ClassVar[tuple[Needed, ...]] = ()  # the records the pages rely on (checked when loading)
     id: Id
     """The record's id: short, and unique in its dataset. Other records, and web addresses on the

@@ -221,7 +221,7 @@ def define_env(env) -> None:
     except CyppError as err:
         raise _stop(err, "The site was not built, because a page written for a record in the data does "
                          "not match it:") from None
-    # Each record's own pages (cypp/record_pages.py): their menu entries now, their files when MkDocs
+    # Each record's own pages (cypp/views/record_pages.py): their menu entries now, their files when MkDocs
     # gathers the pages (on_files, below).
     made = record_pages(site, docs)
     try:  # the menu as mkdocs.yml writes it, before the records' entries are added

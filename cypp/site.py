@@ -62,10 +62,18 @@ def _references(value: Any, loc: tuple) -> Iterator[tuple[tuple, str, str]]:
             yield from _references(item, loc + (i,))
 
 
+def records_with_pages(sets: dict[str, Dataset]) -> Iterator[tuple[str, Any, list[str]]]:
+    """Each record that makes pages for itself (cypp/views/record_pages.py), in the order of the
+    data files, with its dataset's name and its pages (the model's own_pages, its id filled in)."""
+    for name, kind in DATASETS.items():
+        if kind.own_pages and name in sets:
+            for record in sets[name].records:
+                yield name, record, [pattern.format(id=record.id) for pattern in kind.own_pages]
+
+
 def own_pages(sets: dict[str, Dataset]) -> set[str]:
-    """The pages the records make for themselves (the models' own_pages; cypp/record_pages.py)."""
-    return {pattern.format(id=record.id) for name, kind in DATASETS.items() if name in sets
-            for pattern in kind.own_pages for record in sets[name].records}
+    """The pages the records make for themselves."""
+    return {page for _, _, pages in records_with_pages(sets) for page in pages}
 def check_needed(sets: dict[str, Dataset], docs: Path) -> None:
     """Every dataset has the records its model says the pages cannot do without (`needed`), so an
     empty file or a group taken out is a plain message naming what is missing, never a traceback."""

@@ -118,7 +118,7 @@ def check_snippets(markdown: str, page: str, line_offset: int, root: Path, bases
 def check_links(markdown: str, src_uri: str, line_offset: int, docs: Path,
                 made: frozenset[str] = frozenset()) -> None:
     """Every link a page writes to another page or file of the site (in docs/, or `made` from the
-    records: cypp/record_pages.py) goes somewhere, named with its line (MkDocs names only the page)."""
+    records: cypp/views/record_pages.py) goes somewhere, named with its line (MkDocs names only the page)."""
     page = f"docs/{src_uri}"
     for number, line in _lines(markdown):
         if "{{" in line:

@@ -21,7 +21,7 @@ from ..errors import PageError
 from ..loader import join_problems
 from ..models import DATASETS
 from ..pages import front_matter
-from ..site import Site
+from ..site import Site, records_with_pages
 from .markup import escape
 
 REVIEW_FIELDS = ("owner", "last_reviewed", "review_by")  # a made page is reviewed with its list
@@ -69,17 +69,13 @@ def _made(record: Any, src_uri: str, review: dict[str, Any]) -> str:
 
 def record_pages(site: Site, docs: Path) -> list[RecordPage]:
     """Every page the records make, in the order of their data files."""
-    pages = []
-    for name, kind in DATASETS.items():
-        if not kind.own_pages or kind.listed_on is None:
-            continue
-        listing = front_matter(docs / kind.listed_on)
-        review = {key: str(listing[key]) for key in REVIEW_FIELDS if key in listing}
-        for record in site.sets[name].records:
-            for pattern in kind.own_pages:
-                src_uri = pattern.format(id=record.id)
-                pages.append(RecordPage(src_uri, _made(record, src_uri, review), (docs / src_uri).is_file(),
-                                        site.sets[name].display))
+    pages, reviews = [], {}
+    for name, record, paths in records_with_pages(site.sets):
+        if name not in reviews:
+            listing = front_matter(docs / DATASETS[name].listed_on)
+            reviews[name] = {key: str(listing[key]) for key in REVIEW_FIELDS if key in listing}
+        pages += [RecordPage(src_uri, _made(record, src_uri, reviews[name]), (docs / src_uri).is_file(),
+                             site.sets[name].display) for src_uri in paths]
     return pages
 
 
@@ -87,17 +83,14 @@ def menu_entries(site: Site) -> dict[str, list[Any]]:
     """The menu entries of the made pages, by the page they follow: a page (titled by itself), or a
     report's title and date over its two pages."""
     entries: dict[str, list[Any]] = {}
-    for name, kind in DATASETS.items():
-        if not kind.own_pages or kind.listed_on is None:
-            continue
-        for record in site.sets[name].records:
-            paths = [pattern.format(id=record.id) for pattern in kind.own_pages]
-            if len(paths) == 1:
-                entries.setdefault(kind.listed_on, []).append(paths[0])
-            else:
-                month = in_words(str(record.date)[:7])  # "October 2023", unless the title says it
-                title = record.title if month in record.title else f"{record.title} ({month})"
-                entries.setdefault(kind.listed_on, []).append({title: [paths[0], {"Full text": paths[1]}]})
+    for name, record, paths in records_with_pages(site.sets):
+        listed = entries.setdefault(DATASETS[name].listed_on, [])
+        if len(paths) == 1:
+            listed.append(paths[0])
+        else:
+            month = in_words(str(record.date)[:7])  # "October 2023", unless the title says it
+            title = record.title if month in record.title else f"{record.title} ({month})"
+            listed.append({title: [paths[0], {"Full text": paths[1]}]})
     return entries
 
 
@@ -178,11 +171,8 @@ def page_title(site: Site, docs: Path, src_uri: str) -> str | None:
     """The title of a page: written in docs/, or made from its record."""
     if (docs / src_uri).is_file():
         return front_matter(docs / src_uri).get("title")
-    for name, kind in DATASETS.items():
-        for record in site.sets[name].records if kind.own_pages else []:
-            if src_uri in [pattern.format(id=record.id) for pattern in kind.own_pages]:
-                return _title(_made(record, src_uri, {}))
-    return None
+    return next((_title(_made(record, src_uri, {})) for _, record, paths in records_with_pages(site.sets)
+                 if src_uri in paths), None)
 
 
 def _title(markdown: str) -> str:
