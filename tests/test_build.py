@@ -4,8 +4,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import run_build, run_make_build
+from conftest import ROOT, run_build, run_make_build
 from edits import add_line, replace_in
+
+from cypp.site import load_site
 
 
 def failed_build(project: Path) -> str:
@@ -41,48 +43,56 @@ def test_bad_data_stops_the_build_with_file_and_line(project):
     assert f"data/indicators.yml, line {line}:" in err and "Purple" in err
 
 
+def _work_page(work, shows=None, title=None, words=""):
+    """A page an officer writes for a piece of the council's work (docs/council/work/<id>.md)."""
+    return (f'---\ntitle: "{title or work.name}"\nowner: The web team\nlast_reviewed: 2026-11-25\n'
+            f'review_by: 2027-05-25\n---\n\n{{{{ initiative_page("{shows or work.id}") }}}}\n\n{words}\n')
+
+
 def test_each_record_makes_its_own_page_and_menu_entry(project):
     """An indicator whose page nobody wrote still has one, made from its record, in the menu after
     the list of indicators; a page an officer writes for a record is used instead."""
-    (project / "docs" / "performance" / "indicators" / "send-attainment.md").unlink()
+    site = load_site(ROOT)
+    indicator = next(i for i in site.indicators
+                     if (project / "docs" / "performance" / "indicators" / f"{i.id}.md").is_file())
+    (project / "docs" / "performance" / "indicators" / f"{indicator.id}.md").unlink()
+    work = site.initiatives[0]
     (project / "docs" / "council" / "work").mkdir(parents=True, exist_ok=True)
-    (project / "docs" / "council" / "work" / "youmove.md").write_text(
-        '---\ntitle: "YouMove – Helping Families Stay Active Together"\nowner: Policy and Partnership Team\n'
-        "last_reviewed: 2026-11-25\nreview_by: 2027-05-25\n---\n\n"
-        '{{ initiative_page("youmove") }}\n\nWords of our own about YouMove.\n', encoding="utf-8")
+    (project / "docs" / "council" / "work" / f"{work.id}.md").write_text(
+        _work_page(work, words="Words of our own about this work."), encoding="utf-8")
     result = run_make_build(project)
     assert result.returncode == 0, result.stderr
-    made = (project / "site" / "performance" / "indicators" / "send-attainment" / "index.html").read_text(encoding="utf-8")
-    assert BeautifulSoup(made, "html.parser").h1.get_text() == "2.3: School results of pupils with SEND support"
-    menu = made[made.index('class="md-nav md-nav--primary"'):]
-    assert menu.index("The indicators") < menu.index("School results of pupils with SEND support")
-    written = (project / "site" / "council" / "work" / "youmove" / "index.html").read_text(encoding="utf-8")
-    assert "Words of our own about YouMove." in written
+    made = (project / "site" / "performance" / "indicators" / indicator.id / "index.html").read_text(encoding="utf-8")
+    title = f"{indicator.number}: {indicator.name}" if indicator.number else indicator.name
+    assert BeautifulSoup(made, "html.parser").h1.get_text() == title
+    menu = BeautifulSoup(made, "html.parser").select_one("nav.md-nav--primary").get_text(" ", strip=True)
+    assert menu.index("The indicators") < menu.index(indicator.name)
+    written = (project / "site" / "council" / "work" / work.id / "index.html").read_text(encoding="utf-8")
+    assert "Words of our own about this work." in written
 
 
 def test_a_page_written_for_no_known_record_stops_the_build(project):
-    work = project / "docs" / "council" / "work"
-    work.mkdir(parents=True, exist_ok=True)
-    (work / "you-move.md").write_text('---\ntitle: "You move"\n---\n\n{{ initiative_page("youmove") }}\n',
-                                      encoding="utf-8")
+    work = load_site(ROOT).initiatives[0]
+    folder = project / "docs" / "council" / "work"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{work.id}x.md").write_text(_work_page(work), encoding="utf-8")
     err = failed_build(project)
-    assert ("docs/council/work/you-move.md: this page names no record in data/initiatives.yml. Pages here are "
+    assert (f"docs/council/work/{work.id}x.md: this page names no record in data/initiatives.yml. Pages here are "
             "named after a record's id") in err
-    assert "Did you mean youmove?" in err
+    assert f"Did you mean {work.id}?" in err
 
 
 def test_a_written_page_showing_another_record_or_titled_otherwise_stops_the_build(project):
-    work = project / "docs" / "council" / "work"
-    work.mkdir(parents=True, exist_ok=True)
-    (work / "youmove.md").write_text(
-        '---\ntitle: "You Move – Helping Families Stay Active Together"\n---\n\n'
-        '{{ initiative_page("go-active-families") }}\n', encoding="utf-8")
+    work, other = load_site(ROOT).initiatives[:2]
+    folder = project / "docs" / "council" / "work"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{work.id}.md").write_text(_work_page(work, shows=other.id, title=f"Not {work.name}"),
+                                         encoding="utf-8")
     err = failed_build(project)
-    assert ('docs/council/work/youmove.md: this page is about "youmove" in data/initiatives.yml, so it should '
-            'show it, as the page the site would make does with {{ initiative_page("youmove") }}.') in err
-    assert ('docs/council/work/youmove.md, front matter: the title should be "YouMove – Helping Families Stay '
-            'Active Together", from data/initiatives.yml (the menu uses it too), but it is "You Move – Helping '
-            'Families Stay Active Together".') in err
+    assert (f'docs/council/work/{work.id}.md: this page is about "{work.id}" in data/initiatives.yml, so it should '
+            f'show it, as the page the site would make does with {{{{ initiative_page("{work.id}") }}}}.') in err
+    assert (f'docs/council/work/{work.id}.md, front matter: the title should be "{work.name}", from '
+            f'data/initiatives.yml (the menu uses it too), but it is "Not {work.name}".') in err
 
 
 def test_broken_anchor_stops_the_build(project):
