@@ -19,13 +19,13 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	touch $@
 
 serve: $(BIN)/.installed
-	@$(BIN)/python -m cypp config
+	@$(BIN)/python -m macros config
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Build into a temporary folder and only replace site/ when the whole build succeeded,
 # so a failed build never leaves a half-built site to publish.
 build: $(BIN)/.installed
-	@$(BIN)/python -m cypp config
+	@$(BIN)/python -m macros config
 	rm -rf build/site.tmp
 	$(BIN)/mkdocs build --strict --site-dir build/site.tmp
 	rm -rf site && mv build/site.tmp site
@@ -43,30 +43,30 @@ build-for-pages:
 
 # List the pages past their review date (prints a reminder; never fails).
 review: $(BIN)/.installed
-	@$(BIN)/python -m cypp review
+	@$(BIN)/python -m macros review
 
 # Check the data files only (quicker than a build).
 check: $(BIN)/.installed
-	@$(BIN)/python -m cypp config
-	$(BIN)/python -m cypp check
+	@$(BIN)/python -m macros config
+	$(BIN)/python -m macros check
 
 # The quick check before pushing (about 15 seconds): the data checks, the unit layer (every page's
 # macros, every officer's mistake as its message) and the data tests. `make test` (CI) runs everything.
 .PHONY: quick
 quick: $(BIN)/.installed
-	$(BIN)/python -m cypp check
+	$(BIN)/python -m macros check
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/unit tests/test_data.py tests/test_truth.py
 
 # Find the passage of a source document to cite, e.g. make find WORDS="87 play areas"
 .PHONY: find
 find: $(BIN)/.installed
-	@$(BIN)/python -m cypp find $(WORDS)
+	@$(BIN)/python -m macros find $(WORDS)
 
-# Remake schemas/*.schema.json (and VS Code's link to them) from cypp/models.py.
+# Remake schemas/*.schema.json (and VS Code's link to them) from macros/models.py.
 # Run it after changing a model; tests/test_schema.py fails until you do.
 .PHONY: schemas
 schemas: $(BIN)/.installed
-	$(BIN)/python -m cypp schemas
+	$(BIN)/python -m macros schemas
 
 # The W3C Nu HTML checker (vnu-jar, from the npm registry), checked against its published checksum.
 VNU_VERSION := 26.9.27
@@ -86,11 +86,11 @@ $(VENV)/vnu/vnu.jar: | $(BIN)/.installed
 # (a few seconds), with how much of the views it covers.
 .PHONY: unit macros
 unit: $(BIN)/.installed
-	$(BIN)/python -m pytest tests/unit --cov=cypp/views --cov-report=term-missing:skip-covered
+	$(BIN)/python -m pytest tests/unit --cov=macros/views --cov-report=term-missing:skip-covered
 
 # The officers' list of macros (CONTRIBUTING.md, "The macros you can use"), from the code.
 macros: $(BIN)/.installed
-	@$(BIN)/python -m cypp macros
+	@$(BIN)/python -m macros macros
 
 test: $(BIN)/.installed $(VENV)/vnu/vnu.jar
 	@test -x "$(CHROMIUM)" || { \

@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # The browser the tests drive: Debian's Chromium, or the one named by CHROMIUM (as in the Makefile).
 CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
-PROJECT_PARTS = ["docs", "data", "sources", "cypp", "overrides", "mkdocs.yml", "Makefile", "CONTRIBUTING.md",
+PROJECT_PARTS = ["docs", "data", "sources", "macros", "overrides", "mkdocs.yml", "Makefile", "CONTRIBUTING.md",
                  "requirements.txt", "requirements-dev.txt"]
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -162,11 +162,11 @@ def test_documented_mistake_gives_the_documented_message(tmp_path, action, path,
 
 def test_the_guides_list_of_macros_is_the_registry():
     """The list of macros officers read is the one the build uses: a macro added, renamed or given
-    another argument changes both (remake the list with `python -m cypp macros`)."""
-    from cypp.views import MACROS
-    from cypp.views.registry import macro_list
+    another argument changes both (remake the list with `python -m macros macros`)."""
+    from macros.views import MACROS
+    from macros.views.registry import macro_list
     section = dict(sections())["The macros you can use"]
-    assert macro_list() in section, "run `python -m cypp macros` and paste its list into CONTRIBUTING.md"
+    assert macro_list() in section, "run `python -m macros macros` and paste its list into CONTRIBUTING.md"
     listed = set(re.findall(r"^- `\{\{ (\w+)\(", section, re.M))
     assert listed == set(MACROS)
 

@@ -4,7 +4,7 @@ from pathlib import Path
 from conftest import ROOT
 from edits import error_for, replace_in
 
-from cypp.site import load_site
+from macros.site import load_site
 
 
 def test_real_data_is_valid_and_complete():

@@ -8,9 +8,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from cypp.dates import when
-from cypp.site import load_site
-from cypp.views.markup import format_figure
+from macros.dates import when
+from macros.site import load_site
+from macros.views.markup import format_figure
 
 
 @functools.lru_cache(maxsize=None)
@@ -409,7 +409,7 @@ def section_under(page, heading) -> list:
 def test_how_children_are_doing_leads_with_the_newest_document_before_any_rating(pages, path):
     """The page's first section gives the newest document's findings, dated and in its words, and
     they come before any of the plan's own (older) ratings."""
-    from cypp.dates import when
+    from macros.dates import when
     newest = max(SITE.sources, key=lambda s: when(s.date).first_day)
     article = soup(pages[path]).find("article")
     first = next(h for h in article.find_all("h2") if not h.find_parent(class_="contents-list")
@@ -427,8 +427,8 @@ def test_how_children_are_doing_leads_with_the_newest_document_before_any_rating
 
 
 def test_meetings_are_listed_newest_first_after_a_line_naming_the_latest(pages):
-    from cypp.dates import in_words, when
-    from cypp.vocabulary import TRUST_MEETING_KINDS
+    from macros.dates import in_words, when
+    from macros.vocabulary import TRUST_MEETING_KINDS
     article = soup(pages["trust/meetings/index.html"]).find("article")
     table = next(t for t in article.find_all("table")
                  if "Meetings the documents mention" in (t.caption or t.find_parent("figure")).get_text())
@@ -487,7 +487,7 @@ def test_every_mention_of_an_organisation_that_no_longer_exists_says_it_is_gone(
     exists: a statement once said what the Oxfordshire Clinical Commissioning Group had done, as if
     it were still there. Documents' own full texts, the record of changes and the officers' guide
     are history or instructions, not the site's statements."""
-    from cypp.views.trust import gone_pattern
+    from macros.views.trust import gone_pattern
     gone = {m.name: gone_pattern(SITE, m) for m in SITE.members if m.gone}
     assert gone, "the data marks no organisation as gone"
     mentions = 0

@@ -24,9 +24,9 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 from csvw import CSVW, TableGroup
 
-from cypp.dates import parse_partial_date
-from cypp.models import DATASETS
-from cypp.site import load_site
+from macros.dates import parse_partial_date
+from macros.models import DATASETS
+from macros.site import load_site
 
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 # The fields that are lists of records, each in a CSV file of its own: file → (dataset, field).

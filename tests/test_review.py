@@ -6,8 +6,8 @@ import sys
 import pytest
 from conftest import ROOT, run_build
 
-from cypp.errors import PageError
-from cypp.pages import front_matter, overdue, review_fields
+from macros.errors import PageError
+from macros.pages import front_matter, overdue, review_fields
 
 
 def test_every_page_says_who_owns_it_and_when_it_is_reviewed():
@@ -30,7 +30,7 @@ def test_overdue_pages_are_listed(tmp_path):
     (docs / "new.md").write_text("---\ntitle: New\nowner: Web team\nlast_reviewed: 2026-01-01\n"
                                  "review_by: 2030-06-01\n---\n\n# New\n", encoding="utf-8")
     assert overdue(tmp_path, dt.date(2026, 11, 24)) == [("docs/old.md", "Web team", dt.date(2020, 6, 1))]
-    out = subprocess.run([sys.executable, "-m", "cypp", "review"], cwd=tmp_path, capture_output=True,
+    out = subprocess.run([sys.executable, "-m", "macros", "review"], cwd=tmp_path, capture_output=True,
                          text=True, env={"PYTHONPATH": str(ROOT)})
     assert out.returncode == 0 and "docs/old.md: due 2020-06-01, owner Web team" in out.stdout
 

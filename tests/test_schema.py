@@ -11,11 +11,11 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from cypp.loader import _Loader
-from cypp.models import DATASETS
-from cypp.schema import dataset_schema, render, schema_path, vscode_schemas, write_schemas
+from macros.loader import _Loader
+from macros.models import DATASETS
+from macros.schema import dataset_schema, render, schema_path, vscode_schemas, write_schemas
 
-REMAKE = "the committed schema differs from cypp/models.py: run `make schemas` and commit it"
+REMAKE = "the committed schema differs from macros/models.py: run `make schemas` and commit it"
 
 
 def load_data(path: Path):
@@ -88,7 +88,7 @@ def test_a_year_alone_may_be_a_number_but_a_full_date_may_not():
 
 
 def test_schema_command_writes_every_schema(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "cypp", "schemas", str(tmp_path)], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "macros", "schemas", str(tmp_path)], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     for name in DATASETS:

@@ -9,10 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from cypp.dates import parse_partial_date
-from cypp.site import load_site
-from cypp.verify import found_in, has_figure
-from cypp.views import Build
+from macros.dates import parse_partial_date
+from macros.site import load_site
+from macros.verify import found_in, has_figure
+from macros.views import Build
 
 SITE = load_site(ROOT)
 BUILD = Build(SITE)

@@ -7,10 +7,10 @@ import pytest
 from conftest import ROOT
 from edits import error_for, replace_in
 
-from cypp.documents import parse
-from cypp.errors import DataError
-from cypp.site import load_site
-from cypp.verify import found_in, has_date, numbers
+from macros.documents import parse
+from macros.errors import DataError
+from macros.site import load_site
+from macros.verify import found_in, has_date, numbers
 
 
 def set_field(path: Path, record_id: str, field: str, value: str, extra: str = "") -> int:
@@ -47,7 +47,7 @@ def test_source_texts_carry_no_personal_contact_details():
 
 
 def test_the_project_does_not_need_the_shared_folder():
-    for path in [*ROOT.glob("cypp/**/*.py"), *ROOT.glob("tests/*.py"), ROOT / "mkdocs.yml", ROOT / "Makefile"]:
+    for path in [*ROOT.glob("macros/**/*.py"), *ROOT.glob("tests/*.py"), ROOT / "mkdocs.yml", ROOT / "Makefile"]:
         if path.name != Path(__file__).name:
             assert "shared/seeds" not in path.read_text(encoding="utf-8"), path
 
@@ -191,7 +191,7 @@ def test_a_quotation_must_begin_and_end_on_whole_words():
 
 
 def test_find_gives_the_source_and_passage_to_cite(capsys, monkeypatch):
-    from cypp.find import main
+    from macros.find import main
     monkeypatch.chdir(ROOT)
     assert main(["87", "play", "areas"]) == 0
     out = capsys.readouterr().out

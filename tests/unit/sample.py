@@ -1,10 +1,10 @@
 """Small, made-up data for the unit tests: three documents and whatever records a test gives."""
 from pathlib import Path
 
-from cypp import models
-from cypp.documents import parse
-from cypp.loader import Dataset
-from cypp.site import Site
+from macros import models
+from macros.documents import parse
+from macros.loader import Dataset
+from macros.site import Site
 
 DOC_TEXT = """# A report {#title}
 

@@ -8,10 +8,10 @@ import jinja2
 import pytest
 from bs4 import BeautifulSoup
 
-from cypp.pages import front_matter
-from cypp.site import load_site
-from cypp.views import MACROS, Build, Page, choices
-from cypp.views.pagecheck import check_links, check_page, check_snippets
+from macros.pages import front_matter
+from macros.site import load_site
+from macros.views import MACROS, Build, Page, choices
+from macros.views.pagecheck import check_links, check_page, check_snippets
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"

@@ -11,16 +11,16 @@ import jinja2
 import pytest
 import yaml
 
-from cypp import find
-from cypp.errors import CyppError, DataError, PageError
-from cypp.hooks import _ConfigLoader, _on_serve, check_config, check_nav
-from cypp.loader import read_yaml
-from cypp.models import DATASETS, Statement
-from cypp.pages import check_encodings, read_front_matter, review_fields
-from cypp.site import check_needed, load_site
-from cypp.verify import check_record, document_dates
-from cypp.views import MACROS, choices
-from cypp.views.pagecheck import anchor_problem, check_links, check_notes, check_page, check_snippets
+from macros import find
+from macros.errors import CyppError, DataError, PageError
+from macros.hooks import _ConfigLoader, _on_serve, check_config, check_nav
+from macros.loader import read_yaml
+from macros.models import DATASETS, Statement
+from macros.pages import check_encodings, read_front_matter, review_fields
+from macros.site import check_needed, load_site
+from macros.verify import check_record, document_dates
+from macros.views import MACROS, choices
+from macros.views.pagecheck import anchor_problem, check_links, check_notes, check_page, check_snippets
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = load_site(ROOT)

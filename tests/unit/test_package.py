@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from cypp import models, vocabulary
-from cypp.dates import PartialDate, in_words, when
-from cypp.views import performance
+from macros import models, vocabulary
+from macros.dates import PartialDate, in_words, when
+from macros.views import performance
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_package_and_its_commands_work_without_mkdocs():
     code = ("import sys; sys.modules['mkdocs'] = None\n"
-            "import cypp, cypp.site, cypp.views\n"
-            "from cypp.__main__ import main\n"
+            "import macros, macros.site, macros.views\n"
+            "from macros.__main__ import main\n"
             "sys.exit(main(['check']))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -25,7 +25,7 @@ def test_the_package_and_its_commands_work_without_mkdocs():
 
 
 def test_one_entry_point_names_its_commands():
-    result = subprocess.run([sys.executable, "-m", "cypp"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "macros"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 2 and "check|config|review|schemas|find|macros" in result.stderr
 
 

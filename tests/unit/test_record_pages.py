@@ -1,11 +1,11 @@
-"""The pages a record makes for itself (cypp/views/record_pages.py), on small data."""
+"""The pages a record makes for itself (macros/views/record_pages.py), on small data."""
 import pytest
 import yaml
 from sample import OLDER, SOURCE, make_site
 from test_views import WORK
 
-from cypp.errors import PageError
-from cypp.views.record_pages import add_to_menu, check_written_pages, menu_entries, page_title, record_pages
+from macros.errors import PageError
+from macros.views.record_pages import add_to_menu, check_written_pages, menu_entries, page_title, record_pages
 
 LISTS = {"council/index.md": "Council", "reports/index.md": "Reports", "performance/indicators/index.md": "Indicators"}
 

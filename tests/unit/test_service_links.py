@@ -10,12 +10,12 @@ from bs4 import BeautifulSoup
 from markdown import Markdown
 from sample import make_site
 
-from cypp.errors import DataError, PageError
-from cypp.loader import load_dataset
-from cypp.models import Service
-from cypp.pages import check_service_pages
-from cypp.views import Build, Page
-from cypp.views.services import tell_us, where_to_go_next
+from macros.errors import DataError, PageError
+from macros.loader import load_dataset
+from macros.models import Service
+from macros.pages import check_service_pages
+from macros.views import Build, Page
+from macros.views.services import tell_us, where_to_go_next
 
 LINK = dict(id="ehc", text="Ask for an assessment <now>", url="https://www.oxfordshire.gov.uk/ehc",
             title="Request an assessment", runs="Oxfordshire County Council",

@@ -6,18 +6,18 @@ import markdown
 import pytest
 from sample import OLDER, PLAN, SOURCE, make_site
 
-from cypp.dates import in_words as nice_date
-from cypp.views import Build, Page
-from cypp.views.council import initiative_finder, initiative_page, where
-from cypp.views.figures import chart, figure, figure_table, series_table
-from cypp.views.glossary import glossary
-from cypp.views.markup import escape as text
-from cypp.views.markup import format_figure
-from cypp.views.performance import rag
-from cypp.views.plan import vision
-from cypp.views.reports import document_text
-from cypp.views.statements import newest_findings, statement_list
-from cypp.views.trust import gone_members
+from macros.dates import in_words as nice_date
+from macros.views import Build, Page
+from macros.views.council import initiative_finder, initiative_page, where
+from macros.views.figures import chart, figure, figure_table, series_table
+from macros.views.glossary import glossary
+from macros.views.markup import escape as text
+from macros.views.markup import format_figure
+from macros.views.performance import rag
+from macros.views.plan import vision
+from macros.views.reports import document_text
+from macros.views.statements import newest_findings, statement_list
+from macros.views.trust import gone_members
 
 
 @pytest.fixture
@@ -293,7 +293,7 @@ def test_a_single_figure_is_given_as_a_sentence_not_a_chart():
 
 
 def test_rating_chart_marks_each_rating_with_its_word():
-    from cypp.views.charts import rating_chart
+    from macros.views.charts import rating_chart
     svg = rating_chart("c", "Ratings", [("May 2020", "Red"), ("May 2021", "Amber")])
     assert svg.count("<circle") == 2 and ">Red</text>" in svg and ">Amber</text>" in svg
     assert "<desc id=\"c-desc\">Red in May 2020; Amber in May 2021.</desc>" in svg
@@ -365,7 +365,7 @@ def test_the_finder_lists_cards_and_a_place_also_shows_the_work_for_the_whole_ci
 
 
 def test_where_names_every_place_of_the_work_once_and_marks_work_for_the_whole_city():
-    from cypp.models import Initiative
+    from macros.models import Initiative
     def at(places, neighbourhoods):
         return where(Initiative.model_validate(dict(WORK[1], places=places, neighbourhoods=neighbourhoods)))
     # every place, in the data's words, though the area's name holds some and writes one otherwise
@@ -383,8 +383,8 @@ def test_where_names_every_place_of_the_work_once_and_marks_work_for_the_whole_c
 def test_a_paragraph_ending_in_a_colon_covers_the_list_after_it():
     """'…and is made up from the:' is finished by its list: a note opening the paragraph opens the
     members too (and the document's page highlights them with it)."""
-    from cypp.document_page import render
-    from cypp.documents import parse
+    from macros.document_page import render
+    from macros.documents import parse
     doc = parse("# R {#title}\n\n## P {#p}\n\nIt is made up from the:\n\n- The Council\n- Young people\n\n"
                 "Another paragraph.\n\nNo colon here.\n\n- A list of its own\n", "r", "sources/r.md")
     assert doc.text("p-1") == "It is made up from the: The Council Young people"
@@ -442,7 +442,7 @@ def test_a_figure_a_later_document_updates_shows_both_dated_inline_and_on_its_wo
 
 
 def test_the_calendar_link_says_which_meetings_it_holds():
-    from cypp.views.furniture import calendar_link
+    from macros.views.furniture import calendar_link
     site = make_site(sources=[SOURCE], meetings=[
         dict(id="a", date="2019-03-05", kind="board", title="A", source="doc", passage="funding-1"),
         dict(id="b", date="2020-06", kind="board", title="B", source="doc", passage="funding-1"),
@@ -454,7 +454,7 @@ def test_the_calendar_link_says_which_meetings_it_holds():
 
 
 def test_a_short_forms_plural_is_spelt_out_as_a_plural():
-    from cypp.views.page import plural
+    from macros.views.page import plural
     assert plural("Early Help Assessment") == "Early Help Assessments"
     assert plural("General Certificate of Secondary Education") == "General Certificates of Secondary Education"
     assert plural("special educational needs and disabilities") == "special educational needs and disabilities"

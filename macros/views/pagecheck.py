@@ -1,6 +1,6 @@
 """Check a page before it is rendered, so a mistake gets a plain message naming the line, not a
 traceback: the page must be valid Jinja, name only macros and values that exist, and give every
-macro arguments it takes (checked against the registry, cypp/views/registry.py); the files it
+macro arguments it takes (checked against the registry, macros/views/registry.py); the files it
 includes (--8<--) must be files of the project, its links must go to pages that exist, and the
 names, age ranges and dates in a sentence that carries a note must be in the passage the note
 opens (check_notes)."""
@@ -118,7 +118,7 @@ def check_snippets(markdown: str, page: str, line_offset: int, root: Path, bases
 def check_links(markdown: str, src_uri: str, line_offset: int, docs: Path,
                 made: frozenset[str] = frozenset()) -> None:
     """Every link a page writes to another page or file of the site (in docs/, or `made` from the
-    records: cypp/views/record_pages.py) goes somewhere, named with its line (MkDocs names only the page)."""
+    records: macros/views/record_pages.py) goes somewhere, named with its line (MkDocs names only the page)."""
     page = f"docs/{src_uri}"
     for number, line in _lines(markdown):
         if "{{" in line:
@@ -212,7 +212,7 @@ def _fenced(markdown: str):
 
 def check_notes(markdown: str, page: str, line_offset: int, site: Site) -> None:
     """The names of people, age ranges and dates in a sentence of the page's own words that carries
-    a note are in a passage the note opens (cypp/verify.py, unsupported)."""
+    a note are in a passage the note opens (macros/verify.py, unsupported)."""
     dates = document_dates(site.sources)
     people = {r.person for r in site.roles}
     for line, words, cited in noted_sentences(markdown):

@@ -1,6 +1,6 @@
 """Read the YAML files in data/, check them, and explain any mistake in plain English.
 
-Nothing here needs MkDocs: tests and the `python -m cypp check` command import it directly.
+Nothing here needs MkDocs: tests and the `python -m macros check` command import it directly.
 Every problem becomes a DataError whose message names the file, the line, the field and what was
 expected, so an officer never has to read a Python traceback.
 """

@@ -63,7 +63,7 @@ def _references(value: Any, loc: tuple) -> Iterator[tuple[tuple, str, str]]:
 
 
 def records_with_pages(sets: dict[str, Dataset]) -> Iterator[tuple[str, Any, list[str]]]:
-    """Each record that makes pages for itself (cypp/views/record_pages.py), in the order of the
+    """Each record that makes pages for itself (macros/views/record_pages.py), in the order of the
     data files, with its dataset's name and its pages (the model's own_pages, its id filled in)."""
     for name, kind in DATASETS.items():
         if kind.own_pages and name in sets:

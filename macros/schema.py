@@ -1,6 +1,6 @@
 """JSON Schemas for the data files, made from the models in models.py (never written by hand).
 
-`python -m cypp schemas` (or `make schemas`) writes schemas/<name>.schema.json for every dataset
+`python -m macros schemas` (or `make schemas`) writes schemas/<name>.schema.json for every dataset
 and points VS Code's YAML extension (Red Hat) at them in .vscode/settings.json, so an officer
 editing data/<name>.yml sees mistakes and field names as they type. tests/test_schema.py fails if
 the committed schemas differ from the models: after changing models.py, run `make schemas`.
@@ -90,7 +90,7 @@ def dataset_schema(name: str) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "$schema": DIALECT,
         "title": f"data/{name}.yml",
-        "description": (f"The records of data/{name}.yml. Made from cypp/models.py by "
+        "description": (f"The records of data/{name}.yml. Made from macros/models.py by "
                         "`make schemas`: do not edit by hand."),
         "type": "array",
         "items": item,

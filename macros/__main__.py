@@ -1,11 +1,11 @@
 """The project's commands, under one entry point (the Makefile's check, review, schemas and find):
 
-    python -m cypp check [FOLDER]    check every data file against the models and the documents
-    python -m cypp config [FILE]     check that the site's settings (mkdocs.yml) can be read
-    python -m cypp review            list the pages past their review date (never fails)
-    python -m cypp schemas [FOLDER]  remake schemas/*.schema.json from cypp/models.py
-    python -m cypp find WORDS...     the source and passage to cite for these words
-    python -m cypp macros            the list of macros for CONTRIBUTING.md, from the registry
+    python -m macros check [FOLDER]    check every data file against the models and the documents
+    python -m macros config [FILE]     check that the site's settings (mkdocs.yml) can be read
+    python -m macros review            list the pages past their review date (never fails)
+    python -m macros schemas [FOLDER]  remake schemas/*.schema.json from macros/models.py
+    python -m macros find WORDS...     the source and passage to cite for these words
+    python -m macros macros            the list of macros for CONTRIBUTING.md, from the registry
 """
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def main(argv: list[str]) -> int:
     commands = {"check": check, "config": config, "review": review.main, "schemas": schema.main, "find": find.main,
                 "macros": macros}
     if not argv or argv[0] not in commands:
-        print(f"Usage: python -m cypp {'|'.join(commands)} [...]\n{__doc__}", file=sys.stderr)
+        print(f"Usage: python -m macros {'|'.join(commands)} [...]\n{__doc__}", file=sys.stderr)
         return 2
     return commands[argv[0]](argv[1:])
 

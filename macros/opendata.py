@@ -8,7 +8,7 @@ every character), a header row, one value in each cell. A list of values is one 
 joined by "; ". A list of records (an indicator's ratings) is a file of its own, one row a
 record, keyed by the parent's id (indicator-ratings.csv). A record inside a record (an
 indicator's area_given) gives a column for each of its fields (area_given_source). What each
-column holds comes from the models (cypp/models.py), through their JSON Schema.
+column holds comes from the models (macros/models.py), through their JSON Schema.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The Children and Young People's Plan website's own code.
 
-Reading and checking the data needs no MkDocs (`python -m cypp check|review|schemas|find`); the
-views (cypp/views/) turn it into Markdown; cypp/hooks.py is the one module MkDocs calls. The
+Reading and checking the data needs no MkDocs (`python -m macros check|review|schemas|find`); the
+views (macros/views/) turn it into Markdown; macros/hooks.py is the one module MkDocs calls. The
 names below are what mkdocs-macros looks for in the module named in mkdocs.yml."""
 from .hooks import define_env, on_post_build, on_post_page_macros, on_pre_page_macros
 

@@ -147,7 +147,7 @@ def macro(*, shows: tuple[str, ...] = (), **kinds: str) -> Callable:
     return register
 
 
-# Filled as the view modules are imported (cypp/views/__init__.py imports them all), then only read.
+# Filled as the view modules are imported (macros/views/__init__.py imports them all), then only read.
 MACROS: dict[str, Macro] = {}
 
 
@@ -167,7 +167,7 @@ def _example(macro: Macro) -> str:
 
 def macro_list() -> str:
     """The officers' list of macros (CONTRIBUTING.md, "The macros you can use"), made from the
-    registry: `python -m cypp macros` prints it."""
+    registry: `python -m macros macros` prints it."""
     rows = []
     for name in sorted(MACROS):
         macro = MACROS[name]

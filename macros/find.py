@@ -1,4 +1,4 @@
-"""`python -m cypp find WORDS...` (or `make find WORDS="..."`): the passages of the source
+"""`python -m macros find WORDS...` (or `make find WORDS="..."`): the passages of the source
 documents that contain these words, together and in this order, with the ids to cite
 (`source:` and `passage:`). It reads the documents in sources/ alone, so it works while a data
 file has a mistake (finding the passage is often how the mistake is put right)."""

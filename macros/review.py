@@ -1,4 +1,4 @@
-"""`python -m cypp review` (or `make review`): list the pages past their review date."""
+"""`python -m macros review` (or `make review`): list the pages past their review date."""
 import datetime as dt
 from pathlib import Path
 

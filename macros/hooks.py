@@ -1,9 +1,9 @@
 """The only module that meets MkDocs: mkdocs-macros calls `define_env` once a build and the page
-hooks for each page (mkdocs.yml: plugins > macros > module_name: cypp), and MkDocs calls
+hooks for each page (mkdocs.yml: plugins > macros > module_name: macros), and MkDocs calls
 `on_files` (mkdocs.yml: hooks, through mkdocs_hooks.py). Everything else in the package works
 without MkDocs, so a change of site engine touches this module only.
 
-The build's state lives on the plugin's `env` (env.cypp), not in this module."""
+The build's state lives on the plugin's `env` (env.build_state), not in this module."""
 from __future__ import annotations
 
 import gc
@@ -93,7 +93,7 @@ def _bound(state: BuildState, macro: Macro) -> Callable:
     return call
 
 
-MARKDOWN_EXTENSIONS = ("cypp.contents", "cypp.tables")
+MARKDOWN_EXTENSIONS = ("macros.contents", "macros.tables")
 SETTINGS = "The site was not built, because of a problem in its settings (mkdocs.yml):"
 
 
@@ -106,7 +106,7 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 def check_config(path: Path) -> None:
     """mkdocs.yml can be read: MkDocs would answer a mistake in it with PyYAML's own words, before
-    any of this module runs (the Makefile runs this first: python -m cypp config)."""
+    any of this module runs (the Makefile runs this first: python -m macros config)."""
     text = path.read_text(encoding="utf-8")
     try:
         yaml.load(text, Loader=_ConfigLoader)
@@ -201,8 +201,8 @@ def _on_serve(server: Any, config: Any, builder: Callable) -> Any:
 def define_env(env) -> None:
     """Called once per build: load and check all data, then register every macro."""
     root = Path(env.project_dir)
-    # The package's own Markdown extensions: each page's Contents list (cypp/contents.py) and each
-    # table's cells labelled with their column's heading (cypp/tables.py). Added here, not in
+    # The package's own Markdown extensions: each page's Contents list (macros/contents.py) and each
+    # table's cells labelled with their column's heading (macros/tables.py). Added here, not in
     # mkdocs.yml, because MkDocs loads mkdocs.yml's extensions before it can import this package.
     for extension in MARKDOWN_EXTENSIONS:
         if extension not in env.conf["markdown_extensions"]:
@@ -221,7 +221,7 @@ def define_env(env) -> None:
     except CyppError as err:
         raise _stop(err, "The site was not built, because a page written for a record in the data does "
                          "not match it:") from None
-    # Each record's own pages (cypp/views/record_pages.py): their menu entries now, their files when MkDocs
+    # Each record's own pages (macros/views/record_pages.py): their menu entries now, their files when MkDocs
     # gathers the pages (on_files, below).
     made = record_pages(site, docs)
     try:  # the menu as mkdocs.yml writes it, before the records' entries are added
@@ -246,7 +246,7 @@ def define_env(env) -> None:
                        site.glossary, made)
     for name, macro in MACROS.items():
         env.macro(_bound(state, macro), name)
-    env.cypp = state
+    env.build_state = state
 
 
 def on_pre_page_macros(env) -> None:
@@ -256,7 +256,7 @@ def on_pre_page_macros(env) -> None:
     offset = raw[: len(raw) - len(env.markdown)].count("\n") if raw.endswith(env.markdown) else 0
     known = set(env.variables) | set(env.macros) | set(env.env.globals) | set(page.meta)
     name = f"docs/{page.file.src_uri}"
-    state: BuildState = env.cypp
+    state: BuildState = env.build_state
     try:
         meta, lines = read_front_matter(raw, name)
         owner, reviewed, due = review_fields(meta, name, lines)
@@ -279,7 +279,7 @@ def on_pre_page_macros(env) -> None:
 def on_post_page_macros(env) -> None:
     """After a page is rendered: add its source notes, abbreviations and owner. After the last
     page, let go of the build's data, which MkDocs' own work on the pages no longer needs."""
-    state: BuildState = env.cypp
+    state: BuildState = env.build_state
     if state.problem:
         raise _stop(PageError(state.problem))
     env.markdown = state.page.finish(env.markdown)
@@ -320,15 +320,15 @@ def on_post_build(env) -> None:
         check_anchors(env.variables.get("files"))
     except CyppError as err:
         raise _stop(err) from None
-    opendata.write_all(env.cypp.open_data, Path(env.conf["site_dir"]))
-    material_search.teach(Path(env.conf["site_dir"]), env.cypp.glossary)
+    opendata.write_all(env.build_state.open_data, Path(env.conf["site_dir"]))
+    material_search.teach(Path(env.conf["site_dir"]), env.build_state.glossary)
 
 
 def on_files(files, config):
-    """MkDocs' own event (mkdocs.yml: hooks, through cypp/mkdocs_hooks.py), after it gathers the
+    """MkDocs' own event (mkdocs.yml: hooks, through macros/mkdocs_hooks.py), after it gathers the
     pages in docs/: add each record's own page that docs/ does not have a file for."""
     from mkdocs.structure.files import File
-    state: BuildState = config.plugins["macros"].cypp
+    state: BuildState = config.plugins["macros"].build_state
     for made in state.made:
         if not made.written:
             files.append(File.generated(config, made.src_uri, content=made.markdown))

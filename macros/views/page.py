@@ -196,7 +196,7 @@ class Page:
         source notes, and mark up each short form where the page first uses it."""
         lines = markdown.rstrip().split("\n")
         title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
-        if title is not None:  # the page's head ends here (cypp/contents.py adds "Contents" after it)
+        if title is not None:  # the page's head ends here (macros/contents.py adds "Contents" after it)
             head = [self.evidence_age()] if self.sources_cited or self.sources_named else []
             end = contents.NO_CONTENTS if self.src_uri == "index.md" else contents.HEAD_END
             lines[title + 1:title + 1] = ["", *head, "", end, ""]

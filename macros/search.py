@@ -5,7 +5,7 @@ The glossary is the one place that declares them: each term's short form (`term`
 for (`expansion`) and the everyday words residents use for it (`also_searched_as`). A part of a
 page that uses any of a term's forms is given the words of all its forms, as extra words that
 search finds but never shows. Plain Python, with no search engine in it: the engine's seam
-(cypp/material_search.py) hands over its own way of splitting text into words."""
+(macros/material_search.py) hands over its own way of splitting text into words."""
 from __future__ import annotations
 
 import html

@@ -91,7 +91,7 @@ class Needed:
 
 class Record(BaseModel):
     model_config = CONFIG
-    # The pages each record of this kind makes (cypp/views/record_pages.py), "{id}" standing for its
+    # The pages each record of this kind makes (macros/views/record_pages.py), "{id}" standing for its
     # id, and the page that lists them (their menu entries follow it; they are reviewed with it).
     # Both or neither: without own_pages, the records are shown on other pages.
     own_pages: ClassVar[tuple[str, ...]] = ()

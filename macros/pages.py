@@ -10,7 +10,7 @@ Every page starts with front matter like:
     review_by: 2027-05-24
     ---
 
-`python -m cypp review` (or `make review`) lists the pages whose review date has passed.
+`python -m macros review` (or `make review`) lists the pages whose review date has passed.
 """
 from __future__ import annotations
 

@@ -56,7 +56,7 @@ PLACES_FIRST = {key: NEIGHBOURHOODS[key] for key in sorted(
     NEIGHBOURHOODS, key=lambda k: (k == "not-stated", k in WHOLE_CITY and WHOLE_CITY.index(k) + 1))}
 
 # Red, Amber and Green ratings (data/indicators.yml), each shown with an icon, never colour alone
-# (the icons are in cypp/views/performance.py).
+# (the icons are in macros/views/performance.py).
 RAGS = ("Red", "Amber", "Green")
 
 # Lists the site shows no labels for.
