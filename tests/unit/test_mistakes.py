@@ -20,7 +20,7 @@ from macros.pages import check_encodings, read_front_matter, review_fields
 from macros.site import check_needed, load_site
 from macros.verify import check_record, document_dates
 from macros.views import MACROS, choices
-from macros.views.pagecheck import anchor_problem, check_links, check_notes, check_page, check_snippets
+from macros.views.pagecheck import anchor_problem, check_figures, check_links, check_notes, check_page, check_snippets
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = load_site(ROOT)
@@ -134,6 +134,43 @@ def test_a_name_age_range_or_date_not_in_the_passage_its_note_opens_stops_the_bu
     said = note_problem(f"# A page\n\nSome words.\n\nMore words. {sentence} And more.\n", offset=5)
     assert said is not None and said.startswith("docs/page.md, line 10: the words “" + words + "”"), said
     assert "sources/" in said and "Give the note of the passage that says them" in said
+
+
+def figure_problem(markdown: str, offset: int = 0) -> str | None:
+    try:
+        check_figures(markdown, "docs/page.md", offset)
+    except PageError as err:
+        return str(err)
+    return None
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("Oxford has 90 play areas.", "90"),
+    ("The council spent £1,500,000 on it.", "£1,500,000"),
+    ("Attendance rose to 95%.", "95%"),
+])
+def test_a_figure_typed_into_a_page_without_a_note_stops_the_build(sentence, figure):
+    """An officer's review: a figure typed into a page passed every check."""
+    said = figure_problem(f"# A page\n\nSome words.\n\n{sentence}\n", offset=5)
+    assert said is not None and said.startswith(f"docs/page.md, line 10: the figure “{figure}” is typed into the "
+                                                 "page with no note."), said
+    assert '{{ figure("its-id") }}' in said and "data/figures.yml" in said
+
+
+@pytest.mark.parametrize("sentence", [
+    'Oxford has {{ figure("play-areas") }} play areas.',  # from the data
+    "The plan ran from 2018 to 2022, and the report of 27 May 2020 rated it in 2023/24.",  # years and days
+    "Key stage 2 is Years 3 to 6. Annex 2 and indicator 1.1b are named, as is COVID-19 in UTF-8.",  # labels
+    "# 2.4: Missing school\n\nSee `88` and [the page](page-88.md).",  # a heading's number, code, addresses
+    'Oxford has 87 play areas{{ note("city-2023-10", "parks-1") }}.',  # in a sentence with its note
+])
+def test_years_days_labels_figures_from_the_data_and_noted_figures_pass(sentence):
+    assert figure_problem(f"# A page\n\n{sentence}\n") is None
+
+
+def test_a_figure_typed_into_a_page_must_be_in_the_passage_its_note_opens():
+    said = note_problem('# A page\n\nOxford has 88 play areas{{ note("city-2023-10", "parks-1") }}.\n')
+    assert said is not None and said.startswith("docs/page.md, line 3: the words “88”"), said
 
 
 @pytest.mark.parametrize("sentence", [
