@@ -270,6 +270,18 @@ def test_broken_front_matter_is_named_with_its_line(old, new, said):
     assert "Missing:" not in str(err.value)
 
 
+def test_a_missing_closing_quote_in_a_data_file_names_the_line_it_is_missing_on(tmp_path):
+    """An officer's review: YAML reads on to the next quote mark and stumbles lines later, and the
+    message named a line five lines after the mistake."""
+    path = tmp_path / "glossary.yml"
+    path.write_text('- id: a\n  term: "A\n  expansion: Aa\n  explanation: Words.\n'
+                    '- id: b\n  term: "B"\n  expansion: Bb\n  explanation: Words.\n', encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_yaml(path, "data/glossary.yml")
+    assert str(err.value).startswith("data/glossary.yml, line 2: a text in quotes starts on this line, but its "
+                                     "closing quote is missing."), str(err.value)
+
+
 def test_good_front_matter_gives_its_fields_and_their_lines():
     meta, lines = read_front_matter(FRONT, "docs/page.md")
     assert review_fields(meta, "docs/page.md", lines)[0] == "Children's Trust Board web team"
