@@ -120,9 +120,8 @@ def check_links(markdown: str, src_uri: str, line_offset: int, docs: Path,
     """Every link a page writes to another page or file of the site (in docs/, or `made` from the
     records: macros/views/record_pages.py) goes somewhere, named with its line (MkDocs names only the page)."""
     page = f"docs/{src_uri}"
-    for number, line in _lines(markdown):
-        if "{{" in line:
-            continue  # links made by macros are checked with the macros
+    # Links made by macros are checked with the macros; the page's own links on the same line are not.
+    for number, line in _lines(_OTHER_MACRO.sub(_blank, markdown)):
         for found in _LINK.finditer(line):
             target = found["target"].split("#", 1)[0]
             if not target or re.match(r"^[a-z][a-z0-9+.-]*:|^/", target, re.I):
