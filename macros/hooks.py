@@ -274,7 +274,8 @@ def on_pre_page_macros(env) -> None:
     _parse_once(env.env, state)
     made = next((made for made in state.made if made.src_uri == page.file.src_uri and not made.written), None)
     state.page = Page(state.build, page.file.src_uri, owner=owner, reviewed=reviewed, due=due,
-                      updated=state.build.changed.get(made.data_file if made else name))
+                      updated=state.build.changed.get(made.data_file if made else name),
+                      reviewed_with=made.reviewed_with if made else None)
 
 
 def on_post_page_macros(env) -> None:

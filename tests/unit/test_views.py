@@ -494,3 +494,17 @@ def test_a_short_forms_plural_is_spelt_out_as_a_plural():
     assert plural("Early Help Assessment") == "Early Help Assessments"
     assert plural("General Certificate of Secondary Education") == "General Certificates of Secondary Education"
     assert plural("special educational needs and disabilities") == "special educational needs and disabilities"
+
+
+def test_a_page_made_from_a_record_says_it_was_reviewed_with_the_page_that_lists_it():
+    """An officer's review: a piece of work added today showed "Last reviewed" weeks before it
+    existed, as if the page itself had been reviewed then."""
+    site = make_site(sources=[SOURCE])
+    made = Page(Build(site), "council/work/hub.md", owner="Web team", reviewed=dt.date(2026, 11, 25),
+                due=dt.date(2027, 5, 25), updated=dt.date(2026, 12, 7), reviewed_with="council/index.md")
+    said = made.finish("# Hub\n\nWords.\n")
+    assert ("Last reviewed: 25 November 2026, with [the page that lists it](../index.md) · Next review due: "
+            "25 May 2027 · Last updated: 7 December 2026") in said
+    written = Page(Build(site), "council/index.md", owner="Web team", reviewed=dt.date(2026, 11, 25),
+                   due=dt.date(2027, 5, 25))
+    assert "Last reviewed: 25 November 2026 · Next review due" in written.finish("# Work\n\nWords.\n")
