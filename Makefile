@@ -55,7 +55,7 @@ check: $(BIN)/.installed
 .PHONY: quick
 quick: $(BIN)/.installed
 	$(BIN)/python -m macros check
-	$(BIN)/python -m pytest -q -p no:cacheprovider tests/unit tests/test_data.py tests/test_truth.py
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/unit tests/data/test_data.py tests/data/test_truth.py
 
 # Find the passage of a source document to cite, e.g. make find WORDS="87 play areas"
 .PHONY: find
@@ -63,7 +63,7 @@ find: $(BIN)/.installed
 	@$(BIN)/python -m macros find $(WORDS)
 
 # Remake schemas/*.schema.json (and VS Code's link to them) from macros/models.py.
-# Run it after changing a model; tests/test_schema.py fails until you do.
+# Run it after changing a model; tests/data/test_schema.py fails until you do.
 .PHONY: schemas
 schemas: $(BIN)/.installed
 	$(BIN)/python -m macros schemas

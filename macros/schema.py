@@ -2,7 +2,7 @@
 
 `python -m macros schemas` (or `make schemas`) writes schemas/<name>.schema.json for every dataset
 and points VS Code's YAML extension (Red Hat) at them in .vscode/settings.json, so an officer
-editing data/<name>.yml sees mistakes and field names as they type. tests/test_schema.py fails if
+editing data/<name>.yml sees mistakes and field names as they type. tests/data/test_schema.py fails if
 the committed schemas differ from the models: after changing models.py, run `make schemas`.
 
 Each data file is a YAML list of records, so its schema is an array of the model's records.

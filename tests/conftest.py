@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,17 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
 PROJECT_PARTS = ["docs", "data", "sources", "macros", "overrides", "mkdocs.yml", "Makefile", "CONTRIBUTING.md",
                  "requirements.txt", "requirements-dev.txt"]
+# An e-mail address, or a UK phone number (01865 252000, 07700 900123, +44 1865 252000): the site
+# publishes no officer's contact details, and neither the data nor our copies of the documents hold any.
+CONTACT_DETAILS = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}\b|mailto:|(?<![\d.])(?:\+44\s?|0)\d{3,4}\s?\d{3}\s?\d{3,4}(?!\d)",
+                             re.I)
+
+
+def contact_details(text: str) -> list[str]:
+    """The e-mail addresses and phone numbers in a text."""
+    return CONTACT_DETAILS.findall(text)
+
+
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

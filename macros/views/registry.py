@@ -3,7 +3,7 @@ of its parameters names and the datasets it shows. The build registers every mac
 the page check validates every constant argument of every call against it before a page is
 rendered, and the same check runs on the values when a macro is called, so a mistake in a macro's
 arguments is a plain message, never a traceback. CONTRIBUTING.md's list of macros is tested
-against it (tests/test_contributing.py)."""
+against it (tests/tooling/test_contributing.py)."""
 from __future__ import annotations
 
 import difflib

@@ -1,5 +1,5 @@
 """Accessibility in the browser: the skip link, reflow, text spacing, print, no cookies. Every
-keyboard stop, the menu and the search by keyboard: tests/test_keyboard.py."""
+keyboard stop, the menu and the search by keyboard: tests/browser/test_keyboard.py."""
 
 import pytest
 from conftest import page_urls as urls

@@ -6,7 +6,7 @@ import urllib.parse
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, contact_details
 
 from macros.dates import when
 from macros.site import load_site
@@ -83,9 +83,7 @@ def test_no_personal_contact_details_published(pages, built):
     for path in built.rglob("*"):
         if path.suffix in (".html", ".json", ".xml", ".txt"):
             body = path.read_text(encoding="utf-8", errors="ignore")
-            assert "@oxford" not in body and "@oxfordshire" not in body, path
-            assert not re.search(r"\b07\d{3}\s?\d{3}\s?\d{3}\b", body), path
-            assert not re.search(r"mailto:", body), path
+            assert not contact_details(body), path
 
 
 @pytest.mark.parametrize("page, figure_id", [

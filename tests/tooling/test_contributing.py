@@ -115,9 +115,9 @@ def test_documented_edit_builds_and_shows(tmp_path, edits, expects):
 
 # The checks CI runs (`make test`) that read the project's data, pages and built site, without the
 # browser: the unit layer (every page's macros rendered), the data and its truth, the built HTML.
-CI_CHECKS = ["tests/unit", "tests/test_data.py", "tests/test_truth.py", "tests/test_html.py",
-             "tests/test_sources_html.py", "tests/test_search.py", "tests/test_opendata.py",
-             "tests/test_services.py", "tests/test_readability.py"]
+CI_CHECKS = ["tests/unit", "tests/data/test_data.py", "tests/data/test_truth.py", "tests/site/test_html.py",
+             "tests/site/test_sources_html.py", "tests/site/test_search.py", "tests/site/test_opendata.py",
+             "tests/site/test_services.py", "tests/site/test_readability.py"]
 
 
 def test_the_guides_examples_together_pass_the_checks_ci_runs(tmp_path):

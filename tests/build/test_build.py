@@ -203,7 +203,7 @@ def test_a_mistake_in_a_page_names_page_and_line(project, mistake):
 def test_the_theme_templates_call_no_python_string_methods():
     """Other engines' template languages (Zensical's) have Jinja's filters but not Python's string
     methods: the page's structure is made in Python (macros/contents.py), not cut from its HTML."""
-    root = Path(__file__).resolve().parent.parent / "overrides"
+    root = Path(__file__).resolve().parents[2] / "overrides"
     methods = "|".join(name for name in dir(str) if not name.startswith("_"))
     for template in sorted(root.rglob("*.html")):
         for number, line in enumerate(template.read_text(encoding="utf-8").splitlines(), 1):
