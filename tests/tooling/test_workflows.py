@@ -153,6 +153,9 @@ def test_pull_requests_are_checked_and_never_publish():
     assert runs.index("make test") < runs.index("make build")
     upload = step_using(job, "actions/upload-artifact")
     assert upload["with"]["path"].rstrip("/") == "site"
+    # the guide tells officers where to find the preview by the name the workflow gives it
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert f"then `{upload['with']['name']}`)" in guide
     concurrency = wf["concurrency"]
     assert concurrency == {"group": "pull-request-${{ github.event.pull_request.number }}",
                            "cancel-in-progress": True}
@@ -188,6 +191,9 @@ def test_the_build_for_pages_is_given_the_sites_address():
     assert build["steps"].index(pages) < build["steps"].index(make_build)
     upload = step_using(build, "actions/upload-pages-artifact")
     assert upload["with"]["path"].rstrip("/") == "site"
+    # the guide tells officers where to find the preview by the name the workflow gives it
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert f"then `{upload['with']['name']}`)" in guide
     assert not any(run.strip() == "make build" for run in runs_of(build))
 
 
