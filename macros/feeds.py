@@ -6,6 +6,7 @@ from xml.sax.saxutils import escape
 
 from .dates import when
 from .document_page import describe
+from .models import Source
 from .pages import address
 from .site import Site
 
@@ -20,7 +21,7 @@ def to_ics(site: Site, domain: str) -> str:
             continue
         day = date.first_day
         nxt = day.fromordinal(day.toordinal() + 1)
-        src = site.get("sources", m.source)
+        src = site.get(Source, m.source)
         stamp = when(src.date).first_day.strftime("%Y%m%dT000000Z")
         lines += ["BEGIN:VEVENT", f"UID:{m.id}@{domain}", f"DTSTAMP:{stamp}",
                   f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{nxt:%Y%m%d}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, ClassVar
+from typing import TYPE_CHECKING, Annotated, ClassVar, Iterator, Self, get_args, get_origin
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
@@ -13,9 +13,11 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from .dates import parse_partial_date
 from .vocabulary import OFFICIAL_WEBSITES
 
-Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
-PassageId = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-Text = Annotated[StrictStr, Field(min_length=1)]
+if TYPE_CHECKING:
+    from .loader import Dataset, Location
+    from .models import Datasets
+    from .verify import At
+
 
 
 def _check_date(text: str) -> str:
@@ -54,8 +56,46 @@ def _year_as_text(value: object) -> object:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+@dataclass(frozen=True)
+class Mark:
+    """A mark on a field's type that says what the field is (`Annotated[str, DOCUMENT_DATE]`); the
+    checks find the fields by it (`marked`)."""
+    what: str
+
+
+DOCUMENT_DATE = Mark("a date a document gives: checked against the passage cited")
+OWN_WORDS = Mark("words: the site's own, checked for names, ages and dates, unless the model quotes them")
+
+Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
+PassageId = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+QUOTED = Mark("a document's own words: checked word for word against the passage cited")
+
+Text = Annotated[StrictStr, Field(min_length=1), OWN_WORDS]  # words in the site's own plain English
+Quoted = Annotated[StrictStr, Field(min_length=1), QUOTED]  # a document's own words, quoted
+PersonName = Annotated[StrictStr, Field(min_length=1)]  # checked apart: the surname is in the passage
+
+
+def _marks(annotation: object) -> Iterator[object]:
+    """The marks on a type, and on the types inside it (a list's items, an optional value)."""
+    if get_origin(annotation) is Annotated:
+        yield from getattr(annotation, "__metadata__", ())
+    for inner in get_args(annotation):
+        yield from _marks(inner)
+
+
+_MARKED: dict[tuple[type[BaseModel], Mark], tuple[str, ...]] = {}  # a model's fields never change
+
+
+def marked(model: type[BaseModel], mark: Mark) -> tuple[str, ...]:
+    """The fields of a model whose type carries the mark."""
+    if (model, mark) not in _MARKED:
+        _MARKED[model, mark] = tuple(name for name, info in model.model_fields.items()
+                                     if mark in info.metadata or mark in _marks(info.annotation))
+    return _MARKED[model, mark]
+
+
 # A date that may be only a year ("2018") or a month ("2023-07") when the source gives no more.
-PartialDate = Annotated[StrictStr, BeforeValidator(_year_as_text), AfterValidator(_check_date)]
+PartialDate = Annotated[StrictStr, BeforeValidator(_year_as_text), AfterValidator(_check_date), DOCUMENT_DATE]
 FullDate = Annotated[StrictStr, AfterValidator(_check_full_date)]
 PastDate = Annotated[StrictStr, AfterValidator(_check_full_date), AfterValidator(_check_not_future)]
 # A link to another website: https, on an official public service's website (vocabulary.py).
@@ -101,11 +141,39 @@ class Record(BaseModel):
     """The record's id: short, and unique in its dataset. Other records, and web addresses on the
     site, use it."""
 
+    @classmethod
+    def check_dataset(cls, dataset: Dataset[Self], data: Datasets) -> Iterator[str]:
+        """Each problem across this dataset's records (a number used twice…), as a plain message
+        naming the file and line; the other datasets are in `data`. None unless a model says."""
+        return iter(())
 
-class Citation(BaseModel):
-    """Where in a source document something comes from."""
+
+class Cites(BaseModel):
+    """What every part of a record that cites a passage (a Citation, or a Point of a record) declares
+    about its checks against that passage (verify.py). A model adds its own in `checks`."""
     model_config = CONFIG
-    verbatim: ClassVar[tuple[str, ...]] = ()  # the fields quoted word for word from the passage
+    counted_as: ClassVar[str] = ""  # what the site's count of checks counts it as: "figures", "ratings"
+    states: ClassVar[str] = ""  # what `stated_in` looks for, as a message names it: "figure", "term"
+    if TYPE_CHECKING:  # each model declares it as a field, in its own place among its fields
+        passage: str
+
+    def quoted_fields(self) -> tuple[str, ...]:
+        """The fields that quote the passage word for word (their type is `Quoted`)."""
+        return marked(type(self), QUOTED)
+
+    def checks(self, at: At) -> Iterator[tuple[Location, str]]:
+        """Each problem with what this part states, against the passage it cites (`at`), as (field,
+        plain message). The quotations, dates and own words of every part are checked apart."""
+        return iter(())
+
+    def stated_in(self, text: str) -> bool:
+        """Whether a passage's text states what this part states (its figure, its term), for the
+        message that names the passage to cite instead."""
+        return True
+
+
+class Citation(Cites):
+    """Where in a source document something comes from."""
     source: Id
     """The document it comes from: the id of a record in the sources dataset."""
     passage: PassageId
@@ -117,7 +185,7 @@ class Cited(Citation, Record):
     pass
 
 
-class Point(BaseModel):
+class Point(Cites):
     """One point of a record, in the site's own plain English, with the passage that says it.
     Its document is the record's own `source`."""
     model_config = CONFIG

@@ -2,9 +2,10 @@
 
 Records that state a fact name the source document it comes from (`source`, an id in
 data/sources.yml) and the passage of that document (`passage`: the id of a paragraph, list item or
-section in sources/<source>.md, shown on the document's page on the site). The fields a model
-lists in `verbatim` are the document's own words: the build checks them word for word against that
-passage (see verify.py). Every other text field is the site's own plain English.
+section in sources/<source>.md, shown on the document's page on the site). The fields of type
+`Quoted` are the document's own words: the build checks them word for word against that passage
+(see verify.py). Every `Text` field is the site's own plain English, checked for the names, ages
+and dates it gives.
 
 The line under each field (its docstring) says what the field holds. It is the field's description
 everywhere: in schemas/ (shown by an editor as you type) and in the open data's CSV on the Web
@@ -13,11 +14,12 @@ metadata (data/csv-metadata.json on the site). Write it for a reader of the data
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import TYPE_CHECKING, ClassVar, Iterator, Optional, Self, get_args, get_type_hints
 
 from pydantic import Field
 
 from . import vocabulary as v
+from .dates import when
 from .fields import (
     Citation,
     Cited,
@@ -27,11 +29,17 @@ from .fields import (
     PartialDate,
     PassageId,
     PastDate,
+    PersonName,
     Point,
+    Quoted,
     Record,
     Text,
     WebAddress,
 )
+from .verify import At, cut_short, found_in, has_figure, has_qualifier, has_rating, quotations
+
+if TYPE_CHECKING:
+    from .loader import Dataset, Location
 
 
 class Source(Record):
@@ -52,7 +60,7 @@ class Source(Record):
     """The office that wrote it (never a person's contact details)."""
     to: Text
     """Who it was written for."""
-    kind: v.choice(v.SOURCE_KINDS)
+    kind: v.SourceKind
     """What kind of document it is."""
     summary: list[Text]
     """What it says, in plain English: one paragraph an item."""
@@ -65,6 +73,7 @@ class Source(Record):
 
 
 class Term(Cited):  # the passage cited uses the term, short or in full (checked)
+    states: ClassVar[str] = "term"
     term: Text
     """The short form, as the documents write it, for example "CAMHS"."""
     expansion: Text
@@ -77,12 +86,22 @@ class Term(Cited):  # the passage cited uses the term, short or in full (checked
     """Everyday words residents may type for it, for example "special needs" or "NEET": the site's
     search finds the term's pages by them too. They are never shown on the site."""
 
+    def stated_in(self, text: str) -> bool:
+        return found_in(self.term, text) or found_in(self.expansion, text)
+
+    def checks(self, at: At) -> Iterator[tuple[Location, str]]:
+        """The passage uses the term, short or in full (or its plural)."""
+        if not any(found_in(w.lower() + plural, at.text.lower()) for w in (self.term, self.expansion)
+                   for plural in ("", "s")):
+            yield ("term",), (f"neither “{self.term}” nor “{self.expansion}” is in {at.where}, "
+                              "which it cites. Cite a passage that uses the term."
+                              + at.nearest(lambda t: found_in(self.term, t)))
+
 
 class Area(Cited):
-    verbatim = ("name",)
     order: int
     """Its place in the plan's order of areas (1 is first)."""
-    name: Text
+    name: Quoted
     """The area's name, as the plan words it (checked word for word)."""
     short: Optional[Text] = None
     """A shorter label for narrow tables and filters, for example "Be Healthy"."""
@@ -98,18 +117,26 @@ class Area(Cited):
 
 
 class AreaName(Citation):
-    verbatim = ("name",)
-    name: Text
+    name: Quoted
     """The area's name, as this document words it (checked word for word)."""
 
 
 class Wording(Citation):
-    verbatim = ("text",)
-    text: Text
+    text: Quoted
     """The priority, as this document words it (checked word for word)."""
 
 
 class Priority(Record):
+    @classmethod
+    def check_dataset(cls, dataset: Dataset[Self], data: Datasets) -> Iterator[str]:
+        """No two priorities have the same number."""
+        numbers: dict[int, str] = {}
+        for index, p in enumerate(dataset.records):
+            if p.number in numbers:
+                yield (f'{dataset.display}, line {dataset.line(index, "number")}: record "{p.id}": '
+                       f'priority number {p.number} is already used by "{numbers[p.number]}".')
+            numbers[p.number] = p.id
+
     number: int
     """The priority's number in the plan."""
     area: Id
@@ -122,52 +149,61 @@ class Priority(Record):
 
 
 class Statement(Cited):
-    verbatim = ("text", "children")
     needed = (Needed(("vision", "plan_on_a_page"), "group", "vision"),
               Needed(("easy_read",), "group", "easy-about"), Needed(("easy_read",), "group", "easy-vision"),
               Needed(("easy_read",), "group", "easy-now"))
     group: Id
     """The group it belongs to: each group is shown in one place on the site, in file order."""
-    text: Text
+    text: Quoted
     """The statement: the document's own words when "quoted" is true, otherwise this site's
     plain-English summary of them."""
-    children: list[Text] = []
+    children: list[Quoted] = []
     """Its sub-points, worded like the statement."""
     quoted: bool = True
     """true when the text is the document's own words (checked word for word); false when it is
     this site's plain-English summary."""
 
+    def quoted_fields(self) -> tuple[str, ...]:
+        return super().quoted_fields() if self.quoted else ()
+
+    def checks(self, at: At) -> Iterator[tuple[Location, str]]:
+        """A quotation that stops part-way through a sentence says so with "…"."""
+        for field, index, quote in quotations(self):
+            if found_in(quote, at.text) and (rest := cut_short(quote, at.text)):
+                yield ((field, index) if index is not None else (field,)), (
+                    f"the quotation “{quote}” stops part-way through a sentence of {at.where}, "
+                    f"which goes on “{rest}”. End it with “…” to show that words are left out, "
+                    "or quote the sentence to its end.")
+
 
 class PlanAction(Cited):
-    verbatim = ("focus", "actions", "agencies", "measures", "leads", "reporting")
     area: Id
     """The area of focus: the id of a record in the areas dataset."""
-    focus: Optional[Text] = None
+    focus: Optional[Quoted] = None
     """What the plan focuses on in this area, in its own words; left out where the plan gives none."""
-    actions: list[Text]
+    actions: list[Quoted]
     """What will be done, in the plan's own words."""
-    agencies: list[Text]
+    agencies: list[Quoted]
     """The agencies responsible, in the plan's own words."""
-    measures: list[Text]
+    measures: list[Quoted]
     """How we will know this area of focus has improved, in the plan's own words."""
-    leads: list[Text]
+    leads: list[Quoted]
     """The Children's Trust Board leads, in the plan's own words."""
-    reporting: list[Text]
+    reporting: list[Quoted]
     """When progress is reported, in the plan's own words."""
 
 
 class Role(Cited):
-    verbatim = ("position",)
     role: v.Role
     """The role: city-seat is Oxford City Council's seat, district-seat the rotating seat of the
     district councils."""
-    person: Text
+    person: PersonName
     """Their name, the same way in every record (the surname is in the passage, or in named_in)."""
     named_in: Optional[PassageId] = None
     """The passage that gives their name, where another passage gives their office (a signature
     gives the name in one paragraph and the office in the next): the id of a paragraph of the same
     document."""
-    position: Optional[Text] = None
+    position: Optional[Quoted] = None
     """The office they held, as the document words it (checked word for word)."""
     since: Optional[PartialDate] = None
     """When they started, only where the passage gives the date."""
@@ -175,6 +211,19 @@ class Role(Cited):
     """When they stopped, only where the passage gives the date."""
     note: Optional[Text] = None
     """What a reader should know about this record, in plain English."""
+
+    def checks(self, at: At) -> Iterator[tuple[Location, str]]:
+        """The person's surname is in the passage cited, or in the passage `named_in`."""
+        if self.named_in and self.named_in not in at.doc.by_id:
+            yield ("named_in",), f'there is no passage "{self.named_in}" in {at.doc.display}.'
+            return
+        surname = self.person.split()[-1]
+        if surname not in at.doc.text(self.named_in or self.passage):
+            named = at.doc.get(self.named_in) if self.named_in else at.passage
+            yield ("named_in" if self.named_in else "person",), (
+                f'{surname} is not named in passage "{named.id}" ({at.doc.display}, line {named.line}), which '
+                "it cites. Where one passage gives the name and another the office (a signature), give the "
+                "name's passage as named_in." + at.nearest(lambda t: surname in t))
 
 
 class Gone(Citation):
@@ -188,10 +237,9 @@ class Gone(Citation):
 
 
 class Member(Cited):
-    verbatim = ("name",)
-    name: Text
+    name: Quoted
     """The organisation, as the document words it (checked word for word)."""
-    group: v.choice(v.MEMBER_GROUPS)
+    group: v.MemberGroup
     """What it is a member of: the Children's Trust Board (trust-board), or Oxford City Council's
     own Children and Young People Partnership (city-partnership)."""
     short_form: Optional[Id] = None
@@ -207,7 +255,7 @@ class Member(Cited):
 class Meeting(Cited):
     date: PartialDate
     """When it met, as exactly as the passage gives it (checked)."""
-    kind: v.choice(v.MEETING_KINDS)
+    kind: v.MeetingKind
     """What kind of meeting it was."""
     title: Text
     """What the meeting was, in plain English."""
@@ -218,28 +266,32 @@ class Meeting(Cited):
 
 
 class TrustPriority(Cited):
-    verbatim = ("title",)
     needed = (Needed(("trust_priorities",)),)
     period: Text
     """The year it is for, for example "2019/20"."""
-    title: Text
+    title: Quoted
     """The priority: the document's own words when "quoted" is true, otherwise this site's
     summary of them."""
     quoted: bool = True
     """true when the title is the document's own words (checked word for word); false when it is
     this site's summary."""
+
+    def quoted_fields(self) -> tuple[str, ...]:
+        return super().quoted_fields() if self.quoted else ()
     detail: Optional[Text] = None
     """More about it, in plain English."""
 
 
 class Figure(Cited):
+    counted_as: ClassVar[str] = "figures"
+    states: ClassVar[str] = "figure"
     label: Text
     """What is counted, in plain English."""
     value: float
     """The number itself (checked: it is in the passage)."""
-    unit: v.choice(v.UNITS)
+    unit: v.Unit
     """What the number is: a count, a percentage, pounds (gbp), people or weeks."""
-    qualifier: v.choice(v.QUALIFIERS) = "exactly"
+    qualifier: v.Qualifier = "exactly"
     """How exact the number is, as the document says it: exactly, about, over, up to or almost."""
     period: Optional[Text] = None
     """The time the figure is for, for example "2017" or "2019/20"."""
@@ -248,15 +300,35 @@ class Figure(Cited):
     short: Optional[Text] = None
     """A short name for charts and tables."""
 
+    def stated_in(self, text: str) -> bool:
+        return has_figure(self, text)
+
+    def checks(self, at: At) -> Iterator[tuple[Location, str]]:
+        """The number is in the passage, with the passage's own "about", "over" or "up to"."""
+        if not has_figure(self, at.text):
+            shown = f"{self.value:g}" + {"percent": "%", "gbp": " (pounds)"}.get(self.unit, "")
+            yield ("value",), (f"the figure {shown} is not in {at.where}, which it cites."
+                               + at.nearest(lambda t: has_figure(self, t)))
+        elif not has_qualifier(self, at.text):
+            yield ("qualifier",), (f'the figure is marked "{self.qualifier}", but {at.where} '
+                                   "does not say so. Use the document's own word, or "
+                                   '"exactly".')
+
 
 class RagRating(Citation):
     """A Red, Amber or Green rating. Its date is the date of the document it comes from."""
+    counted_as: ClassVar[str] = "ratings"
     rag: v.Rag
     """The rating."""
 
+    def checks(self, at: At) -> Iterator[tuple[Location, str]]:
+        """The rating is in the passage, as a letter or a word."""
+        if not has_rating(self.rag, at.text):
+            yield ("rag",), (f"the rating {self.rag} is not in {at.where}, which it cites."
+                             + at.nearest(lambda t: has_rating(self.rag, t)))
+
 
 class Indicator(Cited):
-    verbatim = ("title",)
     own_pages = ("performance/indicators/{id}.md",)
     listed_on = "performance/indicators/index.md"
     needed = (Needed(("ratings_summary",)),)
@@ -267,7 +339,7 @@ class Indicator(Cited):
     """A short plain-English name, used in headings and tables."""
     number: Optional[Text] = None
     """Its number in the performance framework, where the report gives one."""
-    title: Text
+    title: Quoted
     """The indicator, as the report words it (checked word for word)."""
     plain: Text
     """What it measures, in plain English."""
@@ -318,6 +390,31 @@ class Initiative(Cited):
         its page's description."""
         return re.split(r"(?<=\.)\s+(?=[A-Z])", self.summary, maxsplit=1)[0]
 
+    def checks(self, at: At) -> Iterator[tuple[Location, str]]:
+        """Its name is word for word in a passage listed under reported."""
+        if not any(found_in(self.name, at.documents[r.source].text(r.passage)) for r in self.reported
+                   if r.source in at.documents and r.passage in at.documents[r.source].by_id):
+            yield ("name",), (f"the name “{self.name}” is not word for word in any passage listed under "
+                              "reported. Use the name as a report words it.")
+
+    @classmethod
+    def check_dataset(cls, dataset: Dataset[Self], data: Datasets) -> Iterator[str]:
+        """A card in the list of the council's work is dated: its summary's first sentence says
+        first when a report it cites said it."""
+        documents = {s.id: s for s in data.sources}
+        for index, ini in enumerate(dataset.records):
+            said = sorted({when(documents[s].date).month_year for s in (ini.source, *(r.source for r in ini.reported))
+                           if s in documents})
+            # "…, which the October 2023 report calls…" is too late
+            opening = re.split(r"[,;:]", ini.lead, maxsplit=1)[0]
+            if said and not any(month_year in opening for month_year in said):
+                example = when(documents[ini.source].date).month_year if ini.source in documents else said[0]
+                yield (f'{dataset.display}, line {dataset.line(index, "summary")}: record "{ini.id}", field '
+                       f'"summary": its first sentence, which the list of the council\'s work shows, does not say '
+                       f"first when the report said it. Begin with the month and year of the report "
+                       f"({' or '.join(said)}), "
+                       f'for example "In {example} the Council reported that …".')
+
 
 class Event(Cited):
     date: Optional[PartialDate] = None
@@ -333,7 +430,7 @@ class Event(Cited):
 
 
 class AccessibilityNote(Record):
-    kind: v.choice(v.ACCESSIBILITY_KINDS)
+    kind: v.AccessibilityKind
     """What the note is: a test of the site, a known issue, or when the accessibility statement was
     prepared or reviewed."""
     date: FullDate
@@ -387,27 +484,50 @@ class Service(Record):
     """true for a council's website where a reader who has no GitHub account can tell the council
     about a mistake on this site: every page offers it beside its link to suggest a change."""
 
+    @classmethod
+    def check_dataset(cls, dataset: Dataset[Self], data: Datasets) -> Iterator[str]:
+        """One record for each page of another website, and at least one council website a reader
+        without a GitHub account can tell about a mistake."""
+        addresses: dict[str, int] = {}
+        for index, service in enumerate(dataset.records):
+            line = dataset.line(index, "url")
+            if service.url in addresses:
+                yield (f'{dataset.display}, line {line}: record "{service.id}": the address {service.url} is '
+                       f"already given on line {addresses[service.url]}. Give each page of another website one "
+                       "record, and list there every page that shows it.")
+            addresses.setdefault(service.url, line)
+        if not any(s.tell_us for s in dataset.records):
+            yield (f"{dataset.display}: no record has tell_us: true. At least one council website must be "
+                   'offered beside "Suggest a change to this page", for readers who have no GitHub account.')
+
 
 Area.model_rebuild()
 
 
-# The data files, their models, and the page an officer should look at to see what they feed.
-DATASETS: dict[str, type[Record]] = {
-    "sources": Source,
-    "glossary": Term,
-    "areas": Area,
-    "priorities": Priority,
-    "statements": Statement,
-    "implementation": PlanAction,
-    "roles": Role,
-    "members": Member,
-    "meetings": Meeting,
-    "trust_priorities": TrustPriority,
-    "figures": Figure,
-    "indicators": Indicator,
-    "initiatives": Initiative,
-    "timeline": Event,
-    "accessibility": AccessibilityNote,
-    "changes": Change,
-    "services": Service,
-}
+class Datasets:
+    """The data files, each named as its file in data/ (data/<name>.yml), with the model of its
+    records, in the order the site loads and lists them. The checked data (site.Site) has each
+    dataset as a typed attribute: `site.figures` is a list of Figure."""
+    sources: list[Source]
+    glossary: list[Term]
+    areas: list[Area]
+    priorities: list[Priority]
+    statements: list[Statement]
+    implementation: list[PlanAction]
+    roles: list[Role]
+    members: list[Member]
+    meetings: list[Meeting]
+    trust_priorities: list[TrustPriority]
+    figures: list[Figure]
+    indicators: list[Indicator]
+    initiatives: list[Initiative]
+    timeline: list[Event]
+    accessibility: list[AccessibilityNote]
+    changes: list[Change]
+    services: list[Service]
+
+
+# Each data file's model, by the file's name (from Datasets).
+DATASETS: dict[str, type[Record]] = {name: get_args(hint)[0] for name, hint in get_type_hints(Datasets).items()}
+# Each model's data file.
+DATASET_OF: dict[type[Record], str] = {model: name for name, model in DATASETS.items()}

@@ -16,7 +16,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pydantic.json_schema import GenerateJsonSchema
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 from . import fields
 from .models import DATASETS
@@ -36,14 +37,14 @@ WEB_ADDRESS = (r"^https://([^/?#\s]+\.)?(" + "|".join(re.escape(s[1:]) for s in 
 class _Generator(GenerateJsonSchema):
     """Pydantic's generator, told what our date validators accept."""
 
-    def function_before_schema(self, schema):
+    def function_before_schema(self, schema: core_schema.BeforeValidatorFunctionSchema) -> JsonSchemaValue:
         inner = super().function_before_schema(schema)
         if schema["function"]["function"] is fields._year_as_text:
             # "since: 2020" is read by YAML as a number, and the model accepts it.
             return {"anyOf": [inner, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
         return inner
 
-    def function_after_schema(self, schema):
+    def function_after_schema(self, schema: core_schema.AfterValidatorFunctionSchema) -> JsonSchemaValue:
         inner = super().function_after_schema(schema)
         function = schema["function"]["function"]
         if function is fields._check_date:

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 
 from macros.dates import when
+from macros.models import Figure, Source, Term
 from macros.site import load_site
 from macros.views.markup import format_figure
 
@@ -100,7 +101,7 @@ def test_no_personal_contact_details_published(pages, built):
     ("send/index.html", "send-priority-action-areas"),
 ])
 def test_figures_appear_on_the_right_pages(pages, page, figure_id):
-    fig = load_site(ROOT).get("figures", figure_id)
+    fig = load_site(ROOT).get(Figure, figure_id)
     assert figures_shown(pages[page]).get(figure_id) == format_figure(fig)
 
 
@@ -292,7 +293,7 @@ def test_each_piece_of_the_councils_work_has_its_own_page(pages, built):
         text = squash(visible_text(html))
         # the answer first: what it is, for whom, where; then the details, dated by their report
         assert text.index(squash(ini.summary)) < text.index("Whoitisfor:") < text.index("Where:") < text.index("Fromthe")
-        assert squash(f"From the {site.get('sources', ini.source).short_title}") in text
+        assert squash(f"From the {site.get(Source, ini.source).short_title}") in text
         for words in [d.text for d in ini.details] + ini.partners:
             assert squash(words) in text, (ini.id, words)
         assert f"<loc>http://127.0.0.1:8000/{path}</loc>" in sitemap
@@ -462,7 +463,7 @@ def test_no_page_lists_or_explains_an_organisation_that_no_longer_exists_without
     assert listed >= 2  # the Trust's members on the people page and on the whole plan to print
     glossary = soup(pages["glossary/index.html"]).find("article")
     for m in gone:
-        for term in (SITE.get("glossary", m.short_form),) if m.short_form else ():
+        for term in (SITE.get(Term, m.short_form),) if m.short_form else ():
             entry = "".join(str(e) for e in section_under(glossary.find(id=term.id), glossary.find(id=term.id)))
             assert "No longer exists" in entry, f"the glossary explains {term.term} as if it still exists"
 

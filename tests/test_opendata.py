@@ -25,7 +25,7 @@ from conftest import ROOT
 from csvw import CSVW, TableGroup
 
 from macros.dates import parse_partial_date
-from macros.models import DATASETS
+from macros.models import DATASETS, Source
 from macros.site import load_site
 
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -254,7 +254,7 @@ def test_meetings_calendar_reads_in_a_calendar(built, site):
         assert str(event["SUMMARY"]) == meeting.title
         description = str(event["DESCRIPTION"])
         assert all(item.text in description for item in meeting.items)
-        assert f"Source: {site.get('sources', meeting.source).short_title}, " in description
+        assert f"Source: {site.get(Source, meeting.source).short_title}, " in description
 
 
 def test_every_page_that_shows_data_offers_it_for_reuse(pages):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..models import Figure, Initiative
 from ..vocabulary import AGE_GROUPS, NEIGHBOURHOODS, PLACES_FIRST, THEMES, WHOLE_CITY
 from .figures import figure_html, figure_when, over_time
 from .finder import Facet, finder
@@ -77,7 +78,7 @@ def initiative_finder(page: Page) -> str:
 def initiative_page(page: Page, initiative_id: str) -> str:
     """One piece of the council's work: what it is, who it is for and where first, then the
     details dated by the report they come from, and which reports name it."""
-    ini = page.site.get("initiatives", initiative_id)
+    ini = page.site.get(Initiative, initiative_id)
     details = page.build.source(ini.source)
     ages = escape(ini.ages) if ini.ages else ", ".join(AGE_GROUPS[v] for v in ini.age_groups)
     out = [f"# {escape(ini.name)}", "", f"{escape(ini.summary)}{page.cited(ini)}", "",
@@ -99,7 +100,7 @@ def initiative_page(page: Page, initiative_id: str) -> str:
     if ini.partners:
         facts.append("**Partners:** " + ", ".join(escape(p) for p in ini.partners))
     for fid in ini.figures:  # with any newer figure of its series first, each dated
-        figs = over_time(page, page.site.get("figures", fid))
+        figs = over_time(page, page.site.get(Figure, fid))
         for fig in figs:
             period = f" ({figure_when(page, fig)})" if fig.period or len(figs) > 1 else ""
             facts.append(f"**{first_capital(escape(fig.label))}{period}:** {figure_html(page, fig)}")

@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import contents, document_page
 from ..dates import PartialDate, in_words, when
+from ..models import Source
 from ..opendata import DESCRIPTIONS
 from ..pages import address
 from ..site import Site
@@ -57,7 +58,7 @@ class Build:
         self.shared: dict[str, Any] = {}  # indexes a view works out once a build, by name
 
     def source(self, source_id: str) -> Any:
-        return self.site.get("sources", source_id)
+        return self.site.get(Source, source_id)
 
     def source_date(self, source_id: str) -> PartialDate:
         """The date of a document."""

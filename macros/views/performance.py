@@ -3,6 +3,7 @@ indicator's page."""
 from __future__ import annotations
 
 from ..dates import in_words, when
+from ..models import Area, Figure, Indicator
 from ..vocabulary import RAGS
 from . import charts
 from .figures import chart, figure_html
@@ -57,7 +58,7 @@ def indicator_overview(page: Page) -> str:
            '<div class="finder-list" id="indicator-list" markdown>', ""]
     for ind in indicators:
         number = f"{escape(ind.number)}: " if ind.number else ""
-        area = page.site.get("areas", ind.area).name
+        area = page.site.get(Area, ind.area).name
         out += [f'<section class="finder-item" data-area="{ind.area}" markdown>', "",
                 f"### [{number}{escape(ind.name)}]({page.link(f'performance/indicators/{ind.id}.md')}) "
                 f"{{#{ind.id}}}", "",
@@ -91,7 +92,7 @@ def ratings_summary(page: Page) -> str:
 def indicator_rating(page: Page, indicator_id: str) -> str:
     """The answer first, at the top of an indicator's page: its newest rating, dated, and the
     indicator in the report's words."""
-    ind = page.site.get("indicators", indicator_id)
+    ind = page.site.get(Indicator, indicator_id)
     last = ind.ratings[-1]
     date = page.build.source_date(last.source)
     return "\n".join([
@@ -119,7 +120,7 @@ def _ratings(page: Page, ind) -> list[str]:
 
 
 def _figures(page: Page, ind) -> list[str]:
-    figs = [page.site.get("figures", f) for f in ind.figures]
+    figs = [page.site.get(Figure, f) for f in ind.figures]
     series = list(dict.fromkeys(f.series for f in figs if f.series))
     charted = [s for s in series if len(page.build.series[s]) > 1]
     out = ["## Figures", ""]
@@ -136,8 +137,8 @@ def _figures(page: Page, ind) -> list[str]:
 def indicator_page(page: Page, indicator_id: str) -> str:
     """One indicator: what it measures and why, its ratings and figures over time, and what is
     being done."""
-    ind = page.site.get("indicators", indicator_id)
-    area = page.site.get("areas", ind.area)
+    ind = page.site.get(Indicator, indicator_id)
+    area = page.site.get(Area, ind.area)
     out = ["## What it measures", "", f"*In our words:* {escape(ind.plain)}", "",
            "## Why it matters", "", f"*In our words:* {escape(ind.why)}", "",
            "## Ratings over time", ""] + _ratings(page, ind)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..dates import in_words
+from ..models import Area
 from .markup import escape, quoted, table
 from .page import Page
 from .registry import macro
@@ -80,7 +81,7 @@ def implementation_plan(page: Page) -> str:
     """The implementation plan: one table for each area of focus."""
     out = []
     names = {a.id: a.name for a in page.site.areas}
-    for act in sorted(page.site.implementation, key=lambda a: page.site.get("areas", a.area).order):
+    for act in sorted(page.site.implementation, key=lambda a: page.site.get(Area, a.area).order):
         rows = ["| Part of the plan | What it says |", "| --- | --- |"]
         rows.append(f"| **Focus** | {escape(act.focus) if act.focus else 'The plan gives no focus for this area.'} |")
         for label, items in [

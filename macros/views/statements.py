@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..dates import in_words, when
+from ..models import Statement
 from .markup import escape, quoted
 from .page import Page
 from .registry import macro
@@ -98,7 +99,7 @@ def newest_findings(page: Page) -> str:
 @macro(shows=("statements",), statement_id="quotations")
 def quote(page: Page, statement_id: str) -> str:
     """One statement as a block quotation with its source."""
-    st = page.site.get("statements", statement_id)
+    st = page.site.get(Statement, statement_id)
     src = page.build.source(st.source)
     out = f"> {escape(st.text)}\n>\n> — {source_name(src)}{page.cited(st)}\n"
     gone = gone_mentioned(page, st.text)

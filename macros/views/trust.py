@@ -6,6 +6,7 @@ from collections import OrderedDict
 from typing import Any
 
 from ..dates import in_words, when
+from ..models import Term
 from ..vocabulary import ROLES, TRUST_MEETING_KINDS
 from .markup import escape, quoted, table
 from .page import Page
@@ -75,7 +76,7 @@ def gone(page: Page, member, named: bool = False) -> str:
 
 def gone_pattern(site: Any, member: Any) -> re.Pattern:
     """An organisation's name, or its short form in the glossary, as whole words."""
-    names = [member.name] + ([site.get("glossary", member.short_form).term] if member.short_form else [])
+    names = [member.name] + ([site.get(Term, member.short_form).term] if member.short_form else [])
     return re.compile(r"(?<![\w&])(" + "|".join(re.escape(n) for n in names) + r")(?![\w&])")
 
 

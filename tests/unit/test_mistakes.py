@@ -15,7 +15,7 @@ from macros import find
 from macros.errors import CyppError, DataError, PageError
 from macros.hooks import _ConfigLoader, _on_serve, check_config, check_nav
 from macros.loader import read_yaml
-from macros.models import DATASETS, Statement
+from macros.models import DATASETS, Event, Role, Statement
 from macros.pages import check_encodings, read_front_matter, review_fields
 from macros.site import check_needed, load_site
 from macros.verify import check_record, document_dates
@@ -159,16 +159,16 @@ def test_a_name_age_range_or_date_in_the_passage_its_note_opens_passes(sentence)
 
 
 def test_a_name_or_date_in_the_sites_own_words_in_the_data_is_checked_against_its_passage():
-    record = SITE.get("timeline", "send-roadmap").model_copy(update={"passage": "roadmap-1"})
+    record = SITE.get(Event, "send-roadmap").model_copy(update={"passage": "roadmap-1"})
     dates = document_dates(SITE.sources)
     problems = list(check_record(record, SITE.documents, dates))
     assert [loc for loc, _ in problems] == [("text",)]
     assert problems[0][1].startswith('the words “May 2024” are not in passage "roadmap-1" (sources/city-2026-01.md')
-    assert not list(check_record(SITE.get("timeline", "send-roadmap"), SITE.documents, dates))
+    assert not list(check_record(SITE.get(Event, "send-roadmap"), SITE.documents, dates))
 
 
 def test_a_signature_cites_the_name_and_the_office_each_in_its_own_paragraph():
-    role = SITE.get("roles", "chair-2018-harrod")
+    role = SITE.get(Role, "chair-2018-harrod")
     dates = document_dates(SITE.sources)
     assert not list(check_record(role, SITE.documents, dates))
     wrong = role.model_copy(update={"named_in": None})  # the office's paragraph does not name him
@@ -178,7 +178,7 @@ def test_a_signature_cites_the_name_and_the_office_each_in_its_own_paragraph():
 def test_a_quotation_that_stops_part_way_through_a_sentence_must_say_so_with_an_ellipsis():
     # A quotation shown as the document's words once stopped mid-sentence, reading as if whole.
     dates = document_dates(SITE.sources)
-    whole = SITE.get("statements", "hnr-post-16")
+    whole = SITE.get(Statement, "hnr-post-16")
     assert whole.text.endswith("…") and not list(check_record(whole, SITE.documents, dates))
     cut = whole.model_copy(update={"text": whole.text.rstrip("…")})
     problems = list(check_record(cut, SITE.documents, dates))
@@ -320,7 +320,7 @@ def problems_of(record) -> list[tuple[tuple, str]]:
     ("want to be", "want to see", "…to become everything you want to", "see", "be'"),
 ])
 def test_a_quotation_that_differs_from_its_document_points_at_the_first_difference(old, new, same, quoted, document):
-    record = SITE.get("statements", "vision-2018")
+    record = SITE.get(Statement, "vision-2018")
     assert old in record.text and not problems_of(record)
     [(loc, said)] = problems_of(record.model_copy(update={"text": record.text.replace(old, new)}))
     assert loc == ("text",)
@@ -336,7 +336,7 @@ def test_a_quotation_that_differs_from_its_document_points_at_the_first_differen
     ("initiatives", "youmove", "leisure-9"),  # none: the passage with the most of its words (in its section)
 ])
 def test_a_passage_that_does_not_exist_suggests_the_passage_that_says_it(dataset, record_id, wrong):
-    record = SITE.get(dataset, record_id)
+    record = SITE.sets[dataset].by_id()[record_id]
     [(loc, said)] = [p for p in problems_of(record.model_copy(update={"passage": wrong})) if p[0] == ("passage",)]
     assert said.startswith(f'there is no passage "{wrong}" in sources/{record.source}.md. The passage ')
     suggested = re.search(r' is passage "([^"]+)" \(sources/([^,]+)\.md, line ', said).groups()

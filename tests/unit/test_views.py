@@ -7,6 +7,7 @@ import pytest
 from sample import OLDER, PLAN, SOURCE, make_site
 
 from macros.dates import in_words as nice_date
+from macros.models import Figure
 from macros.views import Build, Page
 from macros.views.council import initiative_finder, initiative_page, where
 from macros.views.figures import chart, figure, figure_table, series_table
@@ -59,9 +60,9 @@ def test_statement_with_html_is_shown_as_text(ctx):
 
 def test_figures_are_formatted_as_a_reader_says_them(ctx):
     site = ctx.site
-    assert format_figure(site.get("figures", "money")) == "£1,120,199"
-    assert format_figure(site.get("figures", "about")) == "about £600,000"
-    assert format_figure(site.get("figures", "pc")) == "42%"
+    assert format_figure(site.get(Figure, "money")) == "£1,120,199"
+    assert format_figure(site.get(Figure, "about")) == "about £600,000"
+    assert format_figure(site.get(Figure, "pc")) == "42%"
 
 
 def ref(key: str, number: int, use: int = 1) -> str:
