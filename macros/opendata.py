@@ -132,9 +132,9 @@ def dataset_tables(site: Site, name: str) -> list[Table]:
     item, defs = schema["items"], schema.get("$defs", {})
     records = [r.model_dump(mode="json") for r in site.sets[name].records]
     columns: list[dict[str, Any]] = []
-    cells: list = []  # for each column, how to find its value in a record
+    cells: list[tuple[str, str]] = []  # for each column, where its value is in a record: (field, its field or "")
     keys: list[dict[str, Any]] = []  # the columns that hold the id of a record in another dataset
-    lists: list[tuple[str, dict, str]] = []
+    lists: list[tuple[str, dict[str, Any], str]] = []
     for key, prop in item["properties"].items():
         inner, nullable = _plain(prop, defs)
         if inner.get("type") == "array":
@@ -144,27 +144,27 @@ def dataset_tables(site: Site, name: str) -> list[Table]:
                 continue
             columns.append(_column(key, title(key), prop["description"], each,
                                    required=inner.get("minItems", 0) > 0, separator=SEPARATOR))
-            cells.append(lambda r, k=key: r[k])  # (ids in a list are not foreign keys in CSVW)
+            cells.append((key, ""))  # (ids in a list are not foreign keys in CSVW)
         elif inner.get("type") == "object":  # a record inside the record: a column for each field
             for sub, sub_prop in inner["properties"].items():
                 sub_inner, sub_nullable = _plain(sub_prop, defs)
                 columns.append(_column(f"{key}_{sub}", f"{title(key)}: {title(sub).lower()}",
                                        f"{prop['description']} {sub_prop['description']}", sub_inner,
                                        required=not (nullable or sub_nullable)))
-                cells.append(lambda r, k=key, s=sub: (r[k] or {}).get(s))
+                cells.append((key, sub))
                 keys += _foreign_key(f"{key}_{sub}", sub)
         else:
             columns.append(_column(key, title(key), prop["description"], inner, required=not nullable))
-            cells.append(lambda r, k=key: r[k])
+            cells.append((key, ""))
             keys += _foreign_key(key, key)
     main = Table(f"{name}.csv", name, name.replace("_", " ").capitalize(), DESCRIPTIONS[name], columns,
-                 [[_cell(get(r)) for get in cells] for r in records], ["id"], keys)
+                 [[_cell((r[k] or {}).get(s) if s else r[k]) for k, s in cells] for r in records], ["id"], keys)
     return [main] + [_list_table(name, main, key, each, described, records)
                      for key, each, described in lists]
 
 
-def _list_table(name: str, parent: Table, key: str, each: dict, described: str,
-                records: list[dict]) -> Table:
+def _list_table(name: str, parent: Table, key: str, each: dict[str, Any], described: str,
+                records: list[dict[str, Any]]) -> Table:
     """A field that is a list of records, as a file of its own: one row an item, keyed by its
     record's id and its place in the list (indicator-ratings.csv)."""
     one = re.sub(r"(?<!^)(?=[A-Z])", " ", DATASETS[name].__name__).lower()  # "indicator", "plan action"

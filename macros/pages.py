@@ -22,6 +22,7 @@ from typing import Any
 
 from .errors import PageError
 from .loader import Dataset, Lines, join_problems, parse_yaml
+from .models import Service
 
 REQUIRED = ("owner", "last_reviewed", "review_by")
 
@@ -125,7 +126,7 @@ def overdue(root: Path, today: dt.date) -> list[tuple[str, str, dt.date]]:
 NEXT = re.compile(r"\{\{\s*where_to_go_next\(")  # a page's "Where to go next" section
 
 
-def check_service_pages(docs: Path, services: Dataset) -> None:
+def check_service_pages(docs: Path, services: Dataset[Service]) -> None:
     """The pages that data/services.yml lists each service on end with "Where to go next"
     ({{ where_to_go_next() }}), and each page that has the section lists at least one service,
     so no link is left out and no section is empty. Raises PageError saying what to do."""

@@ -42,6 +42,11 @@ class Site(Datasets):
         for name in DATASETS:
             setattr(self, name, self.sets[name].records)
 
+    def dataset(self, kind: type[R]) -> Dataset[R]:
+        """The data file of one kind of record, with its records typed."""
+        ds = self.sets[DATASET_OF[kind]]
+        return Dataset(ds.path, ds.display, [r for r in ds.records if isinstance(r, kind)], ds.lines)
+
     def get(self, kind: type[R], record_id: str) -> R:
         """The record of this kind with this id (`site.get(Figure, "play-areas")`)."""
         record = self.sets[DATASET_OF[kind]].by_id()[record_id]

@@ -30,7 +30,7 @@ def figure_row(page: Page, fig: Any) -> str:
 FIGURES_HEAD = ["| What is counted | When | Figure |", "| --- | --- | --- |"]
 
 
-def over_time(page: Page, fig: Any) -> list:
+def over_time(page: Page, fig: Figure) -> list[Figure]:
     """A figure and the others of its series, newest document first: a later document updates a
     figure, and the earlier one is history (a figure with no series stands alone)."""
     figs = page.build.series[fig.series] if fig.series else [fig]

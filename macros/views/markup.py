@@ -71,7 +71,7 @@ _BLOCK_TAG = re.compile(r" {0,3}<(address|article|aside|blockquote|details|dialo
                         r"(?=[\s/>])([^>]*)")
 
 
-def mark_first_uses(markdown: str, pattern: re.Pattern, titles: dict[str, str]) -> str:
+def mark_first_uses(markdown: str, pattern: re.Pattern[str], titles: dict[str, str]) -> str:
     """Each short form (a match of `pattern`, a key of `titles`) marked up with its meaning where
     the page first uses it in its text, as GOV.UK does: <abbr title="...">. Not in code, HTML
     tags, link targets, attribute lists or raw HTML blocks, as Python-Markdown's abbr extension
@@ -79,8 +79,8 @@ def mark_first_uses(markdown: str, pattern: re.Pattern, titles: dict[str, str]) 
     unmarked = set(pattern.findall(markdown))  # the short forms the page uses, until marked
     fence, raw, depth = None, None, 0
 
-    def mark(found: re.Match) -> str:
-        term = found.group(0)
+    def mark(found: re.Match[str]) -> str:
+        term: str = found.group(0)
         if term not in unmarked:
             return term
         unmarked.discard(term)

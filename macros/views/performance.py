@@ -3,7 +3,7 @@ indicator's page."""
 from __future__ import annotations
 
 from ..dates import in_words, when
-from ..models import Area, Figure, Indicator
+from ..models import Area, Figure, Indicator, RagRating
 from ..vocabulary import RAGS
 from . import charts
 from .figures import chart, figure_html
@@ -33,7 +33,7 @@ def rag(page: Page, rating: str) -> str:
             f"</svg></span> {rating}</span>")
 
 
-def rated(page: Page, rating) -> str:
+def rated(page: Page, rating: RagRating) -> str:
     """A rating, dated by the report that gives it (reports give no date for the rating itself)."""
     return (f"{rag(page, rating.rag)} in the report of {page.build.source_date(rating.source).words}"
             f"{page.cite(rating.source, rating.passage)}")
@@ -102,7 +102,7 @@ def indicator_rating(page: Page, indicator_id: str) -> str:
         f"The indicator, as the report words it: {quoted(ind.title)}{page.cited(ind)}", ""])
 
 
-def _ratings(page: Page, ind) -> list[str]:
+def _ratings(page: Page, ind: Indicator) -> list[str]:
     rows = ["| Date of the report | Rating | Report |", "| --- | --- | --- |"]
     for r in ind.ratings:
         src = page.build.source(r.source)
@@ -119,7 +119,7 @@ def _ratings(page: Page, ind) -> list[str]:
     return out + [table(rows, f"Ratings of: {ind.name}"), ""]
 
 
-def _figures(page: Page, ind) -> list[str]:
+def _figures(page: Page, ind: Indicator) -> list[str]:
     figs = [page.site.get(Figure, f) for f in ind.figures]
     series = list(dict.fromkeys(f.series for f in figs if f.series))
     charted = [s for s in series if len(page.build.series[s]) > 1]

@@ -6,18 +6,18 @@ from __future__ import annotations
 import re
 
 from ..dates import in_words
-from ..models import Area
+from ..models import Area, Priority
 from .markup import escape, quoted, table
 from .page import Page
 from .registry import macro
 from .statements import official, quote, source_name
 
 
-def areas(page: Page) -> list:
+def areas(page: Page) -> list[Area]:
     return sorted(page.site.areas, key=lambda a: a.order)
 
 
-def priorities(page: Page, area_id: str) -> list:
+def priorities(page: Page, area_id: str) -> list[Priority]:
     return sorted((p for p in page.site.priorities if p.area == area_id), key=lambda p: p.number)
 
 
@@ -25,9 +25,10 @@ def priorities(page: Page, area_id: str) -> list:
 def vision(page: Page, history: bool = True) -> str:
     """The vision in the plan's own words; then, dated, how other documents have put it."""
     plan_words, others = official(page, page.build.groups["vision"])
+    quoted_words: str = quote(page, plan_words.id)
     if not history:
-        return quote(page, plan_words.id)
-    out = [quote(page, plan_words.id), "", "Other documents put the vision in their own words. "
+        return quoted_words
+    out = [quoted_words, "", "Other documents put the vision in their own words. "
            "These are how those documents word it, not changes to the plan:", ""]
     for st in others:
         out.append(f"- {source_name(page.build.source(st.source))}: {quoted(st.text)}{page.cited(st)}")

@@ -12,9 +12,10 @@ import re
 import typing
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, TypeVar
 
 from .. import vocabulary
+from ..models import DATASETS
 from ..site import Site
 
 UNKNOWN = object()  # an argument the page check cannot know (a variable): checked when called
@@ -28,7 +29,7 @@ class Kind:
     values: Callable[[Site], Any]  # the ids it may be, in this build's data
 
 
-def _ids(dataset: str) -> Callable[[Site], set]:
+def _ids(dataset: str) -> Callable[[Site], set[str]]:
     return lambda site: site.sets[dataset].ids()
 
 
@@ -65,7 +66,7 @@ def choices(site: Site) -> dict[str, Any]:
     return {name: kind.values(site) for name, kind in KINDS.items()}
 
 
-def suggest(name: str, options) -> str:
+def suggest(name: str, options: Iterable[str]) -> str:
     close = difflib.get_close_matches(name, sorted(options), n=1)
     return f' Did you mean "{close[0]}"?' if close else ""
 
@@ -87,7 +88,7 @@ class Macro:
         """How a page writes it: 'figure_table("figure-id", ..., caption="Figures")'."""
         return _example(self)[3:-3]
 
-    def problem(self, args: tuple, kwargs: dict, known: dict[str, Any]) -> str | None:
+    def problem(self, args: tuple[Any, ...], kwargs: dict[str, Any], known: dict[str, Any]) -> str | None:
         """What is wrong with a call's arguments, in plain words (None when nothing is)."""
         try:
             bound = self.signature.bind(*args, **kwargs)
@@ -117,7 +118,8 @@ class Macro:
         return (f'{self.name}(): "{param}" should be {_TYPES[expected]}, but it is {value!r}. '
                 f"It is written {self.usage()}.")
 
-    def _id_problem(self, param: str, position: int, value: Any, arguments: dict, known: dict) -> str | None:
+    def _id_problem(self, param: str, position: int, value: Any, arguments: dict[str, Any],
+                    known: dict[str, Any]) -> str | None:
         kind = self.kinds[param]
         if kind == "passages":  # note("source", "passage", ...): each passage is in that source
             source = next(iter(arguments.values()))
@@ -136,13 +138,31 @@ class Macro:
                 f"{suggest(str(value), known[kind])} The ids are in {where}.")
 
 
-def macro(*, shows: tuple[str, ...] = (), **kinds: str) -> Callable:
+class MacroError(TypeError):
+    """A view declared as a macro in a way that cannot work: a developer's mistake, raised when the
+    package is imported, so no build or test runs with it."""
+
+
+View = TypeVar("View", bound=Callable[..., object])
+
+
+def macro(*, shows: tuple[str, ...] = (), **kinds: str) -> Callable[[View], View]:
     """Declare a view as a macro: `@macro(shows=("figures",), figure_id="figures")`."""
-    def register(function: Callable) -> Callable:
-        assert function.__name__ not in MACROS, f"two macros called {function.__name__}"
-        unknown = set(kinds) - set(inspect.signature(function).parameters)
-        assert not unknown and set(kinds.values()) <= set(KINDS), (function.__name__, kinds)
-        MACROS[function.__name__] = Macro(function.__name__, function, kinds, shows)
+    def register(function: View) -> View:
+        name = function.__name__
+        if name in MACROS:
+            raise MacroError(f"two macros are called {name}: rename one of them")
+        unknown = sorted(set(kinds) - set(inspect.signature(function).parameters))
+        if unknown:
+            raise MacroError(f"@macro on {name} names parameters it does not have: {', '.join(unknown)}")
+        kinds_unknown = sorted(set(kinds.values()) - set(KINDS))
+        if kinds_unknown:
+            raise MacroError(f"@macro on {name} names kinds of record that registry.KINDS does not have: "
+                             f"{', '.join(kinds_unknown)}")
+        unshown = sorted(set(shows) - set(DATASETS))
+        if unshown:
+            raise MacroError(f"@macro on {name} shows datasets that do not exist: {', '.join(unshown)}")
+        MACROS[name] = Macro(name, function, kinds, shows)
         return function
     return register
 
@@ -153,9 +173,9 @@ MACROS: dict[str, Macro] = {}
 
 def _example(macro: Macro) -> str:
     """How a page calls the macro, with the kind of id each parameter takes."""
-    parts = []
+    parts: list[str] = []
     for name, spec in macro.signature.parameters.items():
-        shown = f'"{KINDS[macro.kinds[name]].example}"' if name in macro.kinds else None
+        shown = f'"{KINDS[macro.kinds[name]].example}"' if name in macro.kinds else ""
         if spec.kind is spec.VAR_POSITIONAL:
             shown = f"{shown}, ..."
         elif spec.default is not spec.empty:

@@ -7,6 +7,8 @@ from typing import Any
 
 from .. import document_page
 from ..dates import when
+from ..fields import Record
+from ..verify import citations
 from ..vocabulary import TOPIC_PAGES, TOPICS
 from .figures import FIGURES_HEAD, figure_row
 from .markup import escape, table
@@ -80,21 +82,15 @@ def document_text(page: Page, source_id: str) -> str:
     return "\n".join(intro) + "\n" + document_page.render(page.site.documents[source_id])
 
 
-def sources_of(record: Any) -> set[str]:
+def sources_of(record: Record) -> set[str]:
     """The documents a record cites, itself or in its parts."""
-    found = set()
-    if getattr(record, "source", None):
-        found.add(record.source)
-    for name in ("wording", "ratings", "also_called", "reported"):
-        for item in getattr(record, name, []) or []:
-            found.add(item.source)
-    return found
+    return {source for _, _, source in citations(record)}
 
 
-def records_from(page: Page, source_id: str) -> dict[str, list]:
+def records_from(page: Page, source_id: str) -> dict[str, list[Record]]:
     """The records of each dataset that cite a document (every document's, worked out once a
     build: each source page asks)."""
-    by_source = page.build.shared.get("records by source")
+    by_source: dict[str, dict[str, list[Record]]] | None = page.build.shared.get("records by source")
     if by_source is None:
         by_source = page.build.shared["records by source"] = defaultdict(lambda: defaultdict(list))
         for name, ds in page.site.sets.items():
@@ -121,7 +117,7 @@ def source_page(page: Page, source_id: str) -> str:
             out.append(f"- [{label}]({page.link(target)}): {len(used[dataset])} "
                        f"fact{'s' if len(used[dataset]) > 1 else ''}")
     for topic, target in TOPIC_PAGES.items():
-        events = [e for e in used.get("timeline", []) if e.topic == topic]
+        events = [e for e in page.site.timeline if e.topic == topic and source_id in sources_of(e)]
         if events:
             out.append(f"- [Dates about {TOPICS[topic]}]({page.link(target)}): "
                        + "; ".join(escape(e.title) for e in events))
@@ -131,6 +127,6 @@ def source_page(page: Page, source_id: str) -> str:
     out.append("")
     if used.get("figures"):
         out += ["### Figures from this document", ""]
-        rows = FIGURES_HEAD + [figure_row(page, fig) for fig in used["figures"]]
+        rows = FIGURES_HEAD + [figure_row(page, fig) for fig in page.site.figures if fig.source == source_id]
         out.append(table(rows, f"Figures from: {s.short_title}"))
     return "\n".join(out)

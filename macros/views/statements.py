@@ -1,10 +1,12 @@
 """Quotations and statements from the documents, and how a document is named and dated."""
 from __future__ import annotations
 
-from typing import Any, Callable
+import datetime as dt
+from typing import Any, Sequence, TypeVar
 
 from ..dates import in_words, when
-from ..models import Statement
+from ..fields import Citation
+from ..models import Source, Statement
 from .markup import escape, quoted
 from .page import Page
 from .registry import macro
@@ -17,18 +19,21 @@ def dated(src: Any) -> str:
                                  if src.updated else "")
 
 
-def source_name(src: Any) -> str:
+def source_name(src: Source) -> str:
     """A document's short title with its date, said once: 'Children's Trust report, May 2020'."""
     month_year = when(src.date).month_year
     return escape(src.short_title) + ("" if month_year in src.short_title else f", {in_words(src.date)}")
 
 
-def official(page: Page, items: list, source_of: Callable = lambda x: x.source) -> tuple[Any, list]:
+C = TypeVar("C", bound=Citation)
+
+
+def official(page: Page, items: Sequence[C]) -> tuple[C, list[C]]:
     """The plan's own wording (from the newest document that is a plan) and the others,
     oldest first. A later report that rewords the plan does not amend it."""
-    def date(x):
-        return page.build.source_date(source_of(x)).first_day
-    plans = [x for x in items if page.build.source(source_of(x)).kind == "plan"]
+    def date(x: C) -> dt.date:
+        return page.build.source_date(x.source).first_day
+    plans = [x for x in items if page.build.source(x.source).kind == "plan"]
     newest = max(plans, key=date)
     return newest, sorted((x for x in items if x is not newest), key=date)
 
@@ -58,7 +63,7 @@ def statement_list(page: Page, group: str, numbered: bool = False, dated: bool =
     return _items(items, page, numbered, paragraphs)
 
 
-def _items(items: list, page: Page, numbered: bool, paragraphs: bool = False) -> str:
+def _items(items: list[Statement], page: Page, numbered: bool, paragraphs: bool = False) -> str:
     lines = []
     for i, st in enumerate(items):
         if paragraphs:
@@ -84,7 +89,7 @@ def newest_findings(page: Page) -> str:
     items = page.build.groups["newest-findings"]
     newest = max(page.site.sources, key=lambda s: when(s.date).first_day)
     cited = sorted({st.source for st in items}, key=lambda s: page.build.source_date(s).first_day, reverse=True)
-    by_body: dict[tuple, list[str]] = {}  # "Oxford City Council's reports of January 2026 and October 2023"
+    by_body: dict[tuple[str, str], list[str]] = {}  # "Oxford City Council's reports of January 2026 and October 2023"
     for s in cited:
         src = page.build.source(s)
         by_body.setdefault((src.body, src.kind), []).append(when(src.date).month_year)
@@ -92,8 +97,9 @@ def newest_findings(page: Page) -> str:
                  for (body, kind), dates in by_body.items()])
     lead = ("The newest document this site uses, " + source_name(newest) + ", gives no such finding. "
             if newest.id not in cited else "")
+    listed: str = statement_list(page, "newest-findings", dated=True)
     return (f"{lead}These findings about children in Oxfordshire come from {said}, "
-            "in their own words:\n\n" + statement_list(page, "newest-findings", dated=True))
+            "in their own words:\n\n" + listed)
 
 
 @macro(shows=("statements",), statement_id="quotations")

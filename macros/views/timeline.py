@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from ..dates import in_words, when
+from ..models import Event
 from ..vocabulary import TOPIC_PAGES
 from .markup import escape
 from .page import Page
 from .registry import macro
 
 
-def dated_events(page: Page, topic: str | None = None) -> list:
-    dated = [e for e in page.site.timeline if e.date and (topic is None or e.topic == topic)]
-    return sorted(dated, key=lambda e: when(e.date).first_day)
+def dated_events(page: Page, topic: str | None = None) -> list[Event]:
+    dated = [(when(e.date), e) for e in page.site.timeline if e.date and (topic is None or e.topic == topic)]
+    return [e for _, e in sorted(dated, key=lambda pair: pair[0].first_day)]
 
 
 @macro(shows=("timeline",), topic="topics")

@@ -1,12 +1,13 @@
 """The Children's Trust Board: who has led it, who sits on it, its meetings and its priorities."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import OrderedDict
-from typing import Any
 
 from ..dates import in_words, when
-from ..models import Term
+from ..models import Member, Role, Term, TrustPriority
+from ..site import Site
 from ..vocabulary import ROLES, TRUST_MEETING_KINDS
 from .markup import escape, quoted, table
 from .page import Page
@@ -37,7 +38,7 @@ def people(page: Page, role: str | None = None) -> str:
 def who_leads(page: Page, role: str) -> str:
     """The answer first: who the newest document naming someone in a role names, dated, then
     who earlier documents named, then whether any newer document names anyone."""
-    def noted(r):
+    def noted(r: Role) -> dt.date:
         return page.build.source_date(r.source).first_day
     records = sorted((r for r in page.site.roles if r.role == role), key=noted)
     name = ROLES[role].lower()
@@ -47,7 +48,7 @@ def who_leads(page: Page, role: str) -> str:
     out = [f"The newest document to name the Trust's {name} is from "
            f"{page.build.source_date(newest.source).words}. It names "
            f"**{escape(newest.person)}**{page.cite(newest.source, newest.named_in or newest.passage)}."]
-    earlier: dict[str, list] = {}
+    earlier: dict[str, list[Role]] = {}
     for r in records[:-1]:
         if r.person != newest.person:
             earlier.setdefault(r.person, []).append(r)
@@ -63,7 +64,7 @@ def who_leads(page: Page, role: str) -> str:
     return " ".join(out) + "\n"
 
 
-def gone(page: Page, member, named: bool = False) -> str:
+def gone(page: Page, member: Member, named: bool = False) -> str:
     """What the site says wherever it lists, explains or mentions an organisation that no longer
     exists (named: outside a list of members, so the organisation is named)."""
     if member.gone is None:
@@ -74,7 +75,7 @@ def gone(page: Page, member, named: bool = False) -> str:
             f"{page.cite(g.source, g.passage)}")
 
 
-def gone_pattern(site: Any, member: Any) -> re.Pattern:
+def gone_pattern(site: Site, member: Member) -> re.Pattern[str]:
     """An organisation's name, or its short form in the glossary, as whole words."""
     names = [member.name] + ([site.get(Term, member.short_form).term] if member.short_form else [])
     return re.compile(r"(?<![\w&])(" + "|".join(re.escape(n) for n in names) + r")(?![\w&])")
@@ -144,7 +145,7 @@ def meetings(page: Page) -> str:
 def trust_priorities(page: Page, latest: bool = False) -> str:
     """The Trust's priorities, period by period as the documents give them (or just the latest)."""
     out = []
-    periods: OrderedDict[str, list] = OrderedDict()
+    periods: OrderedDict[str, list[TrustPriority]] = OrderedDict()
     for p in page.site.trust_priorities:
         periods.setdefault(p.period, []).append(p)
     if latest:  # everything the newest document says about the Trust's priorities, dated
