@@ -25,7 +25,7 @@ from .models import Service, Term
 from .pages import check_encodings, check_service_pages, read_front_matter, review_fields
 from .site import load_site
 from .views import MACROS, Build, Macro, Page, choices
-from .views.pagecheck import anchor_problem, check_links, check_notes, check_page, check_snippets
+from .views.pagecheck import anchor_problem, check_figures, check_links, check_notes, check_page, check_snippets
 from .views.record_pages import RecordPage, add_to_menu, check_written_pages, menu_entries, record_pages
 from .views.registry import suggest
 from .views.services import tell_us
@@ -291,6 +291,7 @@ def on_pre_page_macros(env: MacrosPlugin) -> None:
         check_links(env.markdown, page.file.src_uri, offset, Path(env.conf["docs_dir"]),
                     frozenset(made.src_uri for made in state.made))
         check_notes(env.markdown, name, offset, _build(state).site)
+        check_figures(env.markdown, name, offset)
     except CyppError as err:
         raise _stop(err) from None
     state.line_offset, state.problem, state.parsed = offset, None, (env.markdown, tree)
@@ -298,7 +299,8 @@ def on_pre_page_macros(env: MacrosPlugin) -> None:
     made = next((made for made in state.made if made.src_uri == page.file.src_uri and not made.written), None)
     build = _build(state)
     state.page = Page(build, page.file.src_uri, owner=owner, reviewed=reviewed, due=due,
-                      updated=build.changed.get(made.data_file if made else name))
+                      updated=build.changed.get(made.data_file if made else name),
+                      reviewed_with=made.reviewed_with if made else None)
 
 
 def on_post_page_macros(env: MacrosPlugin) -> None:

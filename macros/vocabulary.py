@@ -76,6 +76,15 @@ RAGS: tuple[Rag, ...] = get_args(Rag)
 
 # Lists the site shows no labels for.
 SourceKind = Literal["report", "plan"]
+# What a document has been read for from cover to cover, all it gives recorded (data/sources.yml,
+# "read_for"), and how a sentence names it. Only then may a page say that the document gives none;
+# until then the page says the document is still to be checked for it.
+ReadFor = Literal["roles", "meetings", "findings"]
+READ_FOR = labelled(ReadFor, {
+    "roles": "who holds the Trust's leading roles",
+    "meetings": "the Trust's meetings",
+    "findings": "findings about children",
+})
 MemberGroup = Literal["trust-board", "city-partnership"]
 MeetingKind = Literal["board", "joint", "workshop", "steering-group", "health-and-wellbeing-board"]
 TRUST_MEETING_KINDS: tuple[MeetingKind, ...] = ("board", "joint", "workshop", "steering-group")  # the Trust's own
