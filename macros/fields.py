@@ -14,7 +14,7 @@ from .dates import parse_partial_date
 from .vocabulary import OFFICIAL_WEBSITES
 
 if TYPE_CHECKING:
-    from .loader import Dataset, Location
+    from .loader import Dataset
     from .models import Datasets
     from .verify import At
 
@@ -56,6 +56,9 @@ def _year_as_text(value: object) -> object:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+Location = tuple[str | int, ...]  # where a value is in a record: the field names and list positions
+
+
 @dataclass(frozen=True)
 class Mark:
     """A mark on a field's type that says what the field is (`Annotated[str, DOCUMENT_DATE]`); the
@@ -63,11 +66,24 @@ class Mark:
     what: str
 
 
+@dataclass(frozen=True)
+class Refers:
+    """A mark on an id's type: the id of a record in another dataset (checked when the data is
+    loaded, and a foreign key in the open data)."""
+    dataset: str
+
+
 DOCUMENT_DATE = Mark("a date a document gives: checked against the passage cited")
+DOCS_PAGE = Mark("a page of the site, as its path under docs/ (checked: the page exists)")
 OWN_WORDS = Mark("words: the site's own, checked for names, ages and dates, unless the model quotes them")
 
 Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
 PassageId = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+SourceId = Annotated[Id, Refers("sources")]  # a record of data/sources.yml
+AreaId = Annotated[Id, Refers("areas")]
+TermId = Annotated[Id, Refers("glossary")]
+FigureId = Annotated[Id, Refers("figures")]
+DocsPage = Annotated[StrictStr, Field(min_length=1), DOCS_PAGE]
 QUOTED = Mark("a document's own words: checked word for word against the passage cited")
 
 Text = Annotated[StrictStr, Field(min_length=1), OWN_WORDS]  # words in the site's own plain English
@@ -92,6 +108,27 @@ def marked(model: type[BaseModel], mark: Mark) -> tuple[str, ...]:
         _MARKED[model, mark] = tuple(name for name, info in model.model_fields.items()
                                      if mark in info.metadata or mark in _marks(info.annotation))
     return _MARKED[model, mark]
+
+
+def references(model: type[BaseModel]) -> dict[str, str]:
+    """The fields of a model that hold the id (or ids) of records in another dataset, with that
+    dataset's name (their type is marked `Refers`)."""
+    return {name: mark.dataset for name, info in model.model_fields.items()
+            for mark in (*info.metadata, *_marks(info.annotation)) if isinstance(mark, Refers)}
+
+
+def parts(value: object, loc: Location = (), source: str = "") -> Iterator[tuple[Location, BaseModel, str]]:
+    """A record and every record inside it (a citation, a point, a rating), each with where it is
+    in the record and the document it is from: its own `source`, or else its record's. The one walk
+    over a record's parts: the cross-references, the checks and the source pages use it."""
+    if isinstance(value, BaseModel):
+        source = getattr(value, "source", None) or source
+        yield loc, value, source
+        for name in type(value).model_fields:
+            yield from parts(getattr(value, name), loc + (name,), source)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from parts(item, loc + (i,), source)
 
 
 # A date that may be only a year ("2018") or a month ("2023-07") when the source gives no more.
@@ -174,7 +211,7 @@ class Cites(BaseModel):
 
 class Citation(Cites):
     """Where in a source document something comes from."""
-    source: Id
+    source: SourceId
     """The document it comes from: the id of a record in the sources dataset."""
     passage: PassageId
     """The passage of that document that says it: the id of a paragraph, list item or section of

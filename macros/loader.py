@@ -16,9 +16,8 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import CyppError, DataError
-from .fields import Record
+from .fields import Location, Record
 
-Location = tuple[str | int, ...]  # where a value is: the field names and list positions that lead to it
 Lines = dict[Location, int]  # the line each value starts on
 R = TypeVar("R", bound=Record)
 

@@ -21,8 +21,11 @@ from pydantic import Field
 from . import vocabulary as v
 from .dates import when
 from .fields import (
+    AreaId,
     Citation,
     Cited,
+    DocsPage,
+    FigureId,
     FullDate,
     Id,
     Needed,
@@ -33,13 +36,15 @@ from .fields import (
     Point,
     Quoted,
     Record,
+    TermId,
     Text,
     WebAddress,
 )
 from .verify import At, cut_short, found_in, has_figure, has_qualifier, has_rating, quotations
 
 if TYPE_CHECKING:
-    from .loader import Dataset, Location
+    from .fields import Location
+    from .loader import Dataset
 
 
 class Source(Record):
@@ -85,7 +90,7 @@ class Term(Cited):  # the passage cited uses the term, short or in full (checked
     """What the short form stands for."""
     explanation: Text
     """What it means, in this site's own plain English."""
-    see_also: list[Id] = []
+    see_also: list[TermId] = []
     """Other terms to look at: ids of records in the glossary."""
     also_searched_as: list[Text] = []
     """Everyday words residents may type for it, for example "special needs" or "NEET": the site's
@@ -144,7 +149,7 @@ class Priority(Record):
 
     number: int
     """The priority's number in the plan."""
-    area: Id
+    area: AreaId
     """The area of focus it belongs to: the id of a record in the areas dataset."""
     easy: Text
     """The Easy Read version: short sentences, common words."""
@@ -182,7 +187,7 @@ class Statement(Cited):
 
 
 class PlanAction(Cited):
-    area: Id
+    area: AreaId
     """The area of focus: the id of a record in the areas dataset."""
     focus: Optional[Quoted] = None
     """What the plan focuses on in this area, in its own words; left out where the plan gives none."""
@@ -247,7 +252,7 @@ class Member(Cited):
     group: v.MemberGroup
     """What it is a member of: the Children's Trust Board (trust-board), or Oxford City Council's
     own Children and Young People Partnership (city-partnership)."""
-    short_form: Optional[Id] = None
+    short_form: Optional[TermId] = None
     """The glossary's entry for the organisation's short form (the entry's id, e.g. occg), if it
     has one: where the organisation is gone, the site says so in that entry and wherever a page
     uses the short form."""
@@ -350,13 +355,13 @@ class Indicator(Cited):
     """What it measures, in plain English."""
     why: Text
     """Why it matters, in plain English."""
-    area: Id
+    area: AreaId
     """The area of focus it is shown under: the id of a record in the areas dataset."""
     ratings: list[RagRating] = Field(min_length=1)
     """Its Red, Amber or Green ratings, one for each report that rates it."""
     target: Optional[Text] = None
     """Its target, in words."""
-    figures: list[Id] = []
+    figures: list[FigureId] = []
     """The numbers about it: ids of records in the figures dataset."""
     actions: list[Point] = []
     """What is being done about it."""
@@ -378,7 +383,7 @@ class Initiative(Cited):
     """Where it happens."""
     partners: list[Text] = []
     """Who it works with."""
-    figures: list[Id] = []
+    figures: list[FigureId] = []
     """The numbers about it: ids of records in the figures dataset."""
     age_groups: list[v.AgeGroup] = Field(min_length=1)
     """Who it is for, as the site's finder groups it (not-stated where the report does not say)."""
@@ -455,7 +460,7 @@ class Change(Record):
     """What changed, in a few words."""
     text: Text
     """What changed, in plain English."""
-    pages: list[Text] = []
+    pages: list[DocsPage] = []
     """The pages that changed, as paths under docs/ (for example council/index.md)."""
 
 
@@ -477,7 +482,7 @@ class Service(Record):
     what: Text
     """What a resident can do there, in one sentence of this site's own plain English. Say only
     what the page at the address says."""
-    pages: list[Text] = Field(min_length=1)
+    pages: list[DocsPage] = Field(min_length=1)
     """The pages that list it in their section on where to go next, as paths under docs/ (for example
     send.md). Each of them ends with the macro where_to_go_next()."""
     checked: PastDate

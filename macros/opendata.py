@@ -18,14 +18,16 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator, get_args
 from urllib.parse import urlsplit
 
+from pydantic import BaseModel
+
 from .feeds import to_atom, to_ics
-from .fields import title
+from .fields import references, title
 from .models import DATASETS
 from .schema import FULL_DATE, dataset_schema
-from .site import REFERENCES, Site
+from .site import Site
 
 LICENCE = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -152,11 +154,11 @@ def dataset_tables(site: Site, name: str) -> list[Table]:
                                        f"{prop['description']} {sub_prop['description']}", sub_inner,
                                        required=not (nullable or sub_nullable)))
                 cells.append((key, sub))
-                keys += _foreign_key(f"{key}_{sub}", sub)
+                keys += _foreign_key(name, f"{key}_{sub}", sub)
         else:
             columns.append(_column(key, title(key), prop["description"], inner, required=not nullable))
             cells.append((key, ""))
-            keys += _foreign_key(key, key)
+            keys += _foreign_key(name, key, key)
     main = Table(f"{name}.csv", name, name.replace("_", " ").capitalize(), DESCRIPTIONS[name], columns,
                  [[_cell((r[k] or {}).get(s) if s else r[k]) for k, s in cells] for r in records], ["id"], keys)
     return [main] + [_list_table(name, main, key, each, described, records)
@@ -179,7 +181,7 @@ def _list_table(name: str, parent: Table, key: str, each: dict[str, Any], descri
     for sub, sub_prop in each["properties"].items():
         sub_inner, sub_nullable = _plain(sub_prop, {})
         columns.append(_column(sub, title(sub), sub_prop["description"], sub_inner, required=not sub_nullable))
-        keys += _foreign_key(sub, sub)
+        keys += _foreign_key(name, sub, sub)
     rows = [[r["id"], str(i)] + [_cell(x.get(sub)) for sub in each["properties"]]
             for r in records for i, x in enumerate(r[key], 1)]
     return Table(f"{one.replace(' ', '-')}-{key.replace('_', '-')}.csv", name,
@@ -187,12 +189,29 @@ def _list_table(name: str, parent: Table, key: str, each: dict[str, Any], descri
                  [parent_key, "position"], keys)
 
 
-def _foreign_key(column: str, field_name: str) -> list[dict[str, Any]]:
-    """A column holding the id of a record in another dataset (data.py's REFERENCES: source, area)."""
-    if field_name not in REFERENCES:
+def _referring(model: type[BaseModel]) -> dict[str, str]:
+    """The fields of a model, and of the records inside it, that hold the id of a record in another
+    dataset, with that dataset (their type says so: fields.Refers)."""
+    found = references(model)
+    for info in model.model_fields.values():
+        for inner in _types_in(info.annotation):
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                found.update(_referring(inner))
+    return found
+
+
+def _types_in(annotation: object) -> Iterator[object]:
+    yield annotation
+    for inner in get_args(annotation):
+        yield from _types_in(inner)
+
+
+def _foreign_key(name: str, column: str, field_name: str) -> list[dict[str, Any]]:
+    """A column of dataset `name` holding the id of a record in another dataset (source, area)."""
+    dataset = _referring(DATASETS[name]).get(field_name)
+    if dataset is None:
         return []
-    return [{"columnReference": column,
-             "reference": {"resource": f"{REFERENCES[field_name]}.csv", "columnReference": "id"}}]
+    return [{"columnReference": column, "reference": {"resource": f"{dataset}.csv", "columnReference": "id"}}]
 
 
 def _plain(prop: dict[str, Any], defs: dict[str, Any]) -> tuple[dict[str, Any], bool]:

@@ -6,27 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, TypeVar
 
-from pydantic import BaseModel
-
 from .documents import Document, load_documents
 from .errors import DataError
-from .fields import Record
-from .loader import Dataset, Location, join_problems, load_dataset
+from .fields import DOCS_PAGE, Location, Record, marked, parts, references
+from .loader import Dataset, join_problems, load_dataset
 from .models import DATASET_OF, DATASETS, Datasets
 from .verify import check_all
 
 R = TypeVar("R", bound=Record)
 Sets = dict[str, Dataset[Record]]  # each data file's records, by the file's name
-
-# A field with one of these names holds the id (or a list of ids) of a record in another dataset.
-REFERENCES = {
-    "source": "sources",
-    "area": "areas",
-    "see_also": "glossary",
-    "short_form": "glossary",
-    "figures": "figures",
-}
-
 
 @dataclass
 class Site(Datasets):
@@ -55,22 +43,14 @@ class Site(Datasets):
         return record
 
 
-def _references(value: object, loc: Location) -> Iterator[tuple[Location, str, str]]:
-    """Every (location, dataset, id) that a record points to."""
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            item = getattr(value, name)
-            if name in REFERENCES:
-                ids = item if isinstance(item, list) else [item]
-                for i, ref in enumerate(ids):
-                    if ref is not None:
-                        where = loc + ((name, i) if isinstance(item, list) else (name,))
-                        yield where, REFERENCES[name], ref
-            else:
-                yield from _references(item, loc + (name,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _references(item, loc + (i,))
+def _references(record: Record) -> Iterator[tuple[Location, str, str]]:
+    """Every (location, dataset, id) that a record points to, itself or in its parts."""
+    for loc, part, _ in parts(record):
+        for name, dataset in references(type(part)).items():
+            value = getattr(part, name)
+            for i, ref in enumerate(value) if isinstance(value, list) else [(None, value)]:
+                if ref is not None:
+                    yield loc + ((name, i) if i is not None else (name,)), dataset, ref
 
 
 def records_with_pages(sets: Sets) -> Iterator[tuple[str, Record, list[str]]]:
@@ -113,7 +93,7 @@ def check_references(site: Site) -> None:
     problems: list[str] = []
     for name, ds in sets.items():
         for index, record in enumerate(ds.records):
-            for loc, target, ref in _references(record, ()):
+            for loc, target, ref in _references(record):
                 if ref not in sets[target].by_id():
                     problems.append(
                         f'{ds.display}, line {ds.line(index, *loc)}: record "{record.id}", field '
@@ -121,12 +101,13 @@ def check_references(site: Site) -> None:
                         f"Check the spelling, or add it there first."
                     )
     made = own_pages(sets)
-    for ds in sets.values():  # a field called "pages" lists pages, as paths under docs/
+    for ds in sets.values():  # a field of pages lists them as paths under docs/
         for index, record in enumerate(ds.records):
-            for i, page in enumerate(getattr(record, "pages", [])):
+            for field, i, page in ((field, i, p) for field in marked(type(record), DOCS_PAGE)
+                                   for i, p in enumerate(getattr(record, field))):
                 if not (ds.path.parent.parent / "docs" / page).is_file() and page not in made:
                     problems.append(
-                        f'{ds.display}, line {ds.line(index, "pages", i)}: record "{record.id}": '
+                        f'{ds.display}, line {ds.line(index, field, i)}: record "{record.id}": '
                         f'there is no page docs/{page}. Write the path as it is under docs/, '
                         "for example council/index.md."
                     )

@@ -31,8 +31,8 @@ from pydantic import BaseModel
 from .dates import MONTHS, parse_partial_date
 from .documents import Document, Passage, plain
 from .errors import DataError
-from .fields import DOCUMENT_DATE, OWN_WORDS, QUOTED, Cites, Record, marked
-from .loader import Location, join_problems
+from .fields import DOCUMENT_DATE, OWN_WORDS, QUOTED, Cites, Location, Record, marked, parts
+from .loader import join_problems
 
 if TYPE_CHECKING:
     from .models import Figure, Source
@@ -236,20 +236,10 @@ def has_rating(rag: str, text: str) -> bool:
     return re.search(rf"\b({rag[0]}|{rag})\b", plain(text)) is not None
 
 
-def citations(value: object, loc: Location = (), source: str = "") -> Iterator[tuple[Location, Cites, str]]:
+def citations(record: BaseModel) -> Iterator[tuple[Location, Cites, str]]:
     """Every part of a record that cites a passage, with where it is in the record and its
     document (a point without a source of its own is in its record's document)."""
-    if isinstance(value, BaseModel):
-        fields = type(value).model_fields
-        source = getattr(value, "source", None) or source
-        if isinstance(value, Cites):
-            yield loc, value, source
-        for name in fields:
-            if name not in ("source", "passage"):
-                yield from citations(getattr(value, name), loc + (name,), source)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from citations(item, loc + (i,), source)
+    return ((loc, part, source) for loc, part, source in parts(record) if isinstance(part, Cites))
 
 
 def _where(doc: Document, p: Passage) -> str:

@@ -13,11 +13,12 @@ import yaml
 
 from macros import find
 from macros.errors import CyppError, DataError, PageError
+from macros.fields import parts, references
 from macros.hooks import _ConfigLoader, _on_serve, check_config, check_nav
-from macros.loader import read_yaml
+from macros.loader import Dataset, read_yaml
 from macros.models import DATASETS, Event, Role, Statement
 from macros.pages import check_encodings, read_front_matter, review_fields
-from macros.site import check_needed, load_site
+from macros.site import Site, check_needed, check_references, load_site
 from macros.verify import check_record, document_dates
 from macros.views import MACROS, choices
 from macros.views.pagecheck import anchor_problem, check_figures, check_links, check_notes, check_page, check_snippets
@@ -465,3 +466,36 @@ def test_while_serving_a_failed_rebuild_shows_its_message_on_every_page_and_relo
         assert "<title>Problem: the site was not built</title>" in shown and "location.reload()" in shown
         assert 'docs/trust/index.md, line 3: "meetings" is a macro &lt;b&gt;' in shown
         assert shown.count("line 3") == 1
+
+
+def _wrong_references():
+    """Each field that holds the id of another dataset's record (its type says so), once, in the
+    first record that gives it: (dataset, record's place, where the id is, the dataset it names)."""
+    seen = set()
+    for name, ds in SITE.sets.items():
+        for index, record in enumerate(ds.records):
+            for loc, part, _ in parts(record):
+                for field, target in references(type(part)).items():
+                    value = getattr(part, field)
+                    if (type(part), field) not in seen and value:
+                        seen.add((type(part), field))
+                        yield name, index, loc + ((field, 0) if isinstance(value, list) else (field,)), target
+
+
+@pytest.mark.parametrize("name, index, where, target", list(_wrong_references()),
+                         ids=lambda v: ".".join(map(str, v)) if isinstance(v, tuple) else str(v))
+def test_every_reference_to_another_dataset_is_checked(name, index, where, target):
+    """Every id of a record in another dataset, in a record or in a part of one, is checked: a field
+    whose type is marked as a reference (fields.Refers) needs no list beside the models."""
+    ds = SITE.sets[name]
+    raw = ds.records[index].model_dump()
+    holder = raw
+    for key in where[:-1]:
+        holder = holder[key]
+    holder[where[-1]] = "no-such-record"
+    wrong = type(ds.records[index]).model_validate(raw)
+    records = [wrong if i == index else r for i, r in enumerate(ds.records)]
+    sets = {**SITE.sets, name: Dataset(ds.path, ds.display, records, ds.lines)}
+    with pytest.raises(DataError, match=rf'field "{where[0]}": there is no record "no-such-record" in '
+                                        rf"data/{target}\.yml\. Check the spelling"):
+        check_references(Site(root=ROOT, sets=sets, documents={}, checked={}))
