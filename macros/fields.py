@@ -166,8 +166,17 @@ class Needed:
         return f"a record with {self.field}: {self.value}" if self.field else "a record"
 
 
+ShownOn = tuple[tuple[str, str], ...]  # pages, each as (the words of a link to it, its path under docs/)
+
+
 class Record(BaseModel):
     model_config = CONFIG
+    # What the dataset holds, in one sentence: the open data says it, and so does "Download the data
+    # on this page" on every page that shows the dataset.
+    described: ClassVar[str] = ""
+    # The pages that show the dataset's records: the page about each document links to them when the
+    # document gives records of this dataset.
+    shown_on: ClassVar[ShownOn] = ()
     # The pages each record of this kind makes (macros/views/record_pages.py), "{id}" standing for its
     # id, and the page that lists them (their menu entries follow it; they are reviewed with it).
     # Both or neither: without own_pages, the records are shown on other pages.

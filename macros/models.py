@@ -36,6 +36,7 @@ from .fields import (
     Point,
     Quoted,
     Record,
+    ShownOn,
     TermId,
     Text,
     WebAddress,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 
 
 class Source(Record):
+    described: ClassVar[str] = "The council documents the site is built from."
     own_pages = ("reports/{id}/index.md", "reports/{id}/text.md")  # about it, and its full text
     listed_on = "reports/index.md"
     title: Text
@@ -83,6 +85,8 @@ class Source(Record):
 
 
 class Term(Cited):  # the passage cited uses the term, short or in full (checked)
+    described: ClassVar[str] = "Short forms (acronyms) and what they mean."
+    shown_on: ClassVar[ShownOn] = (("Glossary", "glossary.md"),)
     states: ClassVar[str] = "term"
     term: Text
     """The short form, as the documents write it, for example "CAMHS"."""
@@ -109,6 +113,8 @@ class Term(Cited):  # the passage cited uses the term, short or in full (checked
 
 
 class Area(Cited):
+    described: ClassVar[str] = "The plan's areas of focus."
+    shown_on: ClassVar[ShownOn] = (("Areas of focus", "plan/priorities.md"),)
     order: int
     """Its place in the plan's order of areas (1 is first)."""
     name: Quoted
@@ -137,6 +143,8 @@ class Wording(Citation):
 
 
 class Priority(Record):
+    described: ClassVar[str] = "The plan's numbered priorities, with each wording the documents give."
+    shown_on: ClassVar[ShownOn] = (("The plan's priorities", "plan/priorities.md"),)
     @classmethod
     def check_dataset(cls, dataset: Dataset[Self], data: Datasets) -> Iterator[str]:
         """No two priorities have the same number."""
@@ -159,6 +167,7 @@ class Priority(Record):
 
 
 class Statement(Cited):
+    described: ClassVar[str] = "Quotations and statements from the documents, grouped by topic."
     needed = (Needed(("vision", "plan_on_a_page"), "group", "vision"),
               Needed(("easy_read",), "group", "easy-about"), Needed(("easy_read",), "group", "easy-vision"),
               Needed(("easy_read",), "group", "easy-now"))
@@ -187,6 +196,8 @@ class Statement(Cited):
 
 
 class PlanAction(Cited):
+    described: ClassVar[str] = "The implementation plan for 2020 to 2021 (COVID-19 recovery plan)."
+    shown_on: ClassVar[ShownOn] = (("The implementation plan", "plan/implementation.md"),)
     area: AreaId
     """The area of focus: the id of a record in the areas dataset."""
     focus: Optional[Quoted] = None
@@ -204,6 +215,8 @@ class PlanAction(Cited):
 
 
 class Role(Cited):
+    described: ClassVar[str] = "Who has held the Trust's leading roles and district council seats."
+    shown_on: ClassVar[ShownOn] = (("Who leads the Trust", "trust/people.md"),)
     role: v.Role
     """The role: city-seat is Oxford City Council's seat, district-seat the rotating seat of the
     district councils."""
@@ -247,6 +260,8 @@ class Gone(Citation):
 
 
 class Member(Cited):
+    described: ClassVar[str] = "Member organisations of the Trust and of Oxford's own partnership."
+    shown_on: ClassVar[ShownOn] = (("Who sits on the Trust", "trust/people.md"),)
     name: Quoted
     """The organisation, as the document words it (checked word for word)."""
     group: v.MemberGroup
@@ -263,6 +278,8 @@ class Member(Cited):
 
 
 class Meeting(Cited):
+    described: ClassVar[str] = "Meetings of the Trust that the documents mention."
+    shown_on: ClassVar[ShownOn] = (("Meetings", "trust/meetings.md"),)
     date: PartialDate
     """When it met, as exactly as the passage gives it (checked)."""
     kind: v.MeetingKind
@@ -276,6 +293,8 @@ class Meeting(Cited):
 
 
 class TrustPriority(Cited):
+    described: ClassVar[str] = "The Trust's priorities year by year."
+    shown_on: ClassVar[ShownOn] = (("The Trust's priorities", "trust/priorities.md"),)
     needed = (Needed(("trust_priorities",)),)
     period: Text
     """The year it is for, for example "2019/20"."""
@@ -293,6 +312,7 @@ class TrustPriority(Cited):
 
 
 class Figure(Cited):
+    described: ClassVar[str] = "Every number on the site."
     counted_as: ClassVar[str] = "figures"
     states: ClassVar[str] = "figure"
     label: Text
@@ -339,6 +359,8 @@ class RagRating(Citation):
 
 
 class Indicator(Cited):
+    described: ClassVar[str] = "Performance indicators and their Red, Amber or Green ratings."
+    shown_on: ClassVar[ShownOn] = (("Performance indicators", "performance/indicators/index.md"),)
     own_pages = ("performance/indicators/{id}.md",)
     listed_on = "performance/indicators/index.md"
     needed = (Needed(("ratings_summary",)),)
@@ -368,6 +390,8 @@ class Indicator(Cited):
 
 
 class Initiative(Cited):
+    described: ClassVar[str] = "Oxford City Council's work for children and young people."
+    shown_on: ClassVar[ShownOn] = (("The council's work in Oxford", "council/index.md"),)
     own_pages = ("council/work/{id}.md",)
     listed_on = "council/index.md"
     name: Text
@@ -427,6 +451,8 @@ class Initiative(Cited):
 
 
 class Event(Cited):
+    described: ClassVar[str] = ("Dated events in the story of the plan, the Trust, SEND, the Education "
+                                "Commission and the council.")
     date: Optional[PartialDate] = None
     """When it happened, as exactly as the passage gives it (checked); left out where the document
     gives no date."""
@@ -440,6 +466,7 @@ class Event(Cited):
 
 
 class AccessibilityNote(Record):
+    described: ClassVar[str] = "How the site was tested for accessibility, and known issues."
     kind: v.AccessibilityKind
     """What the note is: a test of the site, a known issue, or when the accessibility statement was
     prepared or reviewed."""
@@ -454,6 +481,7 @@ class AccessibilityNote(Record):
 
 
 class Change(Record):
+    described: ClassVar[str] = "What has changed on the site, by date."
     date: FullDate
     """When the site changed."""
     title: Text
@@ -467,6 +495,7 @@ class Change(Record):
 class Service(Record):
     """A page of an official service on another website: where a resident goes next. Each page it
     is for lists it in its section on where to go next; none of it comes from the documents."""
+    described: ClassVar[str] = "Links to official services on other websites, where a resident can go next."
     text: Text
     """The link's words, in this site's plain English: what a resident goes there to do, for
     example: Ask for an education, health and care needs assessment."""

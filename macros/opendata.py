@@ -34,26 +34,6 @@ LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/v
 METADATA = "csv-metadata.json"  # where CSV on the Web readers look for it, beside the CSV files
 SEPARATOR = "; "  # between the items of a list in one cell
 
-DESCRIPTIONS = {
-    "sources": "The council documents the site is built from.",
-    "glossary": "Short forms (acronyms) and what they mean.",
-    "areas": "The plan's areas of focus.",
-    "priorities": "The plan's numbered priorities, with each wording the documents give.",
-    "statements": "Quotations and statements from the documents, grouped by topic.",
-    "implementation": "The implementation plan for 2020 to 2021 (COVID-19 recovery plan).",
-    "roles": "Who has held the Trust's leading roles and district council seats.",
-    "members": "Member organisations of the Trust and of Oxford's own partnership.",
-    "meetings": "Meetings of the Trust that the documents mention.",
-    "trust_priorities": "The Trust's priorities year by year.",
-    "figures": "Every number on the site.",
-    "indicators": "Performance indicators and their Red, Amber or Green ratings.",
-    "initiatives": "Oxford City Council's work for children and young people.",
-    "timeline": "Dated events in the story of the plan, the Trust, SEND, the Education Commission and the council.",
-    "accessibility": "How the site was tested for accessibility, and known issues.",
-    "changes": "What has changed on the site, by date.",
-    "services": "Links to official services on other websites, where a resident can go next.",
-}
-
 
 @dataclass
 class Table:
@@ -159,7 +139,7 @@ def dataset_tables(site: Site, name: str) -> list[Table]:
             columns.append(_column(key, title(key), prop["description"], inner, required=not nullable))
             cells.append((key, ""))
             keys += _foreign_key(name, key, key)
-    main = Table(f"{name}.csv", name, name.replace("_", " ").capitalize(), DESCRIPTIONS[name], columns,
+    main = Table(f"{name}.csv", name, name.replace("_", " ").capitalize(), DATASETS[name].described, columns,
                  [[_cell((r[k] or {}).get(s) if s else r[k]) for k, s in cells] for r in records], ["id"], keys)
     return [main] + [_list_table(name, main, key, each, described, records)
                      for key, each, described in lists]
@@ -280,6 +260,6 @@ def _cell(value: Any) -> str:
 
 
 def to_json(site: Site, name: str) -> str:
-    return json.dumps({"dataset": name, "description": DESCRIPTIONS.get(name, ""),
+    return json.dumps({"dataset": name, "description": DATASETS[name].described,
                        "licence": LICENCE, "records": [r.model_dump(mode="json") for r in site.sets[name].records]},
                       ensure_ascii=False, indent=2) + "\n"

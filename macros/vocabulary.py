@@ -5,12 +5,13 @@ same time; the views take their labels from here too, and the type checker knows
 The order of each list is the order the data's error messages, schemas and open data give it in."""
 from __future__ import annotations
 
-from typing import Any, Literal, TypeVar, get_args
+from typing import Any, Literal, NamedTuple, TypeVar, get_args
 
 K = TypeVar("K", bound=str)
+V = TypeVar("V")
 
 
-def labelled(kind: Any, labels: dict[K, str]) -> dict[K, str]:
+def labelled(kind: Any, labels: dict[K, V]) -> dict[K, V]:
     """The labels of a `Literal` type's values: one for each value, in the type's order (a value
     added to the type without its label, or the other way round, stops the package loading)."""
     if tuple(labels) != get_args(kind):
@@ -27,21 +28,20 @@ ROLES = labelled(Role, {
     "district-seat": "Rotating district council seat",
 })
 
-# Timeline topics (data/timeline.yml, "topic"): how a sentence names each, and its page.
+
+class Subject(NamedTuple):
+    """A timeline topic (data/timeline.yml, "topic"): how a sentence names it, and its page."""
+    called: str  # how a sentence names it: "the Education Commission"
+    page: str  # the page about it, under docs/
+
+
 Topic = Literal["send", "commission", "plan", "trust", "council"]
 TOPICS = labelled(Topic, {
-    "send": "SEND",
-    "commission": "the Education Commission",
-    "plan": "the plan",
-    "trust": "the Trust",
-    "council": "the City Council",
-})
-TOPIC_PAGES = labelled(Topic, {
-    "send": "send.md",
-    "commission": "education-commission.md",
-    "plan": "plan/index.md",
-    "trust": "trust/index.md",
-    "council": "council/index.md",
+    "send": Subject("SEND", "send.md"),
+    "commission": Subject("the Education Commission", "education-commission.md"),
+    "plan": Subject("the plan", "plan/index.md"),
+    "trust": Subject("the Trust", "trust/index.md"),
+    "council": Subject("the City Council", "council/index.md"),
 })
 
 # The council's work (data/initiatives.yml): who it is for, what it is about, where it is.

@@ -6,6 +6,7 @@ import posixpath
 
 from .. import opendata
 from ..dates import in_words, when
+from ..models import DATASETS
 from .markup import attr, escape, table
 from .page import Page
 from .record_pages import page_title
@@ -57,7 +58,7 @@ def datasets(page: Page) -> str:
         tables = [t for t in data.tables if t.dataset == name]
         changed = page.build.changed.get(f"data/{name}.yml")
         out += [f"### {name.replace('_', ' ').capitalize()} {{#dataset-{name.replace('_', '-')}}}", "",
-                f"{escape(opendata.DESCRIPTIONS[name])} {len(ds.records)} records. Last changed: "
+                f"{escape(DATASETS[name].described)} {len(ds.records)} records. Last changed: "
                 f"{in_words(changed.isoformat()) if changed else 'not known'}.", ""]
         for t in tables:
             one = t.columns[0]["name"].removesuffix("_id").replace("_", " ")  # "indicator"

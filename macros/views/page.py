@@ -18,8 +18,8 @@ from typing import Any, Iterable, Iterator
 from .. import contents, document_page
 from ..dates import PartialDate, in_words, when
 from ..fields import Citation, Point
-from ..models import Figure, Source, Statement
-from ..opendata import DESCRIPTIONS, OpenData
+from ..models import DATASETS, Figure, Source, Statement
+from ..opendata import OpenData
 from ..pages import address
 from ..site import Site
 from ..verify import normalise
@@ -294,7 +294,7 @@ class Page:
     def reuse_links(self, datasets: list[str]) -> str:
         """"Download the data on this page": for each dataset the page shows, what it holds in plain
         words, as a spreadsheet file (CSV) or as JSON."""
-        items = [f'- {escape(DESCRIPTIONS[name].rstrip("."))}: '
+        items = [f'- {escape(DATASETS[name].described.rstrip("."))}: '
                  f'{self.file_link(f"data/{name}.csv", "spreadsheet (CSV)")}'
                  f' or {self.file_link(f"data/{name}.json", "JSON")}' for name in datasets]
         return "\n".join(['<div class="reuse" data-search-exclude markdown>', "",

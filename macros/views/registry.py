@@ -15,7 +15,20 @@ from functools import cached_property
 from typing import Any, Callable, Iterable, TypeVar
 
 from .. import vocabulary
-from ..models import DATASETS
+from ..fields import Record
+from ..models import (
+    DATASET_OF,
+    DATASETS,
+    AccessibilityNote,
+    Event,
+    Figure,
+    Indicator,
+    Initiative,
+    Member,
+    Role,
+    Source,
+    Statement,
+)
 from ..site import Site
 
 UNKNOWN = object()  # an argument the page check cannot know (a variable): checked when called
@@ -29,34 +42,47 @@ class Kind:
     values: Callable[[Site], Any]  # the ids it may be, in this build's data
 
 
-def _ids(dataset: str) -> Callable[[Site], set[str]]:
-    return lambda site: site.sets[dataset].ids()
+def _records(model: type[Record], called: str, example: str,
+             which: Callable[[Any], bool] = lambda record: True, which_words: str = "") -> Kind:
+    """Records of one dataset, named by their ids (those `which` picks, said in `which_words`)."""
+    name = DATASET_OF[model]
+    return Kind(called + which_words, f"data/{name}.yml", example,
+                lambda site: {r.id for r in site.sets[name].records if which(r)})
+
+
+def _values(model: type[Record], field: str, called: str, example: str,
+            which: Callable[[Any], bool] = lambda value: value is not None, also: str = "") -> Kind:
+    """The values one field of a dataset's records has (those `which` picks)."""
+    name = DATASET_OF[model]
+    return Kind(called, f"the {field}: fields in data/{name}.yml{also}", example,
+                lambda site: {getattr(r, field) for r in site.sets[name].records if which(getattr(r, field))})
+
+
+def _choices(model: type[Record], field: str, called: str, example: str, values: Iterable[str],
+             also: str = "") -> Kind:
+    """The values a field of a dataset may have (a closed list in vocabulary.py)."""
+    return Kind(called, f"the {field}: fields in data/{DATASET_OF[model]}.yml{also}", example,
+                lambda site: set(values))
 
 
 KINDS = {
-    "figures": Kind("figure", "data/figures.yml", "figure-id", _ids("figures")),
-    "series": Kind("series of figures", "the series: fields in data/figures.yml", "series-id",
-                   lambda site: {f.series for f in site.figures if f.series}),
-    "quotations": Kind("quotation (a statement with quoted: true)", "data/statements.yml", "statement-id",
-                       lambda site: {s.id for s in site.statements if s.quoted}),
-    "indicators": Kind("indicator", "data/indicators.yml", "indicator-id", _ids("indicators")),
-    "initiatives": Kind("initiative", "data/initiatives.yml", "initiative-id", _ids("initiatives")),
-    "sources": Kind("source document", "data/sources.yml", "source-id", _ids("sources")),
+    "figures": _records(Figure, "figure", "figure-id"),
+    "series": _values(Figure, "series", "series of figures", "series-id"),
+    "quotations": _records(Statement, "quotation", "statement-id", lambda s: s.quoted,
+                           " (a statement with quoted: true)"),
+    "indicators": _records(Indicator, "indicator", "indicator-id"),
+    "initiatives": _records(Initiative, "initiative", "initiative-id"),
+    "sources": _records(Source, "source document", "source-id"),
     "passages": Kind("passage", "the source document", "passage-id",
                      lambda site: {d.id: {p.id for p in d.passages} for d in site.documents.values()}),
-    "statement-groups": Kind("statement group", "the group: fields in data/statements.yml", "group",
-                             lambda site: {s.group for s in site.statements}),
-    "roles": Kind("role", "the role: fields in data/roles.yml", "chair", lambda site: set(vocabulary.ROLES)),
-    "member-groups": Kind("member group", "the group: fields in data/members.yml", "trust-board",
-                          lambda site: {m.group for m in site.members}),
-    "topics": Kind("timeline topic", "the topic: fields in data/timeline.yml", "plan",
-                   lambda site: set(vocabulary.TOPICS)),
+    "statement-groups": _values(Statement, "group", "statement group", "group"),
+    "roles": _choices(Role, "role", "role", "chair", vocabulary.ROLES),
+    "member-groups": _values(Member, "group", "member group", "trust-board"),
+    "topics": _choices(Event, "topic", "timeline topic", "plan", vocabulary.TOPICS),
     "datasets": Kind("data file", "the data/ folder", "initiatives", lambda site: set(site.sets)),
-    "ratings": Kind("rating", "the rag: fields in data/indicators.yml (Red, Amber or Green)", "Amber",
-                    lambda site: set(vocabulary.RAGS)),
-    "statement-dates": Kind("kind of accessibility statement date", "the kind: fields in data/accessibility.yml",
-                            "prepared", lambda site: {n.kind for n in site.accessibility
-                                                      if n.kind in ("prepared", "reviewed")}),
+    "ratings": _choices(Indicator, "rag", "rating", "Amber", vocabulary.RAGS, " (Red, Amber or Green)"),
+    "statement-dates": _values(AccessibilityNote, "kind", "kind of accessibility statement date", "prepared",
+                               lambda kind: kind in ("prepared", "reviewed")),
 }
 _TYPES = {bool: "true or false", int: "a whole number", str: "text in quotes"}
 

@@ -8,27 +8,14 @@ from typing import Any
 from .. import document_page
 from ..dates import when
 from ..fields import Record
+from ..models import DATASETS
 from ..verify import citations
-from ..vocabulary import TOPIC_PAGES, TOPICS
+from ..vocabulary import TOPICS
 from .figures import FIGURES_HEAD, figure_row
 from .markup import escape, table
 from .page import Page
 from .registry import macro
 from .statements import dated
-
-# What a page about a document links to, for each dataset that takes facts from it.
-SHOWN_ON = {
-    "priorities": ("The plan's priorities", "plan/priorities.md"),
-    "implementation": ("The implementation plan", "plan/implementation.md"),
-    "indicators": ("Performance indicators", "performance/indicators/index.md"),
-    "initiatives": ("The council's work in Oxford", "council/index.md"),
-    "roles": ("Who leads the Trust", "trust/people.md"),
-    "members": ("Who sits on the Trust", "trust/people.md"),
-    "meetings": ("Meetings", "trust/meetings.md"),
-    "trust_priorities": ("The Trust's priorities", "trust/priorities.md"),
-    "glossary": ("Glossary", "glossary.md"),
-    "areas": ("Areas of focus", "plan/priorities.md"),
-}
 
 
 @macro(source_id="sources", passages="passages")
@@ -112,14 +99,14 @@ def source_page(page: Page, source_id: str) -> str:
         out += ["!!! note \"About our copy of this document\"", "", f"    {escape(s.notes)}", ""]
     out += ["## What this site takes from it", ""]
     used = records_from(page, source_id)
-    for dataset, (label, target) in SHOWN_ON.items():
-        if used.get(dataset):
+    for dataset, model in DATASETS.items():
+        for label, target in model.shown_on if used.get(dataset) else ():
             out.append(f"- [{label}]({page.link(target)}): {len(used[dataset])} "
                        f"fact{'s' if len(used[dataset]) > 1 else ''}")
-    for topic, target in TOPIC_PAGES.items():
+    for topic, (called, target) in TOPICS.items():
         events = [e for e in page.site.timeline if e.topic == topic and source_id in sources_of(e)]
         if events:
-            out.append(f"- [Dates about {TOPICS[topic]}]({page.link(target)}): "
+            out.append(f"- [Dates about {called}]({page.link(target)}): "
                        + "; ".join(escape(e.title) for e in events))
     if used.get("statements"):
         out.append(f"- Quotations and statements: {len(used['statements'])}, shown on the pages "

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..dates import in_words, when
 from ..models import Event
-from ..vocabulary import TOPIC_PAGES
+from ..vocabulary import TOPICS
 from .markup import escape
 from .page import Page
 from .registry import macro
@@ -31,6 +31,6 @@ def latest_changes(page: Page, how_many: int = 5) -> str:
     """The newest dated events across the site, newest first, each linking to its topic."""
     out = []
     for e in list(reversed(dated_events(page)))[:how_many]:
-        out.append(f"- **{in_words(e.date)}**: [{escape(e.title)}]({page.link(TOPIC_PAGES[e.topic])})."
+        out.append(f"- **{in_words(e.date)}**: [{escape(e.title)}]({page.link(TOPICS[e.topic].page)})."
                    f" {escape(e.text)}{page.cited(e)}")
     return "\n".join(out) + "\n"
