@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, ClassVar, Iterator, Self, get_args, get_origin
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, WithJsonSchema
 
-from .dates import parse_partial_date
+from .dates import FULL_DATE, PartialDate
 from .vocabulary import OFFICIAL_WEBSITES
 
 if TYPE_CHECKING:
@@ -20,23 +20,17 @@ if TYPE_CHECKING:
 
 
 
-def _check_date(text: str) -> str:
-    parse_partial_date(text)
-    return text
+def _whole_day(date: PartialDate) -> PartialDate:
+    if date.precision != "day":
+        raise ValueError(f'expected a full date written as YYYY-MM-DD but found "{date}"')
+    return date
 
 
-def _check_full_date(text: str) -> str:
-    _, precision = parse_partial_date(text)
-    if precision != "day":
-        raise ValueError(f'expected a full date written as YYYY-MM-DD but found "{text}"')
-    return text
-
-
-def _check_not_future(text: str) -> str:
-    if dt.date.fromisoformat(text) > dt.date.today():
+def _not_future(date: PartialDate) -> PartialDate:
+    if date.first_day > dt.date.today():
         raise ValueError(f'expected a date that has passed (today is {dt.date.today().isoformat()}) '
-                         f'but found "{text}"')
-    return text
+                         f'but found "{date}"')
+    return date
 
 
 def _check_address(text: str) -> str:
@@ -51,17 +45,12 @@ def _check_address(text: str) -> str:
     return text
 
 
-def _year_as_text(value: object) -> object:
-    # "since: 2020" is read by YAML as a number; a year on its own is fine here.
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
 Location = tuple[str | int, ...]  # where a value is in a record: the field names and list positions
 
 
 @dataclass(frozen=True)
 class Mark:
-    """A mark on a field's type that says what the field is (`Annotated[str, DOCUMENT_DATE]`); the
+    """A mark on a field's type that says what the field is (`Annotated[str, QUOTED]`); the
     checks find the fields by it (`marked`)."""
     what: str
 
@@ -73,7 +62,6 @@ class Refers:
     dataset: str
 
 
-DOCUMENT_DATE = Mark("a date a document gives: checked against the passage cited")
 DOCS_PAGE = Mark("a page of the site, as its path under docs/ (checked: the page exists)")
 OWN_WORDS = Mark("words: the site's own, checked for names, ages and dates, unless the model quotes them")
 
@@ -100,6 +88,19 @@ def _marks(annotation: object) -> Iterator[object]:
 
 
 _MARKED: dict[tuple[type[BaseModel], Mark], tuple[str, ...]] = {}  # a model's fields never change
+
+
+def of_type(model: type[BaseModel], kind: type) -> tuple[str, ...]:
+    """The fields of a model whose values are of this type (or lists of it, or optional)."""
+    return tuple(name for name, info in model.model_fields.items()
+                 if any(inner is kind for inner in types_in(info.annotation)))
+
+
+def types_in(annotation: object) -> Iterator[object]:
+    """A type, and the types inside it: a list's items, an optional value's type."""
+    yield annotation
+    for inner in get_args(annotation):
+        yield from types_in(inner)
 
 
 def marked(model: type[BaseModel], mark: Mark) -> tuple[str, ...]:
@@ -131,10 +132,10 @@ def parts(value: object, loc: Location = (), source: str = "") -> Iterator[tuple
             yield from parts(item, loc + (i,), source)
 
 
-# A date that may be only a year ("2018") or a month ("2023-07") when the source gives no more.
-PartialDate = Annotated[StrictStr, BeforeValidator(_year_as_text), AfterValidator(_check_date), DOCUMENT_DATE]
-FullDate = Annotated[StrictStr, AfterValidator(_check_full_date)]
-PastDate = Annotated[StrictStr, AfterValidator(_check_full_date), AfterValidator(_check_not_future)]
+# A date of a whole day (YYYY-MM-DD), and one that has passed: a PartialDate, a day exactly.
+_FULL_DATE = WithJsonSchema({"pattern": FULL_DATE, "type": "string", "description": "A full date: YYYY-MM-DD."})
+FullDate = Annotated[PartialDate, AfterValidator(_whole_day), _FULL_DATE]
+PastDate = Annotated[PartialDate, AfterValidator(_whole_day), AfterValidator(_not_future), _FULL_DATE]
 # A link to another website: https, on an official public service's website (vocabulary.py).
 WebAddress = Annotated[StrictStr, AfterValidator(_check_address)]
 

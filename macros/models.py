@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, ClassVar, Iterator, Optional, Self, get_args, 
 from pydantic import Field
 
 from . import vocabulary as v
-from .dates import when
+from .dates import PartialDate
 from .fields import (
     AreaId,
     Citation,
@@ -29,7 +29,6 @@ from .fields import (
     FullDate,
     Id,
     Needed,
-    PartialDate,
     PassageId,
     PastDate,
     PersonName,
@@ -437,12 +436,12 @@ class Initiative(Cited):
         first when a report it cites said it."""
         documents = {s.id: s for s in data.sources}
         for index, ini in enumerate(dataset.records):
-            said = sorted({when(documents[s].date).month_year for s in (ini.source, *(r.source for r in ini.reported))
+            said = sorted({documents[s].date.month_year for s in (ini.source, *(r.source for r in ini.reported))
                            if s in documents})
             # "…, which the October 2023 report calls…" is too late
             opening = re.split(r"[,;:]", ini.lead, maxsplit=1)[0]
             if said and not any(month_year in opening for month_year in said):
-                example = when(documents[ini.source].date).month_year if ini.source in documents else said[0]
+                example = documents[ini.source].date.month_year if ini.source in documents else said[0]
                 yield (f'{dataset.display}, line {dataset.line(index, "summary")}: record "{ini.id}", field '
                        f'"summary": its first sentence, which the list of the council\'s work shows, does not say '
                        f"first when the report said it. Begin with the month and year of the report "

@@ -18,15 +18,16 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, get_args
+from typing import Any
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
+from .dates import FULL_DATE
 from .feeds import to_atom, to_ics
-from .fields import references, title
+from .fields import references, title, types_in
 from .models import DATASETS
-from .schema import FULL_DATE, dataset_schema
+from .schema import dataset_schema
 from .site import Site
 
 LICENCE = "Open Government Licence v3.0"
@@ -174,16 +175,10 @@ def _referring(model: type[BaseModel]) -> dict[str, str]:
     dataset, with that dataset (their type says so: fields.Refers)."""
     found = references(model)
     for info in model.model_fields.values():
-        for inner in _types_in(info.annotation):
+        for inner in types_in(info.annotation):
             if isinstance(inner, type) and issubclass(inner, BaseModel):
                 found.update(_referring(inner))
     return found
-
-
-def _types_in(annotation: object) -> Iterator[object]:
-    yield annotation
-    for inner in get_args(annotation):
-        yield from _types_in(inner)
 
 
 def _foreign_key(name: str, column: str, field_name: str) -> list[dict[str, Any]]:

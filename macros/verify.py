@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from pydantic import BaseModel
 
-from .dates import MONTHS, parse_partial_date
+from .dates import MONTHS, PartialDate
 from .documents import Document, Passage, plain
 from .errors import DataError
-from .fields import DOCUMENT_DATE, OWN_WORDS, QUOTED, Cites, Location, Record, marked, parts
+from .fields import OWN_WORDS, QUOTED, Cites, Location, Record, marked, of_type, parts
 from .loader import join_problems
 
 if TYPE_CHECKING:
@@ -212,20 +212,20 @@ def has_qualifier(fig: Figure, text: str) -> bool:
     return any(re.search(pattern + r"\W*$", s[max(0, at - 30):at], re.I) for at in _spans_of(fig, s))
 
 
-def has_date(value: str, text: str, document_date: str) -> bool:
+def has_date(date: PartialDate, text: str, document_date: PartialDate) -> bool:
     """A date is in the text as exactly as the record gives it: the day and month, the month,
     or the year. "The December meeting" in a report of October 2017 is December 2017, so for a
     month the year may instead be the document's own year or the next one."""
-    if value == document_date:  # "at the time of drafting this report", dated by the document itself
+    if date == document_date:  # "at the time of drafting this report", dated by the document itself
         return True
-    day, precision = parse_partial_date(value)
+    day, precision = date.first_day, date.precision
     s = normalise(text)
     year = str(day.year) in s
     if precision == "year":
         return year
     month = re.search(rf"\b({MONTHS[day.month - 1]}|{MONTHS[day.month - 1][:3]}t?)\b\.?", s) is not None
     if not year:
-        doc_year = parse_partial_date(document_date)[0].year
+        doc_year = document_date.first_day.year
         year = day.year in (doc_year, doc_year + 1)
     if precision == "month":
         return month and year
@@ -309,7 +309,7 @@ def _people_pattern(people: frozenset[str]) -> re.Pattern[str]:
                       + "".join(rf"|\b{re.escape(n)}\b" for n in names))
 
 
-def unsupported(text: str, cited: list[tuple[Document, str]], dates: dict[str, tuple[str, ...]],
+def unsupported(text: str, cited: list[tuple[Document, str]], dates: dict[str, tuple[PartialDate, ...]],
                 people: Iterable[str] = (), figures: bool = False) -> list[str]:
     """The names of people, age ranges, dates and figures in the site's own words (`text`) that no passage
     it cites (document, passage id) says, in the order written. A name is one after Councillor,
@@ -338,11 +338,11 @@ def unsupported(text: str, cited: list[tuple[Document, str]], dates: dict[str, t
     for m in _DATE_IN_WORDS.finditer(words):
         taken.append(m.span())
         day, month, year = m.groups()
-        value = f"{year}-{MONTHS.index(month) + 1:02d}" + (f"-{int(day):02d}" if day else "")
-        if any(d.startswith(value) for source, _ in texts for d in dates[source]):
+        value = PartialDate.parse(f"{year}-{MONTHS.index(month) + 1:02d}" + (f"-{int(day):02d}" if day else ""))
+        if any(d.text.startswith(value.text) for source, _ in texts for d in dates[source]):
             continue  # the date of a document it cites: "In October 2023 the council reported…"
         if (_NAMING_A_DOCUMENT.search(words[:m.start()]) or _NAMED_DOCUMENT.match(words[m.end():])) and any(
-                d.startswith(value) for ds in dates.values() for d in ds):
+                d.text.startswith(value.text) for ds in dates.values() for d in ds):
             continue  # another document, named by its date
         if not any(has_date(value, t, dates[source][0]) for source, t in texts):
             missing.append(m.group())
@@ -352,7 +352,7 @@ def unsupported(text: str, cited: list[tuple[Document, str]], dates: dict[str, t
     return missing
 
 
-def document_dates(sources: Iterable[Source]) -> dict[str, tuple[str, ...]]:
+def document_dates(sources: Iterable[Source]) -> dict[str, tuple[PartialDate, ...]]:
     """Each document's date and, where it is later, the date of our copy (`updated`)."""
     return {s.id: (s.date, s.updated) if s.updated else (s.date,) for s in sources}
 
@@ -384,7 +384,7 @@ class At:
         return _nearest(self.doc, test, quote)
 
 
-def check_record(record: Record, documents: dict[str, Document], dates: dict[str, tuple[str, ...]],
+def check_record(record: Record, documents: dict[str, Document], dates: dict[str, tuple[PartialDate, ...]],
                  found: list[tuple[Location, Cites, str]] | None = None,
                  people: Iterable[str] = ()) -> Iterator[tuple[Location, str]]:
     """Each problem with one record's citations (found again unless given), as (field location,
@@ -412,7 +412,7 @@ def check_record(record: Record, documents: dict[str, Document], dates: dict[str
                     + (first_difference(quote, scope) or _nearest(doc, has_quote, quote))
                     + " Copy the document's words exactly, or cite the passage they are in.")
         section = doc.heading(doc.get(cited.passage).section)
-        for field in marked(type(cited), DOCUMENT_DATE):
+        for field in of_type(type(cited), PartialDate):
             value = getattr(cited, field)
             if value is not None and not has_date(value, f"{section} {scope}", dates[source][0]):
                 yield loc + (field,), (f'the date "{value}" is not in {where}, which it cites. Give '
@@ -460,7 +460,7 @@ def check_all(site: Site) -> dict[str, int]:
                 counts["quotations"] += sum(1 for _ in quotations(cited))
                 if cited.counted_as:
                     counts[cited.counted_as] += 1
-                counts["dates"] += sum(getattr(cited, f) is not None for f in marked(type(cited), DOCUMENT_DATE))
+                counts["dates"] += sum(getattr(cited, f) is not None for f in of_type(type(cited), PartialDate))
             for loc, message in check_record(record, documents, dates, found, people):
                 problems.append(f'{ds.display}, line {ds.line(index, *loc)}: record "{record.id}", '
                                 f'field "{_field(loc)}": {message}')

@@ -9,7 +9,6 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from macros.dates import parse_partial_date
 from macros.models import Figure, Source
 from macros.site import load_site
 from macros.verify import found_in, has_figure
@@ -216,7 +215,7 @@ def test_a_page_whose_details_are_mostly_more_than_two_years_old_carries_warning
         ages = []
         for source in details:
             src = SITE.get(Source, source)
-            day = parse_partial_date(max(d for d in (src.date, src.updated) if d))[0]
+            day = max(d for d in (src.date, src.updated) if d).first_day
             ages.append((today.year - day.year) * 12 + today.month - day.month)
         head = article(soup).select_one(".evidence-age")
         words = " ".join(head.get_text().split())
@@ -237,7 +236,7 @@ def test_a_page_whose_details_are_mostly_more_than_two_years_old_carries_warning
 
 def test_a_page_of_the_councils_work_whose_details_are_old_warns_though_a_newer_report_names_it(soups):
     def date(source_id):
-        return parse_partial_date(SITE.get(Source, source_id).date)[0]
+        return SITE.get(Source, source_id).date.first_day
     for ini in SITE.initiatives:
         head = article(soups[f"council/work/{ini.id}/index.html"]).select_one(".evidence-age")
         # the page's details: its record's, and its figures' with any newer figure of their series

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dates import in_words, when
+from ..dates import in_words
 from ..vocabulary import QUALIFIERS
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
@@ -125,5 +125,5 @@ def and_list(words: list[str]) -> str:
 
 def source_name(src: Any) -> str:
     """A document's short title with its date, said once: 'Children's Trust report, May 2020'."""
-    month_year = when(src.date).month_year
+    month_year = src.date.month_year
     return escape(src.short_title) + ("" if month_year in src.short_title else f", {in_words(src.date)}")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from .. import contents, document_page
-from ..dates import PartialDate, in_words, when
+from ..dates import PartialDate, in_words
 from ..fields import Citation, Point
 from ..models import DATASETS, Figure, Source, Statement
 from ..opendata import OpenData
@@ -64,7 +64,7 @@ class Build:
 
     def source_date(self, source_id: str) -> PartialDate:
         """The date of a document."""
-        return when(self.source(source_id).date)
+        return self.source(source_id).date
 
     def names_only(self, source_id: str, passage: str) -> bool:
         """Whether a passage is in a part of its document that only names things (the source's
@@ -210,13 +210,13 @@ class Page:
         if self.used:
             out += [self.reuse_links(sorted(self.used)), ""]
         if self.owner and self.reviewed and self.due:
-            reviewed = f"Last reviewed: {in_words(self.reviewed.isoformat())}"
+            reviewed = f"Last reviewed: {in_words(PartialDate.of_day(self.reviewed))}"
             if self.reviewed_with:  # not this page on its own: a record added since has not been
                 reviewed += f", with [the page that lists it]({self.link(self.reviewed_with)})"
             facts = [f"Page owner: {escape(self.owner)}", reviewed,
-                     f"Next review due: {in_words(self.due.isoformat())}"]
+                     f"Next review due: {in_words(PartialDate.of_day(self.due))}"]
             if self.updated:
-                facts.append(f"Last updated: {in_words(self.updated.isoformat())}")
+                facts.append(f"Last updated: {in_words(PartialDate.of_day(self.updated))}")
             out += ['<div class="page-info" data-search-exclude markdown>', " · ".join(facts), "</div>", ""]
         page = "\n".join(out) + "\n"
         if self.build.abbreviation is None:
@@ -257,8 +257,8 @@ class Page:
         newest = dates[-1]
         documents = "a document" if dates[0].text == newest.text else "documents"
         sources = [self.build.source(s) for s in sorted(self.sources_cited)]
-        updated = [(src, when(src.updated)) for src in sources
-                   if src.updated and when(src.updated).first_day > newest.first_day]
+        updated = [(src, src.updated) for src in sources
+                   if src.updated and src.updated.first_day > newest.first_day]
         for src, copy in updated:  # our copy is newer than any document's date here: say so, count from then
             span += f" (our copy of the {escape(src.short_title)} was updated in or after {copy.words})"
         first_day = max([newest.first_day] + [copy.first_day for _, copy in updated])
@@ -270,7 +270,7 @@ class Page:
         elif old * 2 > len(ages):
             said += " Most of these details are more than 2 years old, so things may have changed since."
         newer = sorted((self.build.source(s) for s in self.sources_named - self.sources_cited
-                        if self.build.source_date(s).first_day > first_day), key=lambda s: when(s.date).first_day)
+                        if self.build.source_date(s).first_day > first_day), key=lambda s: s.date.first_day)
         for src in newer:
             said += f" The newer {escape(src.short_title)}, only names some of what this page is about."
         if old * 2 > len(ages):
@@ -282,7 +282,7 @@ class Page:
         """How many whole months before the build a document's details are from: its date, or our
         copy's where that is later."""
         src = self.build.source(source_id)
-        first_day = max(when(d).first_day for d in (src.date, src.updated) if d)
+        first_day = max(d.first_day for d in (src.date, src.updated) if d)
         today = self.build.today
         return (today.year - first_day.year) * 12 + today.month - first_day.month
 

@@ -2,7 +2,7 @@
 indicator's page."""
 from __future__ import annotations
 
-from ..dates import in_words, when
+from ..dates import PartialDate, in_words
 from ..models import Area, Figure, Indicator, RagRating
 from ..vocabulary import RAGS
 from . import charts
@@ -39,9 +39,9 @@ def rated(page: Page, rating: RagRating) -> str:
             f"{page.cite(rating.source, rating.passage)}")
 
 
-def no_newer_ratings(page: Page, date: str) -> str:
+def no_newer_ratings(page: Page, date: PartialDate) -> str:
     """Says which later documents give no ratings for the indicators."""
-    newer = [s for s in page.site.sources if when(s.date).first_day > when(date).first_day]
+    newer = [s for s in page.site.sources if s.date.first_day > date.first_day]
     if not newer:
         return ""
     return (f"The later documents this site uses ({', '.join(in_words(s.date) for s in newer)}) "
@@ -84,7 +84,7 @@ def ratings_summary(page: Page) -> str:
            f"{' and '.join(d.words for d in dates)}. That report lists only the indicators rated "
            f"{listed}: {len(latest)} of them. Of these, {parts[0]}{page.cite(first.source, section)}. "
            "It does not say when they were rated, or how many indicators were rated otherwise.",
-           no_newer_ratings(page, dates[-1].text)]
+           no_newer_ratings(page, dates[-1])]
     return " ".join(out) + "\n"
 
 
@@ -98,7 +98,7 @@ def indicator_rating(page: Page, indicator_id: str) -> str:
     return "\n".join([
         f"**Latest rating:** {rag(page, last.rag)}, in the report of {date.words}"
         f"{page.cite(last.source, last.passage)}. The report does not say when the rating was given. "
-        f"{no_newer_ratings(page, date.text)}", "",
+        f"{no_newer_ratings(page, date)}", "",
         f"The indicator, as the report words it: {quoted(ind.title)}{page.cited(ind)}", ""])
 
 

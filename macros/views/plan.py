@@ -121,7 +121,7 @@ def easy_read(page: Page) -> str:
         out.append("")
     newest = max((st.source for st in page.build.groups["easy-now"]),
                  key=lambda sid: page.build.source_date(sid).first_day)
-    out += [f"## What was happening in {in_words(page.build.source(newest).date[:7])}", ""] + group("easy-now")
+    out += [f"## What was happening in {page.build.source(newest).date.month_year}", ""] + group("easy-now")
     return "\n".join(out)
 
 

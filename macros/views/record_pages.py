@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..dates import in_words
 from ..errors import PageError
 from ..loader import join_problems
 from ..models import DATASETS, Source
@@ -89,7 +88,7 @@ def menu_entries(site: Site) -> dict[str, list[Any]]:
         if not isinstance(record, Source):
             listed.append(paths[0])
         else:  # a document's page and its full text
-            month = in_words(str(record.date)[:7])  # "October 2023", unless the title says it
+            month = record.date.month_year  # "October 2023", unless the title says it
             title = record.title if month in record.title else f"{record.title} ({month})"
             listed.append({title: [paths[0], {"Full text": paths[1]}]})
     return entries

@@ -6,7 +6,6 @@ from collections import defaultdict
 from typing import Any
 
 from .. import document_page
-from ..dates import when
 from ..fields import Record
 from ..models import DATASETS
 from ..verify import citations
@@ -38,7 +37,7 @@ def checks_summary(page: Page) -> str:
 def sources_list(page: Page) -> str:
     """The documents this site is built from, oldest first, each linking to its page."""
     rows = ["| Date | Document | Written by | Written for |", "| --- | --- | --- | --- |"]
-    for s in sorted(page.site.sources, key=lambda s: when(s.date).first_day):
+    for s in sorted(page.site.sources, key=lambda s: s.date.first_day):
         rows.append(f"| {dated(s)} | [{escape(s.title)}]({page.link(f'reports/{s.id}/index.md')}) "
                     f"| {escape(s.body)} | {escape(s.to)} |")
     return table(rows, "The documents this site is built from")

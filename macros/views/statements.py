@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Sequence, TypeVar
 
-from ..dates import in_words, when
+from ..dates import in_words
 from ..fields import Citation
 from ..models import Statement
 from .markup import and_list, escape, quoted, source_name
@@ -76,12 +76,12 @@ def newest_findings(page: Page) -> str:
     group newest-findings), under their documents' dates, newest first; it says which documents
     they come from, and says so when the newest document of all gives none."""
     items = page.build.groups["newest-findings"]
-    newest = max(page.site.sources, key=lambda s: when(s.date).first_day)
+    newest = max(page.site.sources, key=lambda s: s.date.first_day)
     cited = sorted({st.source for st in items}, key=lambda s: page.build.source_date(s).first_day, reverse=True)
     by_body: dict[tuple[str, str], list[str]] = {}  # "Oxford City Council's reports of January 2026 and October 2023"
     for s in cited:
         src = page.build.source(s)
-        by_body.setdefault((src.body, src.kind), []).append(when(src.date).month_year)
+        by_body.setdefault((src.body, src.kind), []).append(src.date.month_year)
     said = and_list([f"{escape(body)}'s {kind}{'s' if len(dates) > 1 else ''} of {and_list(dates)}"
                       for (body, kind), dates in by_body.items()])
     opening = [still_to_check(page, "findings"),

@@ -1,7 +1,7 @@
 """Dated events: the timeline of one topic, and the newest events across the site."""
 from __future__ import annotations
 
-from ..dates import in_words, when
+from ..dates import in_words
 from ..models import Event
 from ..vocabulary import TOPICS
 from .markup import escape
@@ -10,7 +10,7 @@ from .registry import macro
 
 
 def dated_events(page: Page, topic: str | None = None) -> list[Event]:
-    dated = [(when(e.date), e) for e in page.site.timeline if e.date and (topic is None or e.topic == topic)]
+    dated = [(e.date, e) for e in page.site.timeline if e.date and (topic is None or e.topic == topic)]
     return [e for _, e in sorted(dated, key=lambda pair: pair[0].first_day)]
 
 

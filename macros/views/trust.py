@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from collections import OrderedDict
 
-from ..dates import PartialDate, in_words, when
+from ..dates import PartialDate, in_words
 from ..models import Member, Role, Source, Term, TrustPriority
 from ..site import Site
 from ..vocabulary import READ_FOR, ROLES, TRUST_MEETING_KINDS, ReadFor
@@ -18,8 +18,8 @@ def unread(page: Page, kind: ReadFor, after: PartialDate | None = None) -> list[
     """The documents (newer than the date `after`, if given) nobody has yet read for this kind of
     fact (data/sources.yml, read_for), oldest first: no page may say they give none."""
     return sorted((s for s in page.site.sources if kind not in s.read_for
-                   and (after is None or when(s.date).first_day > after.first_day)),
-                  key=lambda s: when(s.date).first_day)
+                   and (after is None or s.date.first_day > after.first_day)),
+                  key=lambda s: s.date.first_day)
 
 
 def still_to_check(page: Page, kind: ReadFor, after: PartialDate | None = None) -> str:
@@ -75,10 +75,10 @@ def who_leads(page: Page, role: str) -> str:
         dates = " and ".join(page.build.source_date(r.source).words for r in named)
         out.append(f"Before that, documents of {dates} named {escape(person)}"
                    + "".join(page.cite(r.source, r.named_in or r.passage) for r in named) + ".")
-    newer = [s for s in page.site.sources if when(s.date).first_day > noted(newest)]
-    checked = sorted((s for s in newer if "roles" in s.read_for), key=lambda s: when(s.date).first_day)
+    newer = [s for s in page.site.sources if s.date.first_day > noted(newest)]
+    checked = sorted((s for s in newer if "roles" in s.read_for), key=lambda s: s.date.first_day)
     if checked:
-        which = "newest document of all" if checked[-1] is max(newer, key=lambda s: when(s.date).first_day) \
+        which = "newest document of all" if checked[-1] is max(newer, key=lambda s: s.date.first_day) \
             else "document"
         out.append(f"The {which}, from {in_words(checked[-1].date)}, does not say who the {name} is.")
     out.append(still_to_check(page, "roles", page.build.source_date(newest.source)))
@@ -130,7 +130,7 @@ def latest_meetings(page: Page) -> str:
     """The answer first: the Trust's latest meeting in the documents and, if it was still to come,
     the latest they say took place, with what it did; then whether the newest document names any."""
     own = sorted((m for m in page.site.meetings if m.kind in TRUST_MEETING_KINDS),
-                 key=lambda m: when(m.date).first_day)
+                 key=lambda m: m.date.first_day)
     if not own:
         return ""
     latest, held = own[-1], [m for m in own if not m.planned]
@@ -148,7 +148,7 @@ def latest_meetings(page: Page) -> str:
     if held and held[-1].items:
         did = held[-1].items[0]
         paragraphs[-1].append(f"{escape(did.text)}{page.cited(held[-1], did)}")
-    newest = max(page.site.sources, key=lambda s: when(s.date).first_day)
+    newest = max(page.site.sources, key=lambda s: s.date.first_day)
     if "meetings" in newest.read_for and not any(m.source == newest.id for m in page.site.meetings):
         paragraphs.append([f"The newest document, of {in_words(newest.date)}, gives the date of no meeting."])
     if unread(page, "meetings"):
@@ -160,7 +160,7 @@ def latest_meetings(page: Page) -> str:
 def meetings(page: Page) -> str:
     """The meetings the documents mention, newest first, after a line saying which is the latest and what it did."""
     rows = ["| Date | Meeting | What it covered |", "| --- | --- | --- |"]
-    for m in sorted(page.site.meetings, key=lambda m: when(m.date).first_day, reverse=True):
+    for m in sorted(page.site.meetings, key=lambda m: m.date.first_day, reverse=True):
         title = escape(m.title) + (" (planned at the time of the report)" if m.planned else "")
         items = "<br>".join("• " + escape(i.text) + page.cited(m, i) for i in m.items) or "The report does not say."
         rows.append(f"| {in_words(m.date)} | {title}{page.cited(m)} | {items} |")

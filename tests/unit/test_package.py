@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros import models, vocabulary
-from macros.dates import PartialDate, in_words, when
+from macros.dates import PartialDate, in_words
 from macros.views import MACROS, performance
 from macros.views.registry import MacroError, macro
 
@@ -50,15 +50,15 @@ def test_the_finder_lists_places_first_then_the_whole_city_and_county():
 
 
 def test_a_partial_date_knows_its_precision_order_and_words():
-    year, month, day = when("2023"), when("2023-07"), when("2023-07-14")
+    year, month, day = (PartialDate.parse(t) for t in ("2023", "2023-07", "2023-07-14"))
     assert [d.precision for d in (year, month, day)] == ["year", "month", "day"]
     assert sorted([day, month, year]) == [year, month, day]  # by first day, the vaguer first
     assert [d.words for d in (year, month, day)] == ["2023", "July 2023", "14 July 2023"]
     assert str(month) == "2023-07" and month.month_year == "July 2023" and day.month_year == "July 2023"
-    assert when(2018) == PartialDate.parse("2018") and in_words(None) == "Date not given"
+    assert PartialDate.parse(2018) == PartialDate.parse("2018") and in_words(None) == "Date not given"
     for wrong in ("2023-13", "23-07", "2023-7", "July 2023"):
         with pytest.raises(ValueError, match="expected a real date written as YYYY-MM-DD"):
-            when(wrong)
+            PartialDate.parse(wrong)
 
 
 def test_labels_that_do_not_follow_their_values_stop_the_package_loading():

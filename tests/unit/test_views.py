@@ -6,6 +6,7 @@ import markdown
 import pytest
 from sample import NEWER, OLDER, PLAN, SOURCE, make_site
 
+from macros.dates import PartialDate
 from macros.dates import in_words as nice_date
 from macros.models import Figure
 from macros.views import Build, Page
@@ -293,9 +294,9 @@ def test_series_table_puts_periods_in_columns(ctx):
 
 
 def test_dates_read_naturally():
-    assert nice_date("2023-10-02") == "2 October 2023"
-    assert nice_date("2023-07") == "July 2023"
-    assert nice_date("2018") == "2018"
+    assert nice_date(PartialDate.parse("2023-10-02")) == "2 October 2023"
+    assert nice_date(PartialDate.parse("2023-07")) == "July 2023"
+    assert nice_date(PartialDate.parse("2018")) == "2018"
     assert nice_date(None) == "Date not given"
 
 
