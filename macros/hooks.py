@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import yaml
 
-from . import material_search, opendata, verify
+from . import material_search, opendata
 from .errors import CyppError, PageError
 from .gitdates import git_dates
 from .loader import join_problems, yaml_problem
@@ -316,7 +316,6 @@ def on_post_page_macros(env: MacrosPlugin) -> None:
     pages = files.documentation_pages(inclusion=lambda _level: True) if files is not None else []
     if pages and env.page.file is pages[-1]:  # MkDocs reads the pages in this order
         state.build, state.page, state.choices, state.parsed = None, None, {}, None
-        verify.forget()
         gc.collect()  # the records, documents and indexes: their memory serves MkDocs' pages now
 
 

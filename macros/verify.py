@@ -54,9 +54,9 @@ _QUALIFIERS = {  # the words that may come just before the number
 }
 
 
-@lru_cache(maxsize=8192)  # the same passage is evened out for every record that cites it
 def normalise(text: str) -> str:
-    """Even out what PDF and Word extraction change: spaces, quote marks, dashes, broken words."""
+    """Even out what PDF and Word extraction change: spaces, quote marks, dashes, broken words.
+    Not kept between calls: a build evens out a few thousand texts, in well under a second."""
     s = plain(text).translate(_SAME)
     s = re.sub(r"\s*-\s*", "-", s)  # "2018 – 2022", "2018-2022", "well- being"
     s = re.sub(r"\s+(?=[,.;:)])", "", s)  # "other vulnerable groups , national"
@@ -164,7 +164,6 @@ def _whole(body: str, part: str, start: int) -> int:
     return -1
 
 
-@lru_cache(maxsize=4096)
 def number_spans(text: str) -> tuple[tuple[float, str, int], ...]:
     """The numbers in a (normalised) text: (value, kind, where it starts). Kind is "percent",
     "gbp" or "plain"; digits ("£1,120,199", "c£600k", "65%") and words ("Twenty two")."""
@@ -437,12 +436,6 @@ def quotations(cited: Cites) -> Iterator[tuple[str, int | None, str]]:
             yield from ((field, i, v) for i, v in enumerate(value))
         elif value:
             yield field, None, value
-
-
-def forget() -> None:
-    """Empty the caches of evened-out passages and their numbers (once a build's pages are done)."""
-    normalise.cache_clear()
-    number_spans.cache_clear()
 
 
 def check_all(site: Site) -> dict[str, int]:
