@@ -236,7 +236,7 @@ def check_notes(markdown: str, page: str, line_offset: int, site: Site) -> None:
 # HTML tags, attribute lists ({: .answer }, {#its-id}), snippet lines and the page's own headings'
 # numbers ("# 2.4: Missing school").
 _NOT_WORDS = re.compile(r"\{\{.*?\}\}|<!--.*?-->|`[^`\n]*`|\]\([^)\n]*\)|<[^>\n]+>|\{[:#][^}\n]*\}|"
-                        r"^[ \t]*-+8<-+.*$|^#{1,6} [\d.]+[a-z]?:", re.S | re.M)
+                        r"^[ \t]*-+8<-+.*$|^#{1,6} [\d.\\]+[a-z]?:", re.S | re.M)
 
 
 def check_figures(markdown: str, page: str, line_offset: int) -> None:

@@ -167,7 +167,7 @@ def test_a_figure_typed_into_a_page_without_a_note_stops_the_build(sentence, fig
     'Oxford has {{ figure("play-areas") }} play areas.',  # from the data
     "The plan ran from 2018 to 2022, and the report of 27 May 2020 rated it in 2023/24.",  # years and days
     "Key stage 2 is Years 3 to 6. Annex 2 and indicator 1.1b are named, as is COVID-19 in UTF-8.",  # labels
-    "# 2.4: Missing school\n\nSee `88` and [the page](page-88.md).",  # a heading's number, code, addresses
+    "# 2.4: Missing school\n\n# 1\\.1b: Waiting\n\nSee `88` and [the page](page-88.md).",  # headings' numbers, code
     'Oxford has 87 play areas{{ note("city-2023-10", "parks-1") }}.',  # in a sentence with its note
 ])
 def test_years_days_labels_figures_from_the_data_and_noted_figures_pass(sentence):
