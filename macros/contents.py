@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -61,5 +62,5 @@ class ContentsExtension(Extension):
         md.treeprocessors.register(ContentsList(md), "cypp_contents", 4)  # after toc (5) names the sections
 
 
-def makeExtension(**kwargs) -> ContentsExtension:
+def makeExtension(**kwargs: Any) -> ContentsExtension:
     return ContentsExtension(**kwargs)

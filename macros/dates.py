@@ -1,20 +1,30 @@
-"""Dates as the documents give them: a year ("2018"), a month ("2023-07") or a day ("2023-10-02")."""
+"""Dates as the documents give them: a year ("2018"), a month ("2023-07") or a day ("2023-10-02").
+
+One type, `PartialDate`: the data files' dates are validated straight into it (a field typed
+`PartialDate`, or `FullDate` where a whole day is needed), and it is written back as the text it
+was read from, the same in JSON, CSV and the data files' schemas."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 Precision = Literal["year", "month", "day"]
+PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"  # how the data files write one
+FULL_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 @dataclass(frozen=True, order=True)
 class PartialDate:
     """A date known to a year, a month or a day. Dates sort by their first day (2023 before
-    2023-07); `words` says the date as a reader would ("July 2023")."""
+    2023-07); `words` says the date as a reader would ("July 2023"); str() gives it as written."""
 
     first_day: dt.date
     precision: Precision
@@ -23,7 +33,7 @@ class PartialDate:
     @staticmethod
     @lru_cache(maxsize=None)
     def parse(text: str | int) -> PartialDate:
-        """'2023', '2023-07' or '2023-07-14'. Raises ValueError in plain words."""
+        """'2023', '2023-07' or '2023-07-14' (a year may be a number). Raises ValueError in plain words."""
         parts = str(text).split("-")
         sizes = [len(p) for p in parts]
         try:
@@ -36,6 +46,11 @@ class PartialDate:
         raise ValueError(
             f'expected a real date written as YYYY-MM-DD (or YYYY-MM, or YYYY) but found "{text}"'
         )
+
+    @staticmethod
+    def of_day(day: dt.date) -> PartialDate:
+        """A whole day's date (a page's review date, a file's last change)."""
+        return PartialDate(day, "day", day.isoformat())
 
     @property
     def month_year(self) -> str:
@@ -53,19 +68,31 @@ class PartialDate:
     def __str__(self) -> str:
         return self.text
 
+    # ----- as a field of a model: read from the data, written back as its text -----
 
-def when(text: str | int) -> PartialDate:
-    """The partial date written as `text`."""
-    return PartialDate.parse(text)
+    @classmethod
+    def _read(cls, value: object) -> PartialDate:
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):  # "since: 2020": YAML reads a number
+            return cls.parse(value)
+        if not isinstance(value, str):
+            raise PydanticCustomError("string_type", "Input should be a valid string")
+        return cls.parse(value.strip())
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._read, serialization=core_schema.plain_serializer_function_ser_schema(str))
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {"anyOf": [{"pattern": PARTIAL_DATE, "type": "string"},
+                          {"maximum": 9999, "minimum": 1000, "type": "integer"}],
+                "description": "A date: YYYY-MM-DD, or YYYY-MM, or YYYY."}
 
 
-def in_words(text: str | None) -> str:
-    """'2023-07' → 'July 2023'; '2023-10-02' → '2 October 2023'; '2018' → '2018'; no date →
-    'Date not given'."""
-    return when(text).words if text else "Date not given"
-
-
-def parse_partial_date(text: str) -> tuple[dt.date, str]:
-    """(first day, precision) of a partial date, for the checks against the documents."""
-    date = when(text)
-    return date.first_day, date.precision
+def in_words(date: PartialDate | None) -> str:
+    """'July 2023', '2 October 2023' or '2018'; no date: 'Date not given'."""
+    return date.words if date else "Date not given"

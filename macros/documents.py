@@ -109,7 +109,8 @@ def parse(text: str, source_id: str, display: str) -> Document:
     """Read one source file. A mistake raises DataError naming the file and line."""
     passages: list[Passage] = []
     sections: dict[str, int] = {}  # section id -> line it was declared on
-    section, count, notes = None, 0, 0
+    section: str | None = None
+    count, notes = 0, 0
     lines = text.split("\n")
     blocks: list[tuple[int, list[str]]] = []  # (first line number, lines) for each block
     for number, line in enumerate(lines, start=1):

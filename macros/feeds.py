@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from .dates import when
 from .document_page import describe
+from .models import Source
 from .pages import address
 from .site import Site
 
@@ -15,13 +15,13 @@ def to_ics(site: Site, domain: str) -> str:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Oxfordshire CYPP website//Meetings//EN",
              "CALSCALE:GREGORIAN", "X-WR-CALNAME:Oxfordshire Children's Trust Board meetings"]
     for m in site.meetings:
-        date = when(m.date)
+        date = m.date
         if date.precision != "day":
             continue
         day = date.first_day
         nxt = day.fromordinal(day.toordinal() + 1)
-        src = site.get("sources", m.source)
-        stamp = when(src.date).first_day.strftime("%Y%m%dT000000Z")
+        src = site.get(Source, m.source)
+        stamp = src.date.first_day.strftime("%Y%m%dT000000Z")
         lines += ["BEGIN:VEVENT", f"UID:{m.id}@{domain}", f"DTSTAMP:{stamp}",
                   f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{nxt:%Y%m%d}",
                   _fold("SUMMARY:" + _ics_text(m.title)),
@@ -62,7 +62,7 @@ def to_atom(site: Site, site_url: str) -> str:
     """The site's changes as an Atom feed (RFC 4287), newest first."""
     changes = sorted(site.changes, key=lambda c: c.date, reverse=True)
     home = site_url.rstrip("/") + "/"
-    updated = (changes[0].date if changes else "2026-01-01") + "T00:00:00Z"
+    updated = f"{changes[0].date if changes else '2026-01-01'}T00:00:00Z"
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            '<feed xmlns="http://www.w3.org/2005/Atom">',
            "<title>Oxfordshire Children and Young People's Plan: what's changed</title>",

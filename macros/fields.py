@@ -5,36 +5,32 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, ClassVar
+from typing import TYPE_CHECKING, Annotated, ClassVar, Iterator, Self, get_args, get_origin
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, WithJsonSchema
 
-from .dates import parse_partial_date
+from .dates import FULL_DATE, PartialDate
 from .vocabulary import OFFICIAL_WEBSITES
 
-Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
-PassageId = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-Text = Annotated[StrictStr, Field(min_length=1)]
+if TYPE_CHECKING:
+    from .loader import Dataset
+    from .models import Datasets
+    from .verify import At
 
 
-def _check_date(text: str) -> str:
-    parse_partial_date(text)
-    return text
+
+def _whole_day(date: PartialDate) -> PartialDate:
+    if date.precision != "day":
+        raise ValueError(f'expected a full date written as YYYY-MM-DD but found "{date}"')
+    return date
 
 
-def _check_full_date(text: str) -> str:
-    _, precision = parse_partial_date(text)
-    if precision != "day":
-        raise ValueError(f'expected a full date written as YYYY-MM-DD but found "{text}"')
-    return text
-
-
-def _check_not_future(text: str) -> str:
-    if dt.date.fromisoformat(text) > dt.date.today():
+def _not_future(date: PartialDate) -> PartialDate:
+    if date.first_day > dt.date.today():
         raise ValueError(f'expected a date that has passed (today is {dt.date.today().isoformat()}) '
-                         f'but found "{text}"')
-    return text
+                         f'but found "{date}"')
+    return date
 
 
 def _check_address(text: str) -> str:
@@ -49,15 +45,97 @@ def _check_address(text: str) -> str:
     return text
 
 
-def _year_as_text(value: object) -> object:
-    # "since: 2020" is read by YAML as a number; a year on its own is fine here.
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+Location = tuple[str | int, ...]  # where a value is in a record: the field names and list positions
 
 
-# A date that may be only a year ("2018") or a month ("2023-07") when the source gives no more.
-PartialDate = Annotated[StrictStr, BeforeValidator(_year_as_text), AfterValidator(_check_date)]
-FullDate = Annotated[StrictStr, AfterValidator(_check_full_date)]
-PastDate = Annotated[StrictStr, AfterValidator(_check_full_date), AfterValidator(_check_not_future)]
+@dataclass(frozen=True)
+class Mark:
+    """A mark on a field's type that says what the field is (`Annotated[str, QUOTED]`); the
+    checks find the fields by it (`marked`)."""
+    what: str
+
+
+@dataclass(frozen=True)
+class Refers:
+    """A mark on an id's type: the id of a record in another dataset (checked when the data is
+    loaded, and a foreign key in the open data)."""
+    dataset: str
+
+
+DOCS_PAGE = Mark("a page of the site, as its path under docs/ (checked: the page exists)")
+OWN_WORDS = Mark("words: the site's own, checked for names, ages and dates, unless the model quotes them")
+
+Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
+PassageId = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+SourceId = Annotated[Id, Refers("sources")]  # a record of data/sources.yml
+AreaId = Annotated[Id, Refers("areas")]
+TermId = Annotated[Id, Refers("glossary")]
+FigureId = Annotated[Id, Refers("figures")]
+DocsPage = Annotated[StrictStr, Field(min_length=1), DOCS_PAGE]
+QUOTED = Mark("a document's own words: checked word for word against the passage cited")
+
+Text = Annotated[StrictStr, Field(min_length=1), OWN_WORDS]  # words in the site's own plain English
+Quoted = Annotated[StrictStr, Field(min_length=1), QUOTED]  # a document's own words, quoted
+PersonName = Annotated[StrictStr, Field(min_length=1)]  # checked apart: the surname is in the passage
+
+
+def _marks(annotation: object) -> Iterator[object]:
+    """The marks on a type, and on the types inside it (a list's items, an optional value)."""
+    if get_origin(annotation) is Annotated:
+        yield from getattr(annotation, "__metadata__", ())
+    for inner in get_args(annotation):
+        yield from _marks(inner)
+
+
+_MARKED: dict[tuple[type[BaseModel], Mark], tuple[str, ...]] = {}  # a model's fields never change
+
+
+def of_type(model: type[BaseModel], kind: type) -> tuple[str, ...]:
+    """The fields of a model whose values are of this type (or lists of it, or optional)."""
+    return tuple(name for name, info in model.model_fields.items()
+                 if any(inner is kind for inner in types_in(info.annotation)))
+
+
+def types_in(annotation: object) -> Iterator[object]:
+    """A type, and the types inside it: a list's items, an optional value's type."""
+    yield annotation
+    for inner in get_args(annotation):
+        yield from types_in(inner)
+
+
+def marked(model: type[BaseModel], mark: Mark) -> tuple[str, ...]:
+    """The fields of a model whose type carries the mark."""
+    if (model, mark) not in _MARKED:
+        _MARKED[model, mark] = tuple(name for name, info in model.model_fields.items()
+                                     if mark in info.metadata or mark in _marks(info.annotation))
+    return _MARKED[model, mark]
+
+
+def references(model: type[BaseModel]) -> dict[str, str]:
+    """The fields of a model that hold the id (or ids) of records in another dataset, with that
+    dataset's name (their type is marked `Refers`)."""
+    return {name: mark.dataset for name, info in model.model_fields.items()
+            for mark in (*info.metadata, *_marks(info.annotation)) if isinstance(mark, Refers)}
+
+
+def parts(value: object, loc: Location = (), source: str = "") -> Iterator[tuple[Location, BaseModel, str]]:
+    """A record and every record inside it (a citation, a point, a rating), each with where it is
+    in the record and the document it is from: its own `source`, or else its record's. The one walk
+    over a record's parts: the cross-references, the checks and the source pages use it."""
+    if isinstance(value, BaseModel):
+        source = getattr(value, "source", None) or source
+        yield loc, value, source
+        for name in type(value).model_fields:
+            yield from parts(getattr(value, name), loc + (name,), source)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from parts(item, loc + (i,), source)
+
+
+# A date of a whole day (YYYY-MM-DD), and one that has passed: a PartialDate, a day exactly.
+_FULL_DATE = WithJsonSchema({"pattern": FULL_DATE, "type": "string", "description": "A full date: YYYY-MM-DD."})
+FullDate = Annotated[PartialDate, AfterValidator(_whole_day), _FULL_DATE]
+PastDate = Annotated[PartialDate, AfterValidator(_whole_day), AfterValidator(_not_future), _FULL_DATE]
 # A link to another website: https, on an official public service's website (vocabulary.py).
 WebAddress = Annotated[StrictStr, AfterValidator(_check_address)]
 
@@ -89,8 +167,17 @@ class Needed:
         return f"a record with {self.field}: {self.value}" if self.field else "a record"
 
 
+ShownOn = tuple[tuple[str, str], ...]  # pages, each as (the words of a link to it, its path under docs/)
+
+
 class Record(BaseModel):
     model_config = CONFIG
+    # What the dataset holds, in one sentence: the open data says it, and so does "Download the data
+    # on this page" on every page that shows the dataset.
+    described: ClassVar[str] = ""
+    # The pages that show the dataset's records: the page about each document links to them when the
+    # document gives records of this dataset.
+    shown_on: ClassVar[ShownOn] = ()
     # The pages each record of this kind makes (macros/views/record_pages.py), "{id}" standing for its
     # id, and the page that lists them (their menu entries follow it; they are reviewed with it).
     # Both or neither: without own_pages, the records are shown on other pages.
@@ -101,12 +188,40 @@ class Record(BaseModel):
     """The record's id: short, and unique in its dataset. Other records, and web addresses on the
     site, use it."""
 
+    @classmethod
+    def check_dataset(cls, dataset: Dataset[Self], data: Datasets) -> Iterator[str]:
+        """Each problem across this dataset's records (a number used twice…), as a plain message
+        naming the file and line; the other datasets are in `data`. None unless a model says."""
+        return iter(())
 
-class Citation(BaseModel):
-    """Where in a source document something comes from."""
+
+class Cites(BaseModel):
+    """What every part of a record that cites a passage (a Citation, or a Point of a record) declares
+    about its checks against that passage (verify.py). A model adds its own in `checks`."""
     model_config = CONFIG
-    verbatim: ClassVar[tuple[str, ...]] = ()  # the fields quoted word for word from the passage
-    source: Id
+    counted_as: ClassVar[str] = ""  # what the site's count of checks counts it as: "figures", "ratings"
+    states: ClassVar[str] = ""  # what `stated_in` looks for, as a message names it: "figure", "term"
+    if TYPE_CHECKING:  # each model declares it as a field, in its own place among its fields
+        passage: str
+
+    def quoted_fields(self) -> tuple[str, ...]:
+        """The fields that quote the passage word for word (their type is `Quoted`)."""
+        return marked(type(self), QUOTED)
+
+    def checks(self, at: At) -> Iterator[tuple[Location, str]]:
+        """Each problem with what this part states, against the passage it cites (`at`), as (field,
+        plain message). The quotations, dates and own words of every part are checked apart."""
+        return iter(())
+
+    def stated_in(self, text: str) -> bool:
+        """Whether a passage's text states what this part states (its figure, its term), for the
+        message that names the passage to cite instead."""
+        return True
+
+
+class Citation(Cites):
+    """Where in a source document something comes from."""
+    source: SourceId
     """The document it comes from: the id of a record in the sources dataset."""
     passage: PassageId
     """The passage of that document that says it: the id of a paragraph, list item or section of
@@ -117,7 +232,7 @@ class Cited(Citation, Record):
     pass
 
 
-class Point(BaseModel):
+class Point(Cites):
     """One point of a record, in the site's own plain English, with the passage that says it.
     Its document is the record's own `source`."""
     model_config = CONFIG

@@ -12,14 +12,16 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from types import FrameType
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import yaml
 
-from . import material_search, opendata, verify
+from . import material_search, opendata
 from .errors import CyppError, PageError
 from .gitdates import git_dates
 from .loader import join_problems, yaml_problem
+from .models import Service, Term
 from .pages import check_encodings, check_service_pages, read_front_matter, review_fields
 from .site import load_site
 from .views import MACROS, Build, Macro, Page, choices
@@ -27,6 +29,12 @@ from .views.pagecheck import anchor_problem, check_figures, check_links, check_n
 from .views.record_pages import RecordPage, add_to_menu, check_written_pages, menu_entries, record_pages
 from .views.registry import suggest
 from .views.services import tell_us
+
+if TYPE_CHECKING:  # the package works without MkDocs (python -m macros check): only the build needs these
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs_macros.plugin import MacrosPlugin
 
 
 def _stop(err: CyppError, heading: str | None = None) -> Exception:
@@ -39,8 +47,8 @@ def _stop(err: CyppError, heading: str | None = None) -> Exception:
 class BuildState:
     build: Build | None  # None once the last page is rendered
     choices: dict[str, Any]
-    open_data: Any  # the open data files, written after the build
-    glossary: list  # its words are added to the search index after the build
+    open_data: opendata.OpenData  # the open data files, written after the build
+    glossary: list[Term]  # its words are added to the search index after the build
     made: list[RecordPage]  # the records' own pages, added to MkDocs' files (on_files)
     page: Page | None = None
     line_offset: int = 0  # the lines of the page's front matter, before the Markdown
@@ -57,30 +65,46 @@ def _parse_once(jinja: Any, state: BuildState) -> None:
         return
     state.jinja, from_string = jinja, jinja.from_string
 
-    def compile_checked(source, *args, **kwargs):
+    def compile_checked(source: str | jinja2.nodes.Template, *args: Any, **kwargs: Any) -> jinja2.Template:
         if state.parsed is not None and isinstance(source, str) and source == state.parsed[0]:
             source, state.parsed = state.parsed[1], None
-        return from_string(source, *args, **kwargs)
+        template: jinja2.Template = from_string(source, *args, **kwargs)
+        return template
     jinja.from_string = compile_checked
 
 
 def _template_line() -> int | None:
     """The line of the page (counted in its Markdown) whose macro is being called."""
-    frame = sys._getframe(2)
+    frame: FrameType | None = sys._getframe(2)
     while frame is not None:
         template = frame.f_globals.get("__jinja_template__")
         if template is not None:
-            return template.get_corresponding_lineno(frame.f_lineno)
+            return int(template.get_corresponding_lineno(frame.f_lineno))
         frame = frame.f_back
     return None
 
 
-def _bound(state: BuildState, macro: Macro) -> Callable:
+def _build(state: BuildState) -> Build:
+    """The build's data, while its pages are rendered."""
+    if state.build is None:
+        raise RuntimeError("a page was rendered after the last page: the build's data is gone")
+    return state.build
+
+
+def _state(plugin: object) -> BuildState:
+    """The build's state, which define_env keeps on mkdocs-macros' plugin."""
+    state = getattr(plugin, "build_state", None)
+    if not isinstance(state, BuildState):
+        raise RuntimeError("mkdocs-macros called a page event before define_env")
+    return state
+
+
+def _bound(state: BuildState, macro: Macro) -> Callable[..., object]:
     """The macro as a page calls it: checked, then given the page being rendered. A mistake in
     the values it is given (which the page check could not see) is kept and said, with its line,
     once the page is rendered: raising it here would end in mkdocs-macros' traceback."""
-    def call(*args, **kwargs):
-        page = state.page or Page(state.build)
+    def call(*args: Any, **kwargs: Any) -> object:
+        page = state.page or Page(_build(state))
         problem = macro.problem(args, kwargs, state.choices)
         if problem:
             line = _template_line()
@@ -171,7 +195,7 @@ class _Said(logging.Handler):
         self.said.append(record.getMessage())
 
 
-def _on_serve(server: Any, config: Any, builder: Callable) -> Any:
+def _on_serve(server: Any, config: Any, builder: Callable[[], None]) -> Any:
     """While `mkdocs serve` runs, a rebuild that fails shows its message in the browser, on every
     page, instead of a page that never loads (MkDocs waits for a good build before it answers):
     each page of the preview becomes the message, and reloads by itself once the site builds."""
@@ -198,7 +222,7 @@ def _on_serve(server: Any, config: Any, builder: Callable) -> Any:
     return server
 
 
-def define_env(env) -> None:
+def define_env(env: MacrosPlugin) -> None:
     """Called once per build: load and check all data, then register every macro."""
     root = Path(env.project_dir)
     # The package's own Markdown extensions: each page's Contents list (macros/contents.py) and each
@@ -232,7 +256,7 @@ def define_env(env) -> None:
     if env.conf["nav"] is not None:
         add_to_menu(env.conf["nav"], menu_entries(site))
     try:
-        check_service_pages(docs, site.sets["services"])
+        check_service_pages(docs, site.dataset(Service))
     except CyppError as err:
         raise _stop(err, "The site was not built, because the links to other websites in the data "
                          "and the pages that show them do not match:") from None
@@ -246,17 +270,17 @@ def define_env(env) -> None:
                        site.glossary, made)
     for name, macro in MACROS.items():
         env.macro(_bound(state, macro), name)
-    env.build_state = state
+    setattr(env, "build_state", state)  # noqa: B010 (mkdocs-macros' plugin has no place of its own for it)
 
 
-def on_pre_page_macros(env) -> None:
+def on_pre_page_macros(env: MacrosPlugin) -> None:
     """Before a page is rendered: check its macros, and start its page context."""
     page = env.page
     raw = page.file.content_string
     offset = raw[: len(raw) - len(env.markdown)].count("\n") if raw.endswith(env.markdown) else 0
     known = set(env.variables) | set(env.macros) | set(env.env.globals) | set(page.meta)
     name = f"docs/{page.file.src_uri}"
-    state: BuildState = env.build_state
+    state = _state(env)
     try:
         meta, lines = read_front_matter(raw, name)
         owner, reviewed, due = review_fields(meta, name, lines)
@@ -266,30 +290,32 @@ def on_pre_page_macros(env) -> None:
                        [bases] if isinstance(bases, str) else bases)
         check_links(env.markdown, page.file.src_uri, offset, Path(env.conf["docs_dir"]),
                     frozenset(made.src_uri for made in state.made))
-        check_notes(env.markdown, name, offset, state.build.site)
+        check_notes(env.markdown, name, offset, _build(state).site)
         check_figures(env.markdown, name, offset)
     except CyppError as err:
         raise _stop(err) from None
     state.line_offset, state.problem, state.parsed = offset, None, (env.markdown, tree)
     _parse_once(env.env, state)
     made = next((made for made in state.made if made.src_uri == page.file.src_uri and not made.written), None)
-    state.page = Page(state.build, page.file.src_uri, owner=owner, reviewed=reviewed, due=due,
-                      updated=state.build.changed.get(made.data_file if made else name),
+    build = _build(state)
+    state.page = Page(build, page.file.src_uri, owner=owner, reviewed=reviewed, due=due,
+                      updated=build.changed.get(made.data_file if made else name),
                       reviewed_with=made.reviewed_with if made else None)
 
 
-def on_post_page_macros(env) -> None:
+def on_post_page_macros(env: MacrosPlugin) -> None:
     """After a page is rendered: add its source notes, abbreviations and owner. After the last
     page, let go of the build's data, which MkDocs' own work on the pages no longer needs."""
-    state: BuildState = env.build_state
+    state = _state(env)
     if state.problem:
         raise _stop(PageError(state.problem))
+    if state.page is None:
+        raise RuntimeError("a page was finished before it started (on_pre_page_macros)")
     env.markdown = state.page.finish(env.markdown)
     files = env.variables.get("files")
     pages = files.documentation_pages(inclusion=lambda _level: True) if files is not None else []
     if pages and env.page.file is pages[-1]:  # MkDocs reads the pages in this order
         state.build, state.page, state.choices, state.parsed = None, None, {}, None
-        verify.forget()
         gc.collect()  # the records, documents and indexes: their memory serves MkDocs' pages now
 
 
@@ -313,7 +339,7 @@ def check_anchors(files: Any) -> None:
         raise PageError(join_problems(problems))
 
 
-def on_post_build(env) -> None:
+def on_post_build(env: MacrosPlugin) -> None:
     """After the pages are written: check the links to headings; write the open data files (CSV,
     JSON, their metadata, the meetings calendar and the changes feed), the same bytes whose sizes
     the data page gives; and teach the search index (written just before, by the search plugin)
@@ -322,15 +348,16 @@ def on_post_build(env) -> None:
         check_anchors(env.variables.get("files"))
     except CyppError as err:
         raise _stop(err) from None
-    opendata.write_all(env.build_state.open_data, Path(env.conf["site_dir"]))
-    material_search.teach(Path(env.conf["site_dir"]), env.build_state.glossary)
+    state = _state(env)
+    opendata.write_all(state.open_data, Path(env.conf["site_dir"]))
+    material_search.teach(Path(env.conf["site_dir"]), state.glossary)
 
 
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     """MkDocs' own event (mkdocs.yml: hooks, through macros/mkdocs_hooks.py), after it gathers the
     pages in docs/: add each record's own page that docs/ does not have a file for."""
     from mkdocs.structure.files import File
-    state: BuildState = config.plugins["macros"].build_state
+    state = _state(config.plugins["macros"])
     for made in state.made:
         if not made.written:
             files.append(File.generated(config, made.src_uri, content=made.markdown))

@@ -7,17 +7,22 @@ expected, so an officer never has to read a Python traceback.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import CyppError, DataError
+from .fields import Location, Record
+
+Lines = dict[Location, int]  # the line each value starts on
+R = TypeVar("R", bound=Record)
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's fast parser when present
+class _Loader(yaml.CSafeLoader):  # libyaml's fast parser (PyYAML's wheels include it)
     """YAML loader that leaves dates as text, so that our own checks can explain a bad date."""
 
 
@@ -28,17 +33,18 @@ _Loader.yaml_implicit_resolvers = {
 
 
 @dataclass
-class Dataset:
+class Dataset(Generic[R]):
     """The records of one data file, with the line each record and field starts on."""
 
     path: Path
     display: str
-    records: list[Any]
+    records: list[R]
     # Each record's lines: read again from the file the first time a message needs one (a build
     # with many records would otherwise hold a line for every field of every record).
-    lines: list[dict[tuple, int]] | None = None
+    lines: list[Lines] | None = None
+    _by_id: dict[str, R] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def line(self, index: int, *path: Any) -> int:
+    def line(self, index: int, *path: str | int) -> int:
         """Line of a record (or of one of its fields, if given), counting from 1."""
         if self.lines is None:
             self.lines = _by_record(read_yaml(self.path, self.display)[1])
@@ -51,14 +57,14 @@ class Dataset:
     def ids(self) -> set[str]:
         return set(self.by_id())
 
-    def by_id(self) -> dict[str, Any]:
+    def by_id(self) -> dict[str, R]:
         """Records by id (worked out once: the records do not change after loading)."""
-        if getattr(self, "_by_id", None) is None:
+        if self._by_id is None:
             self._by_id = {r.id: r for r in self.records}
         return self._by_id
 
 
-def _walk(node: yaml.Node, path: tuple, out: dict[tuple, int], display: str, first: int = 1,
+def _walk(node: yaml.Node, path: Location, out: Lines, display: str, first: int = 1,
           error: type[CyppError] = DataError) -> None:
     """Note the line of every value under `node` (the text starting on line `first` of its file),
     and refuse a key given twice."""
@@ -82,7 +88,7 @@ def _walk(node: yaml.Node, path: tuple, out: dict[tuple, int], display: str, fir
             _walk(item, path + (i,), out, display, first, error)
 
 
-def read_yaml(path: Path, display: str) -> tuple[Any, dict[tuple, int]]:
+def read_yaml(path: Path, display: str) -> tuple[Any, Lines]:
     """Parse one YAML file. Returns the data and a map from each value's path to its line."""
     raw = path.read_bytes()
     try:
@@ -95,7 +101,7 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[tuple, int]]:
 
 
 def parse_yaml(text: str, display: str, first: int = 1,
-               error: type[CyppError] = DataError) -> tuple[Any, dict[tuple, int]]:
+               error: type[CyppError] = DataError) -> tuple[Any, Lines]:
     """Parse YAML text that starts on line `first` of the file `display` (a page's front matter
     starts on line 2), dates left as text. Returns the data and each value's line; a mistake
     raises `error` naming the line."""
@@ -104,7 +110,7 @@ def parse_yaml(text: str, display: str, first: int = 1,
         node = loader.get_single_node()
         if node is None:
             return None, {(): first}
-        lines: dict[tuple, int] = {}
+        lines: Lines = {}
         _walk(node, (), lines, display, first, error)
         return loader.construct_document(node), lines
     except yaml.MarkedYAMLError as err:
@@ -135,7 +141,8 @@ def yaml_problem(err: yaml.MarkedYAMLError, text: str, display: str, first_line:
     line = (mark.line if mark else 0) + first_line
     lines = text.split("\n")
     here = lines[mark.line] if mark and mark.line < len(lines) else ""
-    if "\t" in (err.problem or "") or "\t" in here[: (mark.column if mark else 0) + 1]:
+    column = mark.column if mark else 0
+    if "\t" in (err.problem or "") or "\t" in here[: column + 1]:
         return (f"{display}, line {line}: there is a tab character on this line. YAML needs spaces, not "
                 "tabs, to line up its fields: replace the tab with spaces (two spaces for each level).")
     unclosed = err.context_mark.line if err.context == "while scanning a quoted scalar" and err.context_mark \
@@ -143,7 +150,7 @@ def yaml_problem(err: yaml.MarkedYAMLError, text: str, display: str, first_line:
     if unclosed is not None:  # YAML reads on to the next quote mark, and stumbles lines later
         return (f"{display}, line {unclosed + first_line}: a text in quotes starts on this line, but "
                 "its closing quote is missing. Put the same quote mark (\" or ') at the end of the text.")
-    if "mapping values are not allowed" in (err.problem or "") and ":" in here[: mark.column]:
+    if "mapping values are not allowed" in (err.problem or "") and ":" in here[:column]:
         return (f"{display}, line {line}: this line has a second colon (:), after the one that ends the "
                 "field's name. Put the text after the first colon in double quotes, for example "
                 'title: "Meetings: dates and papers".')
@@ -175,7 +182,7 @@ _TYPE_WORDS = {
 }
 
 
-def _describe(err: dict, value_shown: bool = True) -> str:
+def _describe(err: ErrorDetails, value_shown: bool = True) -> str:
     kind = err["type"]
     got = err.get("input")
     got_text = f' but found "{got}"' if value_shown and isinstance(got, (str, int, float)) else ""
@@ -199,12 +206,12 @@ def _describe(err: dict, value_shown: bool = True) -> str:
     return err["msg"]
 
 
-def _field_name(loc: tuple) -> str:
+def _field_name(loc: Location) -> str:
     parts = [str(p) if not isinstance(p, int) else f"item {p + 1}" for p in loc]
     return " > ".join(parts)
 
 
-def load_dataset(path: Path, model: type[BaseModel], root: Path) -> Dataset:
+def load_dataset(path: Path, model: type[R], root: Path) -> Dataset[R]:
     """Read and check one data file: a list of records, each checked against `model`."""
     display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     if not path.exists():
@@ -215,7 +222,7 @@ def load_dataset(path: Path, model: type[BaseModel], root: Path) -> Dataset:
             f"{display}, line 1: expected a list of records, each starting with '- id: ...'."
         )
     problems: list[str] = []
-    records = []
+    records: list[R] = []
     seen: dict[str, int] = {}
     by_record = _by_record(lines)
     for i, raw in enumerate(data):
@@ -253,11 +260,11 @@ def load_dataset(path: Path, model: type[BaseModel], root: Path) -> Dataset:
     return Dataset(path=path, display=display, records=records)
 
 
-def _by_record(lines: dict[tuple, int]) -> list[dict[tuple, int]]:
+def _by_record(lines: Lines) -> list[Lines]:
     """Each record's own lines, keyed from the record, in one pass."""
-    by_record: dict[int, dict[tuple, int]] = {}
+    by_record: dict[int, Lines] = {}
     for key, line in lines.items():
-        if key:
+        if key and isinstance(key[0], int):  # a data file is a list: its records are numbered
             by_record.setdefault(key[0], {})[key[1:]] = line
     return [by_record[i] for i in range(len(by_record))]
 

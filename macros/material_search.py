@@ -18,6 +18,7 @@ import json
 import re
 from pathlib import Path
 
+from .models import Term
 from .search import Synonyms, plain
 
 INDEX = "search/search_index.json"
@@ -38,7 +39,7 @@ def separator(words: list[str]) -> str:
     return r"\b(?:" + "|".join(spelt) + r")\b"
 
 
-def teach(site_dir: Path, glossary: list) -> None:
+def teach(site_dir: Path, glossary: list[Term]) -> None:
     """Rewrite the index the search plugin wrote (none when search is off: nothing to do)."""
     path = site_dir / INDEX
     if not path.exists():

@@ -21,36 +21,19 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from pydantic import BaseModel
+
+from .dates import FULL_DATE
 from .feeds import to_atom, to_ics
-from .fields import title
+from .fields import references, title, types_in
 from .models import DATASETS
-from .schema import FULL_DATE, dataset_schema
-from .site import REFERENCES, Site
+from .schema import dataset_schema
+from .site import Site
 
 LICENCE = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 METADATA = "csv-metadata.json"  # where CSV on the Web readers look for it, beside the CSV files
 SEPARATOR = "; "  # between the items of a list in one cell
-
-DESCRIPTIONS = {
-    "sources": "The council documents the site is built from.",
-    "glossary": "Short forms (acronyms) and what they mean.",
-    "areas": "The plan's areas of focus.",
-    "priorities": "The plan's numbered priorities, with each wording the documents give.",
-    "statements": "Quotations and statements from the documents, grouped by topic.",
-    "implementation": "The implementation plan for 2020 to 2021 (COVID-19 recovery plan).",
-    "roles": "Who has held the Trust's leading roles and district council seats.",
-    "members": "Member organisations of the Trust and of Oxford's own partnership.",
-    "meetings": "Meetings of the Trust that the documents mention.",
-    "trust_priorities": "The Trust's priorities year by year.",
-    "figures": "Every number on the site.",
-    "indicators": "Performance indicators and their Red, Amber or Green ratings.",
-    "initiatives": "Oxford City Council's work for children and young people.",
-    "timeline": "Dated events in the story of the plan, the Trust, SEND, the Education Commission and the council.",
-    "accessibility": "How the site was tested for accessibility, and known issues.",
-    "changes": "What has changed on the site, by date.",
-    "services": "Links to official services on other websites, where a resident can go next.",
-}
 
 
 @dataclass
@@ -132,9 +115,9 @@ def dataset_tables(site: Site, name: str) -> list[Table]:
     item, defs = schema["items"], schema.get("$defs", {})
     records = [r.model_dump(mode="json") for r in site.sets[name].records]
     columns: list[dict[str, Any]] = []
-    cells: list = []  # for each column, how to find its value in a record
+    cells: list[tuple[str, str]] = []  # for each column, where its value is in a record: (field, its field or "")
     keys: list[dict[str, Any]] = []  # the columns that hold the id of a record in another dataset
-    lists: list[tuple[str, dict, str]] = []
+    lists: list[tuple[str, dict[str, Any], str]] = []
     for key, prop in item["properties"].items():
         inner, nullable = _plain(prop, defs)
         if inner.get("type") == "array":
@@ -144,27 +127,27 @@ def dataset_tables(site: Site, name: str) -> list[Table]:
                 continue
             columns.append(_column(key, title(key), prop["description"], each,
                                    required=inner.get("minItems", 0) > 0, separator=SEPARATOR))
-            cells.append(lambda r, k=key: r[k])  # (ids in a list are not foreign keys in CSVW)
+            cells.append((key, ""))  # (ids in a list are not foreign keys in CSVW)
         elif inner.get("type") == "object":  # a record inside the record: a column for each field
             for sub, sub_prop in inner["properties"].items():
                 sub_inner, sub_nullable = _plain(sub_prop, defs)
                 columns.append(_column(f"{key}_{sub}", f"{title(key)}: {title(sub).lower()}",
                                        f"{prop['description']} {sub_prop['description']}", sub_inner,
                                        required=not (nullable or sub_nullable)))
-                cells.append(lambda r, k=key, s=sub: (r[k] or {}).get(s))
-                keys += _foreign_key(f"{key}_{sub}", sub)
+                cells.append((key, sub))
+                keys += _foreign_key(name, f"{key}_{sub}", sub)
         else:
             columns.append(_column(key, title(key), prop["description"], inner, required=not nullable))
-            cells.append(lambda r, k=key: r[k])
-            keys += _foreign_key(key, key)
-    main = Table(f"{name}.csv", name, name.replace("_", " ").capitalize(), DESCRIPTIONS[name], columns,
-                 [[_cell(get(r)) for get in cells] for r in records], ["id"], keys)
+            cells.append((key, ""))
+            keys += _foreign_key(name, key, key)
+    main = Table(f"{name}.csv", name, name.replace("_", " ").capitalize(), DATASETS[name].described, columns,
+                 [[_cell((r[k] or {}).get(s) if s else r[k]) for k, s in cells] for r in records], ["id"], keys)
     return [main] + [_list_table(name, main, key, each, described, records)
                      for key, each, described in lists]
 
 
-def _list_table(name: str, parent: Table, key: str, each: dict, described: str,
-                records: list[dict]) -> Table:
+def _list_table(name: str, parent: Table, key: str, each: dict[str, Any], described: str,
+                records: list[dict[str, Any]]) -> Table:
     """A field that is a list of records, as a file of its own: one row an item, keyed by its
     record's id and its place in the list (indicator-ratings.csv)."""
     one = re.sub(r"(?<!^)(?=[A-Z])", " ", DATASETS[name].__name__).lower()  # "indicator", "plan action"
@@ -179,7 +162,7 @@ def _list_table(name: str, parent: Table, key: str, each: dict, described: str,
     for sub, sub_prop in each["properties"].items():
         sub_inner, sub_nullable = _plain(sub_prop, {})
         columns.append(_column(sub, title(sub), sub_prop["description"], sub_inner, required=not sub_nullable))
-        keys += _foreign_key(sub, sub)
+        keys += _foreign_key(name, sub, sub)
     rows = [[r["id"], str(i)] + [_cell(x.get(sub)) for sub in each["properties"]]
             for r in records for i, x in enumerate(r[key], 1)]
     return Table(f"{one.replace(' ', '-')}-{key.replace('_', '-')}.csv", name,
@@ -187,12 +170,23 @@ def _list_table(name: str, parent: Table, key: str, each: dict, described: str,
                  [parent_key, "position"], keys)
 
 
-def _foreign_key(column: str, field_name: str) -> list[dict[str, Any]]:
-    """A column holding the id of a record in another dataset (data.py's REFERENCES: source, area)."""
-    if field_name not in REFERENCES:
+def _referring(model: type[BaseModel]) -> dict[str, str]:
+    """The fields of a model, and of the records inside it, that hold the id of a record in another
+    dataset, with that dataset (their type says so: fields.Refers)."""
+    found = references(model)
+    for info in model.model_fields.values():
+        for inner in types_in(info.annotation):
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                found.update(_referring(inner))
+    return found
+
+
+def _foreign_key(name: str, column: str, field_name: str) -> list[dict[str, Any]]:
+    """A column of dataset `name` holding the id of a record in another dataset (source, area)."""
+    dataset = _referring(DATASETS[name]).get(field_name)
+    if dataset is None:
         return []
-    return [{"columnReference": column,
-             "reference": {"resource": f"{REFERENCES[field_name]}.csv", "columnReference": "id"}}]
+    return [{"columnReference": column, "reference": {"resource": f"{dataset}.csv", "columnReference": "id"}}]
 
 
 def _plain(prop: dict[str, Any], defs: dict[str, Any]) -> tuple[dict[str, Any], bool]:
@@ -261,6 +255,6 @@ def _cell(value: Any) -> str:
 
 
 def to_json(site: Site, name: str) -> str:
-    return json.dumps({"dataset": name, "description": DESCRIPTIONS.get(name, ""),
+    return json.dumps({"dataset": name, "description": DATASETS[name].described,
                        "licence": LICENCE, "records": [r.model_dump(mode="json") for r in site.sets[name].records]},
                       ensure_ascii=False, indent=2) + "\n"

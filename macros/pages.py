@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import PageError
-from .loader import Dataset, join_problems, parse_yaml
+from .loader import Dataset, Lines, join_problems, parse_yaml
+from .models import Service
 
 REQUIRED = ("owner", "last_reviewed", "review_by")
 
@@ -40,7 +41,7 @@ EXAMPLE = ("---\ntitle: ...\nowner: Children's Trust Board web team\nlast_review
            "review_by: 2027-05-24\n---")
 
 
-def read_front_matter(text: str, page: str) -> tuple[dict, dict[tuple, int]]:
+def read_front_matter(text: str, page: str) -> tuple[dict[str, Any], Lines]:
     """A page's front matter (dates left as text) and the line of each field. A page without
     front matter has none; a mistake in it raises PageError naming the line: no closing ---, or
     YAML that cannot be read (MkDocs would drop it, and say only that fields are missing)."""
@@ -63,7 +64,7 @@ def read_front_matter(text: str, page: str) -> tuple[dict, dict[tuple, int]]:
     return meta, at
 
 
-def review_fields(meta: dict, page: str, lines: dict[tuple, int] | None = None) -> tuple[str, dt.date, dt.date]:
+def review_fields(meta: dict[str, Any], page: str, lines: Lines | None = None) -> tuple[str, dt.date, dt.date]:
     """The page's owner, last review and next review, or a plain message saying what is missing
     (`lines`: the line of each field, from read_front_matter)."""
     lines = lines or {}
@@ -105,7 +106,7 @@ def check_encodings(docs: Path) -> None:
             ) from None
 
 
-def front_matter(path: Path, page: str | None = None) -> dict:
+def front_matter(path: Path, page: str | None = None) -> dict[str, Any]:
     """The front matter of the page at `path` (`page`: as a message names it)."""
     return read_front_matter(path.read_text(encoding="utf-8"), page or path.as_posix())[0]
 
@@ -125,7 +126,7 @@ def overdue(root: Path, today: dt.date) -> list[tuple[str, str, dt.date]]:
 NEXT = re.compile(r"\{\{\s*where_to_go_next\(")  # a page's "Where to go next" section
 
 
-def check_service_pages(docs: Path, services: Dataset) -> None:
+def check_service_pages(docs: Path, services: Dataset[Service]) -> None:
     """The pages that data/services.yml lists each service on end with "Where to go next"
     ({{ where_to_go_next() }}), and each page that has the section lists at least one service,
     so no link is left out and no section is empty. Raises PageError saying what to do."""

@@ -16,17 +16,17 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pydantic.json_schema import GenerateJsonSchema
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 from . import fields
+from .dates import FULL_DATE, PARTIAL_DATE
 from .models import DATASETS
 from .vocabulary import OFFICIAL_WEBSITES
 
 SCHEMA_DIR = "schemas"
 VSCODE_SETTINGS = Path(".vscode") / "settings.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
-FULL_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # A link to another website (data/services.yml): https, on a website whose name ends with one of
 # vocabulary.OFFICIAL_WEBSITES.
 WEB_ADDRESS = (r"^https://([^/?#\s]+\.)?(" + "|".join(re.escape(s[1:]) for s in OFFICIAL_WEBSITES)
@@ -34,23 +34,12 @@ WEB_ADDRESS = (r"^https://([^/?#\s]+\.)?(" + "|".join(re.escape(s[1:]) for s in 
 
 
 class _Generator(GenerateJsonSchema):
-    """Pydantic's generator, told what our date validators accept."""
+    """Pydantic's generator, told what our web address validator accepts (a date says it itself:
+    dates.PartialDate)."""
 
-    def function_before_schema(self, schema):
-        inner = super().function_before_schema(schema)
-        if schema["function"]["function"] is fields._year_as_text:
-            # "since: 2020" is read by YAML as a number, and the model accepts it.
-            return {"anyOf": [inner, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
-        return inner
-
-    def function_after_schema(self, schema):
+    def function_after_schema(self, schema: core_schema.AfterValidatorFunctionSchema) -> JsonSchemaValue:
         inner = super().function_after_schema(schema)
-        function = schema["function"]["function"]
-        if function is fields._check_date:
-            return _with_pattern(inner, PARTIAL_DATE, "A date: YYYY-MM-DD, or YYYY-MM, or YYYY.")
-        if function is fields._check_full_date:
-            return _with_pattern(inner, FULL_DATE, "A full date: YYYY-MM-DD.")
-        if function is fields._check_address:
+        if schema["function"]["function"] is fields._check_address:
             return _with_pattern(inner, WEB_ADDRESS, "An address starting https:// on an official website.")
         return inner
 

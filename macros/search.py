@@ -11,12 +11,15 @@ from __future__ import annotations
 import html
 import re
 from collections import defaultdict
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
+
+if TYPE_CHECKING:
+    from .models import Term
 
 Splitter = Callable[[str], list[str]]  # text → its words as the search engine splits them (case kept)
 
 
-def forms(term) -> list[str]:
+def forms(term: Term) -> list[str]:
     """Every way of writing a glossary term: its short form, its words in full, its everyday words."""
     return [term.term, term.expansion, *term.also_searched_as]
 
@@ -29,13 +32,14 @@ def plain(text: str) -> str:
 class Synonyms:
     """The glossary's terms, as the search engine splits their words."""
 
-    def __init__(self, terms: Iterable, split: Splitter) -> None:
+    def __init__(self, terms: Iterable[Term], split: Splitter) -> None:
         self.split = split
         # Each term: the words of all its forms as written, each with the engine's words for it
         # (written again, a word is split again: "Services" is "service", but "service" would be
         # "servic", as the engine takes a plural's "s" off).
         self.words_of: list[list[tuple[str, list[str]]]] = []
-        self.starts: dict[str, list] = defaultdict(list)  # a form's first word: (term, its words, in capitals?)
+        # a form's first word: (term, its words, in capitals?)
+        self.starts: dict[str, list[tuple[int, tuple[str, ...], bool]]] = defaultdict(list)
         for number, term in enumerate(terms):
             self.words_of.append([(w, [x.lower() for x in split(w)]) for f in forms(term) for w in f.split()])
             for form in forms(term):

@@ -4,65 +4,56 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator, TypeVar
 
-from pydantic import BaseModel
-
-from .dates import when
 from .documents import Document, load_documents
 from .errors import DataError
+from .fields import DOCS_PAGE, Location, Record, marked, parts, references
 from .loader import Dataset, join_problems, load_dataset
-from .models import DATASETS
+from .models import DATASET_OF, DATASETS, Datasets
 from .verify import check_all
 
-# A field with one of these names holds the id (or a list of ids) of a record in another dataset.
-REFERENCES = {
-    "source": "sources",
-    "area": "areas",
-    "see_also": "glossary",
-    "short_form": "glossary",
-    "figures": "figures",
-}
-
+R = TypeVar("R", bound=Record)
+Sets = dict[str, Dataset[Record]]  # each data file's records, by the file's name
 
 @dataclass
-class Site:
-    """All the data, dataset by dataset, checked."""
+class Site(Datasets):
+    """All the data, checked: each dataset's records as a typed attribute (`site.figures`, the
+    list of Figure records; models.Datasets lists them), and each data file in `sets`."""
 
     root: Path
-    sets: dict[str, Dataset]
+    sets: Sets
     documents: dict[str, Document]
     checked: dict[str, int]  # how many quotations, figures, ratings and dates were verified
 
-    def __getattr__(self, name: str) -> list[Any]:
-        sets = self.__dict__.get("sets", {})
-        if name in sets:
-            return sets[name].records
-        raise AttributeError(name)
+    def __post_init__(self) -> None:
+        for name in DATASETS:
+            setattr(self, name, self.sets[name].records)
 
-    def get(self, dataset: str, record_id: str) -> Any:
-        return self.sets[dataset].by_id()[record_id]
+    def dataset(self, kind: type[R]) -> Dataset[R]:
+        """The data file of one kind of record, with its records typed."""
+        ds = self.sets[DATASET_OF[kind]]
+        return Dataset(ds.path, ds.display, [r for r in ds.records if isinstance(r, kind)], ds.lines)
 
-
-def _references(value: Any, loc: tuple) -> Iterator[tuple[tuple, str, str]]:
-    """Every (location, dataset, id) that a record points to."""
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            item = getattr(value, name)
-            if name in REFERENCES:
-                ids = item if isinstance(item, list) else [item]
-                for i, ref in enumerate(ids):
-                    if ref is not None:
-                        where = loc + ((name, i) if isinstance(item, list) else (name,))
-                        yield where, REFERENCES[name], ref
-            else:
-                yield from _references(item, loc + (name,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _references(item, loc + (i,))
+    def get(self, kind: type[R], record_id: str) -> R:
+        """The record of this kind with this id (`site.get(Figure, "play-areas")`)."""
+        record = self.sets[DATASET_OF[kind]].by_id()[record_id]
+        if not isinstance(record, kind):
+            raise TypeError(f"{record_id} is not a {kind.__name__}")
+        return record
 
 
-def records_with_pages(sets: dict[str, Dataset]) -> Iterator[tuple[str, Any, list[str]]]:
+def _references(record: Record) -> Iterator[tuple[Location, str, str]]:
+    """Every (location, dataset, id) that a record points to, itself or in its parts."""
+    for loc, part, _ in parts(record):
+        for name, dataset in references(type(part)).items():
+            value = getattr(part, name)
+            for i, ref in enumerate(value) if isinstance(value, list) else [(None, value)]:
+                if ref is not None:
+                    yield loc + ((name, i) if i is not None else (name,)), dataset, ref
+
+
+def records_with_pages(sets: Sets) -> Iterator[tuple[str, Record, list[str]]]:
     """Each record that makes pages for itself (macros/views/record_pages.py), in the order of the
     data files, with its dataset's name and its pages (the model's own_pages, its id filled in)."""
     for name, kind in DATASETS.items():
@@ -71,10 +62,10 @@ def records_with_pages(sets: dict[str, Dataset]) -> Iterator[tuple[str, Any, lis
                 yield name, record, [pattern.format(id=record.id) for pattern in kind.own_pages]
 
 
-def own_pages(sets: dict[str, Dataset]) -> set[str]:
+def own_pages(sets: Sets) -> set[str]:
     """The pages the records make for themselves."""
     return {page for _, _, pages in records_with_pages(sets) for page in pages}
-def check_needed(sets: dict[str, Dataset], docs: Path) -> None:
+def check_needed(sets: Sets, docs: Path) -> None:
     """Every dataset has the records its model says the pages cannot do without (`needed`), so an
     empty file or a group taken out is a plain message naming what is missing, never a traceback."""
     problems = []
@@ -95,11 +86,14 @@ def check_needed(sets: dict[str, Dataset], docs: Path) -> None:
         raise DataError(join_problems(problems))
 
 
-def check_references(sets: dict[str, Dataset]) -> None:
-    problems = []
+def check_references(site: Site) -> None:
+    """Every record points at records that exist, and at pages that exist; then each dataset's own
+    checks across its records (the model's check_dataset)."""
+    sets = site.sets
+    problems: list[str] = []
     for name, ds in sets.items():
         for index, record in enumerate(ds.records):
-            for loc, target, ref in _references(record, ()):
+            for loc, target, ref in _references(record):
                 if ref not in sets[target].by_id():
                     problems.append(
                         f'{ds.display}, line {ds.line(index, *loc)}: record "{record.id}", field '
@@ -107,53 +101,18 @@ def check_references(sets: dict[str, Dataset]) -> None:
                         f"Check the spelling, or add it there first."
                     )
     made = own_pages(sets)
-    for ds in sets.values():  # a field called "pages" lists pages, as paths under docs/
+    for ds in sets.values():  # a field of pages lists them as paths under docs/
         for index, record in enumerate(ds.records):
-            for i, page in enumerate(getattr(record, "pages", [])):
+            for field, i, page in ((field, i, p) for field in marked(type(record), DOCS_PAGE)
+                                   for i, p in enumerate(getattr(record, field))):
                 if not (ds.path.parent.parent / "docs" / page).is_file() and page not in made:
                     problems.append(
-                        f'{ds.display}, line {ds.line(index, "pages", i)}: record "{record.id}": '
+                        f'{ds.display}, line {ds.line(index, field, i)}: record "{record.id}": '
                         f'there is no page docs/{page}. Write the path as it is under docs/, '
                         "for example council/index.md."
                     )
-    services = sets["services"]
-    addresses: dict[str, int] = {}
-    for index, service in enumerate(services.records):
-        line = services.line(index, "url")
-        if service.url in addresses:
-            problems.append(
-                f'{services.display}, line {line}: record "{service.id}": the address {service.url} is '
-                f"already given on line {addresses[service.url]}. Give each page of another website one "
-                "record, and list there every page that shows it."
-            )
-        addresses.setdefault(service.url, line)
-    if not any(s.tell_us for s in services.records):
-        problems.append(
-            f"{services.display}: no record has tell_us: true. At least one council website must be "
-            'offered beside "Suggest a change to this page", for readers who have no GitHub account.'
-        )
-    initiatives, documents = sets["initiatives"], sets["sources"].by_id()
-    for index, ini in enumerate(initiatives.records):  # a card in the list of the council's work is dated
-        said = sorted({when(documents[s].date).month_year for s in (ini.source, *(r.source for r in ini.reported))
-                       if s in documents})
-        opening = re.split(r"[,;:]", ini.lead, maxsplit=1)[0]  # "…, which the October 2023 report calls…" is too late
-        if said and not any(month_year in opening for month_year in said):
-            example = when(documents[ini.source].date).month_year if ini.source in documents else said[0]
-            problems.append(
-                f'{initiatives.display}, line {initiatives.line(index, "summary")}: record "{ini.id}", field '
-                f'"summary": its first sentence, which the list of the council\'s work shows, does not say '
-                f"first when the report said it. Begin with the month and year of the report ({' or '.join(said)}), "
-                f'for example "In {example} the Council reported that …".'
-            )
-    priorities = sets["priorities"]
-    numbers: dict[int, str] = {}
-    for index, p in enumerate(priorities.records):
-        if p.number in numbers:
-            problems.append(
-                f'{priorities.display}, line {priorities.line(index, "number")}: record "{p.id}": '
-                f'priority number {p.number} is already used by "{numbers[p.number]}".'
-            )
-        numbers[p.number] = p.id
+    for name, ds in site.sets.items():  # what each model checks across its records
+        problems += DATASETS[name].check_dataset(ds, site)
     if problems:
         raise DataError(join_problems(problems))
 
@@ -161,7 +120,7 @@ def check_references(sets: dict[str, Dataset]) -> None:
 def load_site(root: Path) -> Site:
     """Read, check and cross-check every file in data/. Raises DataError with a plain message."""
     root = Path(root)
-    sets = {
+    sets: Sets = {
         name: load_dataset(root / "data" / f"{name}.yml", model, root)
         for name, model in DATASETS.items()
     }
@@ -177,7 +136,8 @@ def load_site(root: Path) -> Site:
             + ". Move its records into one of them, or ask the web team to add a new dataset."
         )
     check_needed(sets, root / "docs")
-    check_references(sets)
-    documents = load_documents(root, [s.id for s in sets["sources"].records])
-    checked = check_all(sets, documents)
-    return Site(root=root, sets=sets, documents=documents, checked=checked)
+    site = Site(root=root, sets=sets, documents={}, checked={})
+    check_references(site)  # before the documents are read: a record missing is named in its data file
+    site.documents.update(load_documents(root, [s.id for s in site.sources]))
+    site.checked.update(check_all(site))
+    return site

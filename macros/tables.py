@@ -5,6 +5,7 @@ waiting for a script, and every engine that runs Python-Markdown does the same."
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -28,5 +29,5 @@ class TablesExtension(Extension):
         md.treeprocessors.register(LabelCells(md), "cypp_table_labels", 0)  # after the inline text
 
 
-def makeExtension(**kwargs) -> TablesExtension:
+def makeExtension(**kwargs: Any) -> TablesExtension:
     return TablesExtension(**kwargs)

@@ -3,7 +3,7 @@
 A record (or a part of one, such as a priority's wording or an indicator's rating) cites a
 passage with `source` and `passage`. Then:
 
-- each of its quoted fields (the model's `verbatim` fields) must appear word for word in that
+- each of its quoted fields (of type `Quoted`, in models.py) must appear word for word in that
   passage. Only whitespace, quote marks, dashes and words broken at a line end are evened out;
   "…" in a quotation stands for words left out;
 - a figure's value must appear in the passage, as digits or words ("Twenty two" is 22, "c£600k"
@@ -22,15 +22,21 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from pydantic import BaseModel
 
-from .dates import MONTHS, parse_partial_date
+from .dates import MONTHS, PartialDate
 from .documents import Document, Passage, plain
 from .errors import DataError
-from .loader import Dataset, join_problems
+from .fields import OWN_WORDS, QUOTED, Cites, Location, Record, marked, of_type, parts
+from .loader import join_problems
+
+if TYPE_CHECKING:
+    from .models import Figure, Source
+    from .site import Site
 
 _SAME = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
                        "“": '"', "”": '"', "„": '"', "″": '"',
@@ -48,9 +54,9 @@ _QUALIFIERS = {  # the words that may come just before the number
 }
 
 
-@lru_cache(maxsize=8192)  # the same passage is evened out for every record that cites it
 def normalise(text: str) -> str:
-    """Even out what PDF and Word extraction change: spaces, quote marks, dashes, broken words."""
+    """Even out what PDF and Word extraction change: spaces, quote marks, dashes, broken words.
+    Not kept between calls: a build evens out a few thousand texts, in well under a second."""
     s = plain(text).translate(_SAME)
     s = re.sub(r"\s*-\s*", "-", s)  # "2018 – 2022", "2018-2022", "well- being"
     s = re.sub(r"\s+(?=[,.;:)])", "", s)  # "other vulnerable groups , national"
@@ -119,9 +125,9 @@ def first_difference(quote: str, text: str) -> str:
     return ""
 
 
-def closest_passage(doc: Document, cited: Any) -> str:
+def closest_passage(doc: Document, cited: Cites) -> str:
     """For a citation of a passage that does not exist: the passage that says what the record
-    quotes (or its figure), or else the passage whose words are closest to the record's."""
+    quotes (or its figure, or its term), or else the passage whose words are closest to the record's."""
     passages = [p for p in doc.passages if p.kind != "note"]
     quotes = [q for _, _, q in quotations(cited)]
     def words_of(text: str) -> set[str]:  # the longer words, which say what a text is about
@@ -130,22 +136,20 @@ def closest_passage(doc: Document, cited: Any) -> str:
 
     def shared(p: Passage) -> int:
         return len(words & words_of(p.text))
-    tests = [lambda t, q=q: found_in(q, t) for q in quotes]
-    if type(cited).__name__ == "Figure":
-        tests.append(lambda t: has_figure(cited, t))
-    if hasattr(cited, "expansion"):  # a glossary term: a passage that uses it
-        tests.append(lambda t: found_in(cited.term, t) or found_in(cited.expansion, t))
-    says = [p for p in passages if tests and all(test(doc.text(p.id)) for test in tests)]
-    if says:  # the id nearest the one written, if it says it; else the one sharing most words
-        near = difflib.get_close_matches(cited.passage, [p.id for p in says], n=1, cutoff=0.8)
-        best = doc.get(near[0]) if near else max(says, key=shared)
-        has = "words it quotes" if quotes else "term" if hasattr(cited, "expansion") else "figure"
+
+    def says(text: str) -> bool:
+        return all(found_in(q, text) for q in quotes) and cited.stated_in(text)
+    found = [p for p in passages if (quotes or cited.states) and says(doc.text(p.id))]
+    if found:  # the id nearest the one written, if it says it; else the one sharing most words
+        near = difflib.get_close_matches(cited.passage, [p.id for p in found], n=1, cutoff=0.8)
+        best = doc.get(near[0]) if near else max(found, key=shared)
+        has = "words it quotes" if quotes else cited.states
         return (f" The passage that has the {has} is {_where(doc, best)}: "
                 f"{_excerpt(best)}. Cite that one.")
-    best = max(passages, key=shared, default=None)
-    if best is None or shared(best) < len(words) / 2:
+    closest = max(passages, key=shared, default=None)
+    if closest is None or shared(closest) < len(words) / 2:
         return ""
-    return f" The passage whose words are closest is {_where(doc, best)}: {_excerpt(best)}."
+    return f" The passage whose words are closest is {_where(doc, closest)}: {_excerpt(closest)}."
 
 
 def _whole(body: str, part: str, start: int) -> int:
@@ -160,7 +164,6 @@ def _whole(body: str, part: str, start: int) -> int:
     return -1
 
 
-@lru_cache(maxsize=4096)
 def number_spans(text: str) -> tuple[tuple[float, str, int], ...]:
     """The numbers in a (normalised) text: (value, kind, where it starts). Kind is "percent",
     "gbp" or "plain"; digits ("£1,120,199", "c£600k", "65%") and words ("Twenty two")."""
@@ -190,16 +193,16 @@ def numbers(text: str) -> frozenset[tuple[float, str]]:
     return frozenset((v, k) for v, k, _ in number_spans(normalise(text)))
 
 
-def _spans_of(fig: Any, text: str) -> list[int]:
+def _spans_of(fig: Figure, text: str) -> list[int]:
     kinds = {"percent": {"percent"}, "gbp": {"gbp"}}.get(fig.unit, {"plain", "percent", "gbp"})
     return [at for v, k, at in number_spans(text) if v == float(fig.value) and k in kinds]
 
 
-def has_figure(fig: Any, text: str) -> bool:
+def has_figure(fig: Figure, text: str) -> bool:
     return bool(_spans_of(fig, normalise(text)))
 
 
-def has_qualifier(fig: Any, text: str) -> bool:
+def has_qualifier(fig: Figure, text: str) -> bool:
     """The figure's "about", "over", "up to" or "almost" is the document's, just before the number."""
     pattern = _QUALIFIERS.get(fig.qualifier)
     if pattern is None:
@@ -208,20 +211,20 @@ def has_qualifier(fig: Any, text: str) -> bool:
     return any(re.search(pattern + r"\W*$", s[max(0, at - 30):at], re.I) for at in _spans_of(fig, s))
 
 
-def has_date(value: str, text: str, document_date: str) -> bool:
+def has_date(date: PartialDate, text: str, document_date: PartialDate) -> bool:
     """A date is in the text as exactly as the record gives it: the day and month, the month,
     or the year. "The December meeting" in a report of October 2017 is December 2017, so for a
     month the year may instead be the document's own year or the next one."""
-    if value == document_date:  # "at the time of drafting this report", dated by the document itself
+    if date == document_date:  # "at the time of drafting this report", dated by the document itself
         return True
-    day, precision = parse_partial_date(value)
+    day, precision = date.first_day, date.precision
     s = normalise(text)
     year = str(day.year) in s
     if precision == "year":
         return year
     month = re.search(rf"\b({MONTHS[day.month - 1]}|{MONTHS[day.month - 1][:3]}t?)\b\.?", s) is not None
     if not year:
-        doc_year = parse_partial_date(document_date)[0].year
+        doc_year = document_date.first_day.year
         year = day.year in (doc_year, doc_year + 1)
     if precision == "month":
         return month and year
@@ -232,20 +235,10 @@ def has_rating(rag: str, text: str) -> bool:
     return re.search(rf"\b({rag[0]}|{rag})\b", plain(text)) is not None
 
 
-def _citations(value: Any, loc: tuple, source: str | None = None) -> Iterator[tuple[tuple, Any, str]]:
+def citations(record: BaseModel) -> Iterator[tuple[Location, Cites, str]]:
     """Every part of a record that cites a passage, with where it is in the record and its
     document (a point without a source of its own is in its record's document)."""
-    if isinstance(value, BaseModel):
-        fields = type(value).model_fields
-        source = getattr(value, "source", None) or source
-        if "passage" in fields:
-            yield loc, value, source
-        for name in fields:
-            if name not in ("source", "passage"):
-                yield from _citations(getattr(value, name), loc + (name,), source)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _citations(item, loc + (i,), source)
+    return ((loc, part, source) for loc, part, source in parts(record) if isinstance(part, Cites))
 
 
 def _where(doc: Document, p: Passage) -> str:
@@ -257,7 +250,7 @@ def _excerpt(p: Passage, length: int = 90) -> str:
     return f"“{words[:length]}{'…' if len(words) > length else ''}”"
 
 
-def _nearest(doc: Document, test, quote: str | None = None) -> str:
+def _nearest(doc: Document, test: Callable[[str], bool], quote: str | None = None) -> str:
     """Where in the document the thing is, or the passage most like the quotation."""
     hits = [p for p in doc.passages if p.kind != "note" and test(p.text)]
     if hits:
@@ -294,7 +287,7 @@ _LABEL_BEFORE = re.compile(r"\b(?:annex|appendix|stage|quarter|years?|indicator|
                            r"section|part|tier|step|page|table|figure)(?: \d+(?: (?:and|to|or))?)? $", re.I)
 
 
-def figures_in(words: str, taken: Iterable[tuple[int, int]] = ()) -> list[re.Match]:
+def figures_in(words: str, taken: Iterable[tuple[int, int]] = ()) -> list[re.Match[str]]:
     """The figures in the words: not years, labels ("Annex 2"), or part of a date or age range already checked."""
     return [m for m in QUANTITY.finditer(words) if not _YEAR.fullmatch(m.group())
             and not any(a <= m.start() < b for a, b in taken) and not _LABEL_BEFORE.search(words[:m.start()])
@@ -307,7 +300,7 @@ def _says_number(number: str, text: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _people_pattern(people: frozenset[str]) -> re.Pattern:
+def _people_pattern(people: frozenset[str]) -> re.Pattern[str]:
     """Any name after Councillor, Dr and the like, or any person the data names (without the
     title), as whole words; checked once for every text."""
     names = sorted({re.sub(rf"^{_HONORIFIC} ", "", p) for p in people}, key=len, reverse=True)
@@ -315,7 +308,7 @@ def _people_pattern(people: frozenset[str]) -> re.Pattern:
                       + "".join(rf"|\b{re.escape(n)}\b" for n in names))
 
 
-def unsupported(text: str, cited: list[tuple[Document, str]], dates: dict[str, tuple[str, ...]],
+def unsupported(text: str, cited: list[tuple[Document, str]], dates: dict[str, tuple[PartialDate, ...]],
                 people: Iterable[str] = (), figures: bool = False) -> list[str]:
     """The names of people, age ranges, dates and figures in the site's own words (`text`) that no passage
     it cites (document, passage id) says, in the order written. A name is one after Councillor,
@@ -344,11 +337,11 @@ def unsupported(text: str, cited: list[tuple[Document, str]], dates: dict[str, t
     for m in _DATE_IN_WORDS.finditer(words):
         taken.append(m.span())
         day, month, year = m.groups()
-        value = f"{year}-{MONTHS.index(month) + 1:02d}" + (f"-{int(day):02d}" if day else "")
-        if any(d.startswith(value) for source, _ in texts for d in dates[source]):
+        value = PartialDate.parse(f"{year}-{MONTHS.index(month) + 1:02d}" + (f"-{int(day):02d}" if day else ""))
+        if any(d.text.startswith(value.text) for source, _ in texts for d in dates[source]):
             continue  # the date of a document it cites: "In October 2023 the council reported…"
         if (_NAMING_A_DOCUMENT.search(words[:m.start()]) or _NAMED_DOCUMENT.match(words[m.end():])) and any(
-                d.startswith(value) for ds in dates.values() for d in ds):
+                d.text.startswith(value.text) for ds in dates.values() for d in ds):
             continue  # another document, named by its date
         if not any(has_date(value, t, dates[source][0]) for source, t in texts):
             missing.append(m.group())
@@ -358,20 +351,17 @@ def unsupported(text: str, cited: list[tuple[Document, str]], dates: dict[str, t
     return missing
 
 
-def document_dates(sources: Iterable[Any]) -> dict[str, tuple[str, ...]]:
+def document_dates(sources: Iterable[Source]) -> dict[str, tuple[PartialDate, ...]]:
     """Each document's date and, where it is later, the date of our copy (`updated`)."""
     return {s.id: (s.date, s.updated) if s.updated else (s.date,) for s in sources}
 
 
-_NOT_OWN_WORDS = {"id", "source", "passage", "date", "since", "until", "person", "named_in"}
-
-
-def own_words(cited: Any) -> Iterator[tuple[str, int | None, str]]:
+def own_words(cited: Cites) -> Iterator[tuple[str, int | None, str]]:
     """The parts of a record (or of a part of one) in the site's own words: (field, list index,
-    text). Dates and people have checks of their own."""
-    verbatim = () if getattr(cited, "quoted", True) is False else getattr(type(cited), "verbatim", ())
-    for name in type(cited).model_fields:
-        if name in _NOT_OWN_WORDS or name in verbatim:
+    text): its text fields (`Text`), but not those quoted word for word or checked apart."""
+    quoted = cited.quoted_fields()
+    for name in marked(type(cited), OWN_WORDS) + marked(type(cited), QUOTED):
+        if name in quoted:
             continue
         value = getattr(cited, name)
         for index, item in (enumerate(value) if isinstance(value, list) else [(None, value)]):
@@ -379,12 +369,28 @@ def own_words(cited: Any) -> Iterator[tuple[str, int | None, str]]:
                 yield name, index, item
 
 
-def check_record(record: Any, documents: dict[str, Document], dates: dict[str, tuple[str, ...]],
-                 citations: list | None = None, people: Iterable[str] = ()) -> Iterator[tuple[tuple, str]]:
+@dataclass(frozen=True)
+class At:
+    """The passage a part of a record cites, as its checks see it."""
+    doc: Document
+    passage: Passage
+    text: str  # its words (a heading's, with its section's)
+    where: str  # how a message names it: passage "funding-2" (sources/x.md, line 12)
+    documents: dict[str, Document]  # every document, for a record that cites others too
+
+    def nearest(self, test: Callable[[str], bool], quote: str | None = None) -> str:
+        """Where in the document the thing is, or the passage most like the quotation."""
+        return _nearest(self.doc, test, quote)
+
+
+def check_record(record: Record, documents: dict[str, Document], dates: dict[str, tuple[PartialDate, ...]],
+                 found: list[tuple[Location, Cites, str]] | None = None,
+                 people: Iterable[str] = ()) -> Iterator[tuple[Location, str]]:
     """Each problem with one record's citations (found again unless given), as (field location,
-    plain message). `dates` holds each document's date (and our copy's, where later); `people`
+    plain message): its quotations, its dates and its own words, then what its model checks
+    (`checks`). `dates` holds each document's date (and our copy's, where later); `people`
     the people the data names."""
-    for loc, cited, source in _citations(record, ()) if citations is None else citations:
+    for loc, cited, source in citations(record) if found is None else found:
         doc = documents.get(source)
         if doc is None:
             continue  # an unknown source is reported by the cross-reference check
@@ -398,68 +404,33 @@ def check_record(record: Any, documents: dict[str, Document], dates: dict[str, t
         where = _where(doc, doc.get(cited.passage))
         for field, index, quote in quotations(cited):
             if not found_in(quote, scope):
-                at = loc + ((field, index) if index is not None else (field,))
-                yield at, (f"the quotation “{quote}” is not word for word in {where}, which it cites."
-                           + (first_difference(quote, scope) or _nearest(doc, lambda t, q=quote: found_in(q, t), quote))
-                           + " Copy the document's words exactly, or cite the passage they are in.")
-            elif type(cited).__name__ == "Statement" and (rest := cut_short(quote, scope)):
-                at = loc + ((field, index) if index is not None else (field,))
-                yield at, (f"the quotation “{quote}” stops part-way through a sentence of {where}, "
-                           f"which goes on “{rest}”. End it with “…” to show that words are left out, "
-                           "or quote the sentence to its end.")
-        if hasattr(cited, "expansion") and not any(found_in(w.lower() + plural, scope.lower())
-                                                   for w in (cited.term, cited.expansion) for plural in ("", "s")):
-            yield loc + ("term",), (f"neither “{cited.term}” nor “{cited.expansion}” is in {where}, "
-                                    "which it cites. Cite a passage that uses the term."
-                                    + _nearest(doc, lambda t, c=cited: found_in(c.term, t)))
-        if type(cited).__name__ == "Figure":
-            if not has_figure(cited, scope):
-                shown = f"{cited.value:g}" + {"percent": "%", "gbp": " (pounds)"}.get(cited.unit, "")
-                yield loc + ("value",), (f"the figure {shown} is not in {where}, which it cites."
-                                         + _nearest(doc, lambda t, f=cited: has_figure(f, t)))
-            elif not has_qualifier(cited, scope):
-                yield loc + ("qualifier",), (f'the figure is marked "{cited.qualifier}", but {where} '
-                                             "does not say so. Use the document's own word, or "
-                                             '"exactly".')
+                def has_quote(text: str, quote: str = quote) -> bool:
+                    return found_in(quote, text)
+                yield loc + ((field, index) if index is not None else (field,)), (
+                    f"the quotation “{quote}” is not word for word in {where}, which it cites."
+                    + (first_difference(quote, scope) or _nearest(doc, has_quote, quote))
+                    + " Copy the document's words exactly, or cite the passage they are in.")
         section = doc.heading(doc.get(cited.passage).section)
-        for field in ("date", "since", "until"):
-            value = getattr(cited, field, None)
-            if isinstance(value, str) and not has_date(value, f"{section} {scope}", dates[source][0]):
+        for field in of_type(type(cited), PartialDate):
+            value = getattr(cited, field)
+            if value is not None and not has_date(value, f"{section} {scope}", dates[source][0]):
                 yield loc + (field,), (f'the date "{value}" is not in {where}, which it cites. Give '
                                        "only as much of a date as the passage states (a year, a "
                                        "month or a day), or leave the date out and say in the text "
                                        "what the document says.")
-        named_in = getattr(cited, "named_in", None)
-        if named_in and named_in not in doc.by_id:
-            yield loc + ("named_in",), f'there is no passage "{named_in}" in {doc.display}.'
-            continue
-        if getattr(cited, "reported", None) and loc == () and not any(
-                found_in(cited.name, documents[r.source].text(r.passage))
-                for r in cited.reported if r.source in documents and r.passage in documents[r.source].by_id):
-            yield ("name",), (f"the name “{cited.name}” is not word for word in any passage listed under "
-                              "reported. Use the name as a report words it.")
-        if hasattr(cited, "person") and cited.person.split()[-1] not in doc.text(named_in or cited.passage):
-            named = _where(doc, doc.get(named_in)) if named_in else where
-            yield loc + ("named_in" if named_in else "person",), (
-                f"{cited.person.split()[-1]} is not named in {named}, which it cites. Where one passage "
-                "gives the name and another the office (a signature), give the name's passage as named_in."
-                + _nearest(doc, lambda t, n=cited.person.split()[-1]: n in t))
         for field, index, text in own_words(cited):
             for words in unsupported(text, [(doc, cited.passage)], dates, people):
                 yield loc + ((field, index) if index is not None else (field,)), (
                     f"the words “{words}” are not in {where}, which its note opens: "
                     f"{_excerpt(doc.get(cited.passage), 160)}. Cite the passage that says them, or leave "
                     "them out.")
-        if hasattr(cited, "rag") and not has_rating(cited.rag, scope):
-            yield loc + ("rag",), (f"the rating {cited.rag} is not in {where}, which it cites."
-                                   + _nearest(doc, lambda t, r=cited.rag: has_rating(r, t)))
+        at = At(doc, doc.get(cited.passage), scope, where, documents)
+        yield from ((loc + field, message) for field, message in cited.checks(at))
 
 
-def quotations(cited: Any) -> Iterator[tuple[str, int | None, str]]:
+def quotations(cited: Cites) -> Iterator[tuple[str, int | None, str]]:
     """The parts of a record shown as the document's own words: (field, list index, text)."""
-    if getattr(cited, "quoted", True) is False:
-        return
-    for field in getattr(type(cited), "verbatim", ()):
+    for field in cited.quoted_fields():
         value = getattr(cited, field)
         if isinstance(value, list):
             yield from ((field, i, v) for i, v in enumerate(value))
@@ -467,33 +438,27 @@ def quotations(cited: Any) -> Iterator[tuple[str, int | None, str]]:
             yield field, None, value
 
 
-def forget() -> None:
-    """Empty the caches of evened-out passages and their numbers (once a build's pages are done)."""
-    normalise.cache_clear()
-    number_spans.cache_clear()
-
-
-def check_all(sets: dict[str, Dataset], documents: dict[str, Document]) -> dict[str, int]:
+def check_all(site: Site) -> dict[str, int]:
     """Check every record; raise DataError listing the first problems. Returns what was checked."""
     problems: list[str] = []
     counts = {"quotations": 0, "figures": 0, "ratings": 0, "dates": 0, "citations": 0}
-    dates = document_dates(sets["sources"].records)
-    people = {r.person for r in sets["roles"].records}
-    for ds in sets.values():
+    documents = site.documents
+    dates = document_dates(site.sources)
+    people = {r.person for r in site.roles}
+    for ds in site.sets.values():
         for index, record in enumerate(ds.records):
-            citations = list(_citations(record, ()))
-            for loc, cited, _ in citations:
+            found = list(citations(record))
+            for loc, cited, _ in found:
                 counts["citations"] += 1
                 counts["quotations"] += sum(1 for _ in quotations(cited))
-                counts["figures"] += type(cited).__name__ == "Figure"
-                counts["ratings"] += hasattr(cited, "rag")
-                counts["dates"] += sum(isinstance(getattr(cited, f, None), str)
-                                       for f in ("date", "since", "until"))
-            for loc, message in check_record(record, documents, dates, citations, people):
+                if cited.counted_as:
+                    counts[cited.counted_as] += 1
+                counts["dates"] += sum(getattr(cited, f) is not None for f in of_type(type(cited), PartialDate))
+            for loc, message in check_record(record, documents, dates, found, people):
                 problems.append(f'{ds.display}, line {ds.line(index, *loc)}: record "{record.id}", '
                                 f'field "{_field(loc)}": {message}')
-    sources = sets["sources"]
-    for index, src in enumerate(sources.records):
+    sources = site.sets["sources"]
+    for index, src in enumerate(site.sources):
         doc = documents.get(src.id)
         for i, part in enumerate(src.names_only):
             if doc is not None and part not in doc.by_id:
@@ -504,5 +469,5 @@ def check_all(sets: dict[str, Dataset], documents: dict[str, Document]) -> dict[
     return counts
 
 
-def _field(loc: tuple) -> str:
+def _field(loc: Location) -> str:
     return " > ".join(str(p) if not isinstance(p, int) else f"item {p + 1}" for p in loc)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import contents
+from ..models import Figure, Initiative
 from ..vocabulary import AGE_GROUPS, NEIGHBOURHOODS, PLACES_FIRST, THEMES, WHOLE_CITY
 from .figures import figure_html, figure_when, over_time
 from .finder import Facet, finder
@@ -79,7 +80,7 @@ def initiative_finder(page: Page) -> str:
 def initiative_page(page: Page, initiative_id: str) -> str:
     """One piece of the council's work: what it is, who it is for and where first, then the
     details dated by the report they come from, and which reports name it."""
-    ini = page.site.get("initiatives", initiative_id)
+    ini = page.site.get(Initiative, initiative_id)
     details = page.build.source(ini.source)
     ages = escape(ini.ages) if ini.ages else ", ".join(AGE_GROUPS[v] for v in ini.age_groups)
     out = [f"# {escape(ini.name)}", "", f"{escape(ini.summary)}{page.cited(ini)}", "",
@@ -102,7 +103,7 @@ def initiative_page(page: Page, initiative_id: str) -> str:
         out += ["**Partners:** " + ", ".join(escape(p) for p in ini.partners), ""]
     # Its figures in a section of their own, each dated and noted, newest of a series first: under
     # the details' heading, a newer report's figure would look like the older report's.
-    figures = [fig for fid in ini.figures for fig in over_time(page, page.site.get("figures", fid))]
+    figures = [fig for fid in ini.figures for fig in over_time(page, page.site.get(Figure, fid))]
     if figures:
         out += ["## In numbers", "", "  \n".join(
             f"**{first_capital(escape(fig.label))} ({figure_when(page, fig)}):** {figure_html(page, fig)}"

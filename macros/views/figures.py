@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..models import Figure
 from . import charts
 from .markup import attr, escape, first_capital, format_figure, slug, table
 from .page import Page
@@ -29,7 +30,7 @@ def figure_row(page: Page, fig: Any) -> str:
 FIGURES_HEAD = ["| What is counted | When | Figure |", "| --- | --- | --- |"]
 
 
-def over_time(page: Page, fig: Any) -> list:
+def over_time(page: Page, fig: Figure) -> list[Figure]:
     """A figure and the others of its series, newest document first: a later document updates a
     figure, and the earlier one is history (a figure with no series stands alone)."""
     figs = page.build.series[fig.series] if fig.series else [fig]
@@ -45,7 +46,7 @@ def figure_when(page: Page, fig: Any) -> str:
 def figure(page: Page, figure_id: str) -> str:
     """One figure, inline in a sentence, with its source (and, when a later document gives a newer
     figure of its series, that one too, both dated)."""
-    fig = page.site.get("figures", figure_id)
+    fig = page.site.get(Figure, figure_id)
     newest = over_time(page, fig)[0]
     if page.build.source_date(newest.source).first_day <= page.build.source_date(fig.source).first_day:
         return figure_html(page, fig)
@@ -56,7 +57,7 @@ def figure(page: Page, figure_id: str) -> str:
 @macro(shows=("figures",), figure_ids="figures")
 def figure_table(page: Page, *figure_ids: str, caption: str = "Figures") -> str:
     """A table of figures: what is counted, when, and the number."""
-    rows = FIGURES_HEAD + [figure_row(page, page.site.get("figures", fid)) for fid in figure_ids]
+    rows = FIGURES_HEAD + [figure_row(page, page.site.get(Figure, fid)) for fid in figure_ids]
     return table(rows, caption)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import posixpath
 
 from .. import opendata
-from ..dates import in_words, when
+from ..dates import PartialDate, in_words
+from ..models import DATASETS
 from .markup import attr, escape, table
 from .page import Page
 from .record_pages import page_title
@@ -57,8 +58,8 @@ def datasets(page: Page) -> str:
         tables = [t for t in data.tables if t.dataset == name]
         changed = page.build.changed.get(f"data/{name}.yml")
         out += [f"### {name.replace('_', ' ').capitalize()} {{#dataset-{name.replace('_', '-')}}}", "",
-                f"{escape(opendata.DESCRIPTIONS[name])} {len(ds.records)} records. Last changed: "
-                f"{in_words(changed.isoformat()) if changed else 'not known'}.", ""]
+                f"{escape(DATASETS[name].described)} {len(ds.records)} records. Last changed: "
+                f"{in_words(PartialDate.of_day(changed)) if changed else 'not known'}.", ""]
         for t in tables:
             one = t.columns[0]["name"].removesuffix("_id").replace("_", " ")  # "indicator"
             what = ("One row a record." if t.url == f"{name}.csv" else
@@ -81,10 +82,10 @@ def datasets(page: Page) -> str:
 @macro()
 def calendar_link(page: Page) -> str:
     """A link to the Trust's meetings as a calendar file (iCalendar), saying which it holds."""
-    dated = sorted((when(m.date).first_day, m.planned) for m in page.site.meetings if when(m.date).precision == "day")
+    dated = sorted((m.date.first_day, m.planned) for m in page.site.meetings if m.date.precision == "day")
     if not dated:
         return "No meeting in the documents has a day, so there is no calendar file"
-    first, last = (in_words(day.isoformat()) for day in (dated[0][0], dated[-1][0]))
+    first, last = (in_words(PartialDate.of_day(day)) for day in (dated[0][0], dated[-1][0]))
     planned = sum(1 for _, p in dated if p)
     span = f"{len(dated)} dates, from {first} to {last}" if len(dated) > 1 else f"one date, {first}"
     if planned == 1:
@@ -122,4 +123,4 @@ def known_issues(page: Page) -> str:
 def statement_date(page: Page, kind: str) -> str:
     """When the accessibility statement was prepared or last reviewed."""
     dates = [n.date for n in page.site.accessibility if n.kind == kind]
-    return in_words(max(dates, key=lambda d: when(d).first_day))
+    return in_words(max(dates, key=lambda d: d.first_day))

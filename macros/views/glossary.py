@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..models import Term
 from ..verify import normalise
 from .markup import escape
 from .page import Page
@@ -31,7 +32,7 @@ def glossary(page: Page) -> str:
     for term in sorted(page.site.glossary, key=lambda t: t.term.lower()):
         see = ""
         if term.see_also:
-            links = [f"[{escape(page.site.get('glossary', s).term)}](#{s})" for s in term.see_also]
+            links = [f"[{escape(page.site.get(Term, s).term)}](#{s})" for s in term.see_also]
             see = " See also " + ", ".join(links) + "."
         member = gone_by_term.get(term.id)
         out += [f"## {escape(term.term)} {{#{term.id}}}", "",

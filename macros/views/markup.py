@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dates import in_words, when
+from ..dates import in_words
 from ..vocabulary import QUALIFIERS
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
@@ -72,7 +72,7 @@ _BLOCK_TAG = re.compile(r" {0,3}<(address|article|aside|blockquote|details|dialo
                         r"(?=[\s/>])([^>]*)")
 
 
-def mark_first_uses(markdown: str, pattern: re.Pattern, titles: dict[str, str]) -> str:
+def mark_first_uses(markdown: str, pattern: re.Pattern[str], titles: dict[str, str]) -> str:
     """Each short form (a match of `pattern`, a key of `titles`) marked up with its meaning where
     the page first uses it in its text, as GOV.UK does: <abbr title="...">. Not in code, HTML
     tags, link targets, attribute lists or raw HTML blocks, as Python-Markdown's abbr extension
@@ -80,8 +80,8 @@ def mark_first_uses(markdown: str, pattern: re.Pattern, titles: dict[str, str]) 
     unmarked = set(pattern.findall(markdown))  # the short forms the page uses, until marked
     fence, raw, depth = None, None, 0
 
-    def mark(found: re.Match) -> str:
-        term = found.group(0)
+    def mark(found: re.Match[str]) -> str:
+        term: str = found.group(0)
         if term not in unmarked:
             return term
         unmarked.discard(term)
@@ -125,5 +125,5 @@ def and_list(words: list[str]) -> str:
 
 def source_name(src: Any) -> str:
     """A document's short title with its date, said once: 'Children's Trust report, May 2020'."""
-    month_year = when(src.date).month_year
+    month_year = src.date.month_year
     return escape(src.short_title) + ("" if month_year in src.short_title else f", {in_words(src.date)}")

@@ -13,11 +13,13 @@ import posixpath
 import re
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from .. import contents, document_page
-from ..dates import PartialDate, in_words, when
-from ..opendata import DESCRIPTIONS
+from ..dates import PartialDate, in_words
+from ..fields import Citation, Point
+from ..models import DATASETS, Figure, Source, Statement
+from ..opendata import OpenData
 from ..pages import address
 from ..site import Site
 from ..verify import normalise
@@ -34,34 +36,35 @@ def plural(words: str) -> str:
 class Build:
     """The data of one build and the indexes the views share; read-only once made."""
 
-    def __init__(self, site: Site, changed: dict | None = None, today: dt.date | None = None,
-                 open_data: Any = None):
+    def __init__(self, site: Site, changed: dict[str, dt.date] | None = None, today: dt.date | None = None,
+                 open_data: OpenData | None = None):
         self.site = site
         self.open_data = open_data  # the open data files this build writes (the data page lists them)
         self.today = today or dt.date.today()  # the evidence's age is worked out on the day of the build
         self.changed = changed or {}  # file path → date of its last change in git
-        self.groups: dict[str, list] = defaultdict(list)  # statements by group, in file order
+        self.groups: dict[str, list[Statement]] = defaultdict(list)  # statements by group, in file order
         for st in site.statements:
             self.groups[st.group].append(st)
-        self.series: dict[str, list] = defaultdict(list)  # figures by series, in file order
+        self.series: dict[str, list[Figure]] = defaultdict(list)  # figures by series, in file order
         for fig in site.figures:
             if fig.series:
                 self.series[fig.series].append(fig)
         self.abbreviation = re.compile(  # every glossary term, as a whole word, or its plural
             r"(?<![\w&])((?:" + "|".join(re.escape(t.term) for t in sorted(
                 site.glossary, key=lambda t: -len(t.term))) + r")s?)(?![\w&+])") if site.glossary else None
-        self.meanings = {}  # each short form, and its plural ("EHAs": Early Help Assessments), spelt out
+        # each short form, and its plural ("EHAs": Early Help Assessments), spelt out
+        self.meanings: dict[str, str] = {}
         for t in site.glossary:
             self.meanings.update({t.term: t.expansion, f"{t.term}s": plural(t.expansion)})
         self._passage_words: dict[str, list[str]] | None = None
         self.shared: dict[str, Any] = {}  # indexes a view works out once a build, by name
 
-    def source(self, source_id: str) -> Any:
-        return self.site.get("sources", source_id)
+    def source(self, source_id: str) -> Source:
+        return self.site.get(Source, source_id)
 
     def source_date(self, source_id: str) -> PartialDate:
         """The date of a document."""
-        return when(self.source(source_id).date)
+        return self.source(source_id).date
 
     def names_only(self, source_id: str, passage: str) -> bool:
         """Whether a passage is in a part of its document that only names things (the source's
@@ -96,7 +99,7 @@ class Build:
         return self._passage_words.get(term, [])
 
     @staticmethod
-    def _terms_in(terms: re.Pattern, words: str):
+    def _terms_in(terms: re.Pattern[str], words: str) -> Iterator[str]:
         """Each short form used in the words, at every place one could start (so "C&YPP" also
         counts as a use of "C&YP" wherever the old search would have found it)."""
         at = 0
@@ -186,7 +189,7 @@ class Page:
         self.sources_cited.add(source_id)
         self.details.setdefault(f"{source_id}--{passage}", source_id)
 
-    def cited(self, record: Any, point: Any = None) -> str:
+    def cited(self, record: Citation, point: Point | None = None) -> str:
         """The note for a record, or for one point of it (a point is in its record's document)."""
         return self.cite(record.source, (point or record).passage)
 
@@ -206,14 +209,14 @@ class Page:
             out += [self.notes_list(), ""]
         if self.used:
             out += [self.reuse_links(sorted(self.used)), ""]
-        if self.owner:
-            reviewed = f"Last reviewed: {in_words(self.reviewed.isoformat())}"
+        if self.owner and self.reviewed and self.due:
+            reviewed = f"Last reviewed: {in_words(PartialDate.of_day(self.reviewed))}"
             if self.reviewed_with:  # not this page on its own: a record added since has not been
                 reviewed += f", with [the page that lists it]({self.link(self.reviewed_with)})"
             facts = [f"Page owner: {escape(self.owner)}", reviewed,
-                     f"Next review due: {in_words(self.due.isoformat())}"]
+                     f"Next review due: {in_words(PartialDate.of_day(self.due))}"]
             if self.updated:
-                facts.append(f"Last updated: {in_words(self.updated.isoformat())}")
+                facts.append(f"Last updated: {in_words(PartialDate.of_day(self.updated))}")
             out += ['<div class="page-info" data-search-exclude markdown>', " · ".join(facts), "</div>", ""]
         page = "\n".join(out) + "\n"
         if self.build.abbreviation is None:
@@ -240,7 +243,7 @@ class Page:
         most of the details are more than two years old, the line says so ("All of these details"
         when every one is, with the age of the newest) and is GOV.UK's warning text. A document's
         own full text is history, dated on its page, and never warned about."""
-        def dated(ids) -> tuple[list[PartialDate], str]:
+        def dated(ids: Iterable[str]) -> tuple[list[PartialDate], str]:
             dates = sorted(self.build.source_date(s) for s in ids)
             span = dates[0].words if dates[0].text == dates[-1].text else f"{dates[0].words} to {dates[-1].words}"
             return dates, span
@@ -253,12 +256,12 @@ class Page:
         dates, span = dated(self.sources_cited)
         newest = dates[-1]
         documents = "a document" if dates[0].text == newest.text else "documents"
-        updated = [self.build.source(s) for s in sorted(self.sources_cited)
-                   if self.build.source(s).updated
-                   and when(self.build.source(s).updated).first_day > newest.first_day]
-        for src in updated:  # our copy is newer than any document's date here: say so, count from then
-            span += f" (our copy of the {escape(src.short_title)} was updated in or after {in_words(src.updated)})"
-        first_day = max([newest.first_day] + [when(s.updated).first_day for s in updated])
+        sources = [self.build.source(s) for s in sorted(self.sources_cited)]
+        updated = [(src, src.updated) for src in sources
+                   if src.updated and src.updated.first_day > newest.first_day]
+        for src, copy in updated:  # our copy is newer than any document's date here: say so, count from then
+            span += f" (our copy of the {escape(src.short_title)} was updated in or after {copy.words})"
+        first_day = max([newest.first_day] + [copy.first_day for _, copy in updated])
         said = f"The details on this page come from {documents} dated {span}."
         ages = sorted(self.months_old(s) for s in self.details.values())
         old = 0 if self.src_uri.endswith("/text.md") else sum(1 for m in ages if m > 24)
@@ -267,7 +270,7 @@ class Page:
         elif old * 2 > len(ages):
             said += " Most of these details are more than 2 years old, so things may have changed since."
         newer = sorted((self.build.source(s) for s in self.sources_named - self.sources_cited
-                        if self.build.source_date(s).first_day > first_day), key=lambda s: when(s.date).first_day)
+                        if self.build.source_date(s).first_day > first_day), key=lambda s: s.date.first_day)
         for src in newer:
             said += f" The newer {escape(src.short_title)}, only names some of what this page is about."
         if old * 2 > len(ages):
@@ -279,7 +282,7 @@ class Page:
         """How many whole months before the build a document's details are from: its date, or our
         copy's where that is later."""
         src = self.build.source(source_id)
-        first_day = max(when(d).first_day for d in (src.date, src.updated) if d)
+        first_day = max(d.first_day for d in (src.date, src.updated) if d)
         today = self.build.today
         return (today.year - first_day.year) * 12 + today.month - first_day.month
 
@@ -291,7 +294,7 @@ class Page:
     def reuse_links(self, datasets: list[str]) -> str:
         """"Download the data on this page": for each dataset the page shows, what it holds in plain
         words, as a spreadsheet file (CSV) or as JSON."""
-        items = [f'- {escape(DESCRIPTIONS[name].rstrip("."))}: '
+        items = [f'- {escape(DATASETS[name].described.rstrip("."))}: '
                  f'{self.file_link(f"data/{name}.csv", "spreadsheet (CSV)")}'
                  f' or {self.file_link(f"data/{name}.json", "JSON")}' for name in datasets]
         return "\n".join(['<div class="reuse" data-search-exclude markdown>', "",

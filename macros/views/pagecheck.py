@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import jinja2
 from jinja2 import meta, nodes
@@ -77,9 +77,9 @@ _LINK = re.compile(r"\]\((?P<target>[^()\s]+)(?:\s+\"[^\"]*\")?\)")
 _CODE = re.compile(r"`[^`\n]*`")
 
 
-def _lines(markdown: str):
+def _lines(markdown: str) -> Iterator[tuple[int, str]]:
     """Each line outside fenced code blocks, with its number, inline code taken out."""
-    fence = None
+    fence: str | None = None
     for number, line in enumerate(markdown.split("\n"), start=1):
         mark = re.match(r"^\s*(`{3,}|~{3,})", line)
         if mark and (fence is None or mark.group(1)[0] == fence[0]):
@@ -161,12 +161,12 @@ _START = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-*+] |\d+\. |#{1,6} |!!! |\||///)|[
                     r"\{\{-?\s*note\([^)]*\)\s*-?\}\}")
 
 
-def _blank(match: re.Match) -> str:
+def _blank(match: re.Match[str]) -> str:
     """Text taken out of the check, its lines kept so that line numbers stay right."""
     return re.sub(r"[^\n]", " ", match.group())
 
 
-def noted_sentences(markdown: str):
+def noted_sentences(markdown: str) -> Iterator[tuple[int, str, list[tuple[str, str]], tuple[int, int]]]:
     """Each group of notes in a page and the words it stands for: (line of the first note, the
     words, [(document, passage), ...], where the words start and end in the page). The words run
     from the start of the sentence (or from the note before, in the same sentence) to the note;
@@ -174,7 +174,7 @@ def noted_sentences(markdown: str):
     text = _RAW.sub(_blank, "\n".join(line if fence is None else " " * len(line)
                                       for line, fence in _fenced(markdown)))
     notes = list(_NOTE.finditer(text))
-    groups: list[list[re.Match]] = []
+    groups: list[list[re.Match[str]]] = []
     for note in notes:
         if groups and not text[groups[-1][-1].end():note.start()].strip():
             groups[-1].append(note)
@@ -190,7 +190,7 @@ def noted_sentences(markdown: str):
         words = _OTHER_MACRO.sub("…", words)
         words = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", words)  # a link's words
         words = re.sub(r"<[^>]+>|\*\*|(?<!\w)_|_(?!\w)", "", words)
-        cited = []
+        cited: list[tuple[str, str]] = []
         for note in group:
             args = re.findall(r'"([^"]*)"|\'([^\']*)\'', note["args"])
             values = [a or b for a, b in args]
@@ -198,9 +198,9 @@ def noted_sentences(markdown: str):
         yield text[:end].count("\n") + 1, " ".join(plain(words).split()), cited, (starts[-1] if starts else 0, end)
 
 
-def _fenced(markdown: str):
+def _fenced(markdown: str) -> Iterator[tuple[str, str | None]]:
     """Each line with the fence it is inside (None outside fenced code)."""
-    fence = None
+    fence: str | None = None
     for line in markdown.split("\n"):
         mark = re.match(r"^\s*(`{3,}|~{3,})", line)
         if mark and (fence is None or mark.group(1)[0] == fence[0]):

@@ -2,7 +2,8 @@
 indicator's page."""
 from __future__ import annotations
 
-from ..dates import in_words, when
+from ..dates import PartialDate, in_words
+from ..models import Area, Figure, Indicator, RagRating
 from ..vocabulary import RAGS
 from . import charts
 from .figures import chart, figure_html
@@ -32,15 +33,15 @@ def rag(page: Page, rating: str) -> str:
             f"</svg></span> {rating}</span>")
 
 
-def rated(page: Page, rating) -> str:
+def rated(page: Page, rating: RagRating) -> str:
     """A rating, dated by the report that gives it (reports give no date for the rating itself)."""
     return (f"{rag(page, rating.rag)} in the report of {page.build.source_date(rating.source).words}"
             f"{page.cite(rating.source, rating.passage)}")
 
 
-def no_newer_ratings(page: Page, date: str) -> str:
+def no_newer_ratings(page: Page, date: PartialDate) -> str:
     """Says which later documents give no ratings for the indicators."""
-    newer = [s for s in page.site.sources if when(s.date).first_day > when(date).first_day]
+    newer = [s for s in page.site.sources if s.date.first_day > date.first_day]
     if not newer:
         return ""
     return (f"The later documents this site uses ({', '.join(in_words(s.date) for s in newer)}) "
@@ -57,7 +58,7 @@ def indicator_overview(page: Page) -> str:
            '<div class="finder-list" id="indicator-list" markdown>', ""]
     for ind in indicators:
         number = f"{escape(ind.number)}: " if ind.number else ""
-        area = page.site.get("areas", ind.area).name
+        area = page.site.get(Area, ind.area).name
         out += [f'<section class="finder-item" data-area="{ind.area}" markdown>', "",
                 f"### [{number}{escape(ind.name)}]({page.link(f'performance/indicators/{ind.id}.md')}) "
                 f"{{#{ind.id}}}", "",
@@ -83,7 +84,7 @@ def ratings_summary(page: Page) -> str:
            f"{' and '.join(d.words for d in dates)}. That report lists only the indicators rated "
            f"{listed}: {len(latest)} of them. Of these, {parts[0]}{page.cite(first.source, section)}. "
            "It does not say when they were rated, or how many indicators were rated otherwise.",
-           no_newer_ratings(page, dates[-1].text)]
+           no_newer_ratings(page, dates[-1])]
     return " ".join(out) + "\n"
 
 
@@ -91,17 +92,17 @@ def ratings_summary(page: Page) -> str:
 def indicator_rating(page: Page, indicator_id: str) -> str:
     """The answer first, at the top of an indicator's page: its newest rating, dated, and the
     indicator in the report's words."""
-    ind = page.site.get("indicators", indicator_id)
+    ind = page.site.get(Indicator, indicator_id)
     last = ind.ratings[-1]
     date = page.build.source_date(last.source)
     return "\n".join([
         f"**Latest rating:** {rag(page, last.rag)}, in the report of {date.words}"
         f"{page.cite(last.source, last.passage)}. The report does not say when the rating was given. "
-        f"{no_newer_ratings(page, date.text)}", "",
+        f"{no_newer_ratings(page, date)}", "",
         f"The indicator, as the report words it: {quoted(ind.title)}{page.cited(ind)}", ""])
 
 
-def _ratings(page: Page, ind) -> list[str]:
+def _ratings(page: Page, ind: Indicator) -> list[str]:
     rows = ["| Date of the report | Rating | Report |", "| --- | --- | --- |"]
     for r in ind.ratings:
         src = page.build.source(r.source)
@@ -118,8 +119,8 @@ def _ratings(page: Page, ind) -> list[str]:
     return out + [table(rows, f"Ratings of: {ind.name}"), ""]
 
 
-def _figures(page: Page, ind) -> list[str]:
-    figs = [page.site.get("figures", f) for f in ind.figures]
+def _figures(page: Page, ind: Indicator) -> list[str]:
+    figs = [page.site.get(Figure, f) for f in ind.figures]
     series = list(dict.fromkeys(f.series for f in figs if f.series))
     charted = [s for s in series if len(page.build.series[s]) > 1]
     out = ["## Figures", ""]
@@ -136,8 +137,8 @@ def _figures(page: Page, ind) -> list[str]:
 def indicator_page(page: Page, indicator_id: str) -> str:
     """One indicator: what it measures and why, its ratings and figures over time, and what is
     being done."""
-    ind = page.site.get("indicators", indicator_id)
-    area = page.site.get("areas", ind.area)
+    ind = page.site.get(Indicator, indicator_id)
+    area = page.site.get(Area, ind.area)
     out = ["## What it measures", "", f"*In our words:* {escape(ind.plain)}", "",
            "## Why it matters", "", f"*In our words:* {escape(ind.why)}", "",
            "## Ratings over time", ""] + _ratings(page, ind)

@@ -6,17 +6,18 @@ from __future__ import annotations
 import re
 
 from ..dates import in_words
+from ..models import Area, Priority
 from .markup import escape, quoted, source_name, table
 from .page import Page
 from .registry import macro
 from .statements import official, quote
 
 
-def areas(page: Page) -> list:
+def areas(page: Page) -> list[Area]:
     return sorted(page.site.areas, key=lambda a: a.order)
 
 
-def priorities(page: Page, area_id: str) -> list:
+def priorities(page: Page, area_id: str) -> list[Priority]:
     return sorted((p for p in page.site.priorities if p.area == area_id), key=lambda p: p.number)
 
 
@@ -24,9 +25,10 @@ def priorities(page: Page, area_id: str) -> list:
 def vision(page: Page, history: bool = True) -> str:
     """The vision in the plan's own words; then, dated, how other documents have put it."""
     plan_words, others = official(page, page.build.groups["vision"])
+    quoted_words: str = quote(page, plan_words.id)
     if not history:
-        return quote(page, plan_words.id)
-    out = [quote(page, plan_words.id), "", "Other documents put the vision in their own words. "
+        return quoted_words
+    out = [quoted_words, "", "Other documents put the vision in their own words. "
            "These are how those documents word it, not changes to the plan:", ""]
     for st in others:
         out.append(f"- {source_name(page.build.source(st.source))}: {quoted(st.text)}{page.cited(st)}")
@@ -80,7 +82,7 @@ def implementation_plan(page: Page) -> str:
     """The implementation plan: one table for each area of focus."""
     out = []
     names = {a.id: a.name for a in page.site.areas}
-    for act in sorted(page.site.implementation, key=lambda a: page.site.get("areas", a.area).order):
+    for act in sorted(page.site.implementation, key=lambda a: page.site.get(Area, a.area).order):
         rows = ["| Part of the plan | What it says |", "| --- | --- |"]
         rows.append(f"| **Focus** | {escape(act.focus) if act.focus else 'The plan gives no focus for this area.'} |")
         for label, items in [
@@ -119,7 +121,7 @@ def easy_read(page: Page) -> str:
         out.append("")
     newest = max((st.source for st in page.build.groups["easy-now"]),
                  key=lambda sid: page.build.source_date(sid).first_day)
-    out += [f"## What was happening in {in_words(page.build.source(newest).date[:7])}", ""] + group("easy-now")
+    out += [f"## What was happening in {page.build.source(newest).date.month_year}", ""] + group("easy-now")
     return "\n".join(out)
 
 

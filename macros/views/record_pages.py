@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..dates import in_words
 from ..errors import PageError
 from ..loader import join_problems
-from ..models import DATASETS
+from ..models import DATASETS, Source
 from ..pages import front_matter
 from ..site import Site, records_with_pages
 from .markup import escape
@@ -86,10 +85,10 @@ def menu_entries(site: Site) -> dict[str, list[Any]]:
     entries: dict[str, list[Any]] = {}
     for name, record, paths in records_with_pages(site.sets):
         listed = entries.setdefault(DATASETS[name].listed_on, [])
-        if len(paths) == 1:
+        if not isinstance(record, Source):
             listed.append(paths[0])
-        else:
-            month = in_words(str(record.date)[:7])  # "October 2023", unless the title says it
+        else:  # a document's page and its full text
+            month = record.date.month_year  # "October 2023", unless the title says it
             title = record.title if month in record.title else f"{record.title} ({month})"
             listed.append({title: [paths[0], {"Full text": paths[1]}]})
     return entries
@@ -179,4 +178,5 @@ def page_title(site: Site, docs: Path, src_uri: str) -> str | None:
 def _title(markdown: str) -> str:
     """The title in a made page's front matter."""
     line = next(line for line in markdown.split("\n") if line.startswith("title: "))
-    return json.loads(line[len("title: "):])
+    title: str = json.loads(line[len("title: "):])
+    return title

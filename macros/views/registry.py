@@ -12,9 +12,23 @@ import re
 import typing
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, TypeVar
 
 from .. import vocabulary
+from ..fields import Record
+from ..models import (
+    DATASET_OF,
+    DATASETS,
+    AccessibilityNote,
+    Event,
+    Figure,
+    Indicator,
+    Initiative,
+    Member,
+    Role,
+    Source,
+    Statement,
+)
 from ..site import Site
 
 UNKNOWN = object()  # an argument the page check cannot know (a variable): checked when called
@@ -28,34 +42,47 @@ class Kind:
     values: Callable[[Site], Any]  # the ids it may be, in this build's data
 
 
-def _ids(dataset: str) -> Callable[[Site], set]:
-    return lambda site: site.sets[dataset].ids()
+def _records(model: type[Record], called: str, example: str,
+             which: Callable[[Any], bool] = lambda record: True, which_words: str = "") -> Kind:
+    """Records of one dataset, named by their ids (those `which` picks, said in `which_words`)."""
+    name = DATASET_OF[model]
+    return Kind(called + which_words, f"data/{name}.yml", example,
+                lambda site: {r.id for r in site.sets[name].records if which(r)})
+
+
+def _values(model: type[Record], field: str, called: str, example: str,
+            which: Callable[[Any], bool] = lambda value: value is not None, also: str = "") -> Kind:
+    """The values one field of a dataset's records has (those `which` picks)."""
+    name = DATASET_OF[model]
+    return Kind(called, f"the {field}: fields in data/{name}.yml{also}", example,
+                lambda site: {getattr(r, field) for r in site.sets[name].records if which(getattr(r, field))})
+
+
+def _choices(model: type[Record], field: str, called: str, example: str, values: Iterable[str],
+             also: str = "") -> Kind:
+    """The values a field of a dataset may have (a closed list in vocabulary.py)."""
+    return Kind(called, f"the {field}: fields in data/{DATASET_OF[model]}.yml{also}", example,
+                lambda site: set(values))
 
 
 KINDS = {
-    "figures": Kind("figure", "data/figures.yml", "figure-id", _ids("figures")),
-    "series": Kind("series of figures", "the series: fields in data/figures.yml", "series-id",
-                   lambda site: {f.series for f in site.figures if f.series}),
-    "quotations": Kind("quotation (a statement with quoted: true)", "data/statements.yml", "statement-id",
-                       lambda site: {s.id for s in site.statements if s.quoted}),
-    "indicators": Kind("indicator", "data/indicators.yml", "indicator-id", _ids("indicators")),
-    "initiatives": Kind("initiative", "data/initiatives.yml", "initiative-id", _ids("initiatives")),
-    "sources": Kind("source document", "data/sources.yml", "source-id", _ids("sources")),
+    "figures": _records(Figure, "figure", "figure-id"),
+    "series": _values(Figure, "series", "series of figures", "series-id"),
+    "quotations": _records(Statement, "quotation", "statement-id", lambda s: s.quoted,
+                           " (a statement with quoted: true)"),
+    "indicators": _records(Indicator, "indicator", "indicator-id"),
+    "initiatives": _records(Initiative, "initiative", "initiative-id"),
+    "sources": _records(Source, "source document", "source-id"),
     "passages": Kind("passage", "the source document", "passage-id",
                      lambda site: {d.id: {p.id for p in d.passages} for d in site.documents.values()}),
-    "statement-groups": Kind("statement group", "the group: fields in data/statements.yml", "group",
-                             lambda site: {s.group for s in site.statements}),
-    "roles": Kind("role", "the role: fields in data/roles.yml", "chair", lambda site: set(vocabulary.ROLES)),
-    "member-groups": Kind("member group", "the group: fields in data/members.yml", "trust-board",
-                          lambda site: {m.group for m in site.members}),
-    "topics": Kind("timeline topic", "the topic: fields in data/timeline.yml", "plan",
-                   lambda site: set(vocabulary.TOPICS)),
+    "statement-groups": _values(Statement, "group", "statement group", "group"),
+    "roles": _choices(Role, "role", "role", "chair", vocabulary.ROLES),
+    "member-groups": _values(Member, "group", "member group", "trust-board"),
+    "topics": _choices(Event, "topic", "timeline topic", "plan", vocabulary.TOPICS),
     "datasets": Kind("data file", "the data/ folder", "initiatives", lambda site: set(site.sets)),
-    "ratings": Kind("rating", "the rag: fields in data/indicators.yml (Red, Amber or Green)", "Amber",
-                    lambda site: set(vocabulary.RAGS)),
-    "statement-dates": Kind("kind of accessibility statement date", "the kind: fields in data/accessibility.yml",
-                            "prepared", lambda site: {n.kind for n in site.accessibility
-                                                      if n.kind in ("prepared", "reviewed")}),
+    "ratings": _choices(Indicator, "rag", "rating", "Amber", vocabulary.RAGS, " (Red, Amber or Green)"),
+    "statement-dates": _values(AccessibilityNote, "kind", "kind of accessibility statement date", "prepared",
+                               lambda kind: kind in ("prepared", "reviewed")),
 }
 _TYPES = {bool: "true or false", int: "a whole number", str: "text in quotes"}
 
@@ -65,7 +92,7 @@ def choices(site: Site) -> dict[str, Any]:
     return {name: kind.values(site) for name, kind in KINDS.items()}
 
 
-def suggest(name: str, options) -> str:
+def suggest(name: str, options: Iterable[str]) -> str:
     close = difflib.get_close_matches(name, sorted(options), n=1)
     return f' Did you mean "{close[0]}"?' if close else ""
 
@@ -87,7 +114,7 @@ class Macro:
         """How a page writes it: 'figure_table("figure-id", ..., caption="Figures")'."""
         return _example(self)[3:-3]
 
-    def problem(self, args: tuple, kwargs: dict, known: dict[str, Any]) -> str | None:
+    def problem(self, args: tuple[Any, ...], kwargs: dict[str, Any], known: dict[str, Any]) -> str | None:
         """What is wrong with a call's arguments, in plain words (None when nothing is)."""
         try:
             bound = self.signature.bind(*args, **kwargs)
@@ -117,7 +144,8 @@ class Macro:
         return (f'{self.name}(): "{param}" should be {_TYPES[expected]}, but it is {value!r}. '
                 f"It is written {self.usage()}.")
 
-    def _id_problem(self, param: str, position: int, value: Any, arguments: dict, known: dict) -> str | None:
+    def _id_problem(self, param: str, position: int, value: Any, arguments: dict[str, Any],
+                    known: dict[str, Any]) -> str | None:
         kind = self.kinds[param]
         if kind == "passages":  # note("source", "passage", ...): each passage is in that source
             source = next(iter(arguments.values()))
@@ -136,13 +164,31 @@ class Macro:
                 f"{suggest(str(value), known[kind])} The ids are in {where}.")
 
 
-def macro(*, shows: tuple[str, ...] = (), **kinds: str) -> Callable:
+class MacroError(TypeError):
+    """A view declared as a macro in a way that cannot work: a developer's mistake, raised when the
+    package is imported, so no build or test runs with it."""
+
+
+View = TypeVar("View", bound=Callable[..., object])
+
+
+def macro(*, shows: tuple[str, ...] = (), **kinds: str) -> Callable[[View], View]:
     """Declare a view as a macro: `@macro(shows=("figures",), figure_id="figures")`."""
-    def register(function: Callable) -> Callable:
-        assert function.__name__ not in MACROS, f"two macros called {function.__name__}"
-        unknown = set(kinds) - set(inspect.signature(function).parameters)
-        assert not unknown and set(kinds.values()) <= set(KINDS), (function.__name__, kinds)
-        MACROS[function.__name__] = Macro(function.__name__, function, kinds, shows)
+    def register(function: View) -> View:
+        name = function.__name__
+        if name in MACROS:
+            raise MacroError(f"two macros are called {name}: rename one of them")
+        unknown = sorted(set(kinds) - set(inspect.signature(function).parameters))
+        if unknown:
+            raise MacroError(f"@macro on {name} names parameters it does not have: {', '.join(unknown)}")
+        kinds_unknown = sorted(set(kinds.values()) - set(KINDS))
+        if kinds_unknown:
+            raise MacroError(f"@macro on {name} names kinds of record that registry.KINDS does not have: "
+                             f"{', '.join(kinds_unknown)}")
+        unshown = sorted(set(shows) - set(DATASETS))
+        if unshown:
+            raise MacroError(f"@macro on {name} shows datasets that do not exist: {', '.join(unshown)}")
+        MACROS[name] = Macro(name, function, kinds, shows)
         return function
     return register
 
@@ -153,9 +199,9 @@ MACROS: dict[str, Macro] = {}
 
 def _example(macro: Macro) -> str:
     """How a page calls the macro, with the kind of id each parameter takes."""
-    parts = []
+    parts: list[str] = []
     for name, spec in macro.signature.parameters.items():
-        shown = f'"{KINDS[macro.kinds[name]].example}"' if name in macro.kinds else None
+        shown = f'"{KINDS[macro.kinds[name]].example}"' if name in macro.kinds else ""
         if spec.kind is spec.VAR_POSITIONAL:
             shown = f"{shown}, ..."
         elif spec.default is not spec.empty:

@@ -6,27 +6,15 @@ from collections import defaultdict
 from typing import Any
 
 from .. import document_page
-from ..dates import when
-from ..vocabulary import TOPIC_PAGES, TOPICS
+from ..fields import Record
+from ..models import DATASETS
+from ..verify import citations
+from ..vocabulary import TOPICS
 from .figures import FIGURES_HEAD, figure_row
 from .markup import escape, table
 from .page import Page
 from .registry import macro
 from .statements import dated
-
-# What a page about a document links to, for each dataset that takes facts from it.
-SHOWN_ON = {
-    "priorities": ("The plan's priorities", "plan/priorities.md"),
-    "implementation": ("The implementation plan", "plan/implementation.md"),
-    "indicators": ("Performance indicators", "performance/indicators/index.md"),
-    "initiatives": ("The council's work in Oxford", "council/index.md"),
-    "roles": ("Who leads the Trust", "trust/people.md"),
-    "members": ("Who sits on the Trust", "trust/people.md"),
-    "meetings": ("Meetings", "trust/meetings.md"),
-    "trust_priorities": ("The Trust's priorities", "trust/priorities.md"),
-    "glossary": ("Glossary", "glossary.md"),
-    "areas": ("Areas of focus", "plan/priorities.md"),
-}
 
 
 @macro(source_id="sources", passages="passages")
@@ -49,7 +37,7 @@ def checks_summary(page: Page) -> str:
 def sources_list(page: Page) -> str:
     """The documents this site is built from, oldest first, each linking to its page."""
     rows = ["| Date | Document | Written by | Written for |", "| --- | --- | --- | --- |"]
-    for s in sorted(page.site.sources, key=lambda s: when(s.date).first_day):
+    for s in sorted(page.site.sources, key=lambda s: s.date.first_day):
         rows.append(f"| {dated(s)} | [{escape(s.title)}]({page.link(f'reports/{s.id}/index.md')}) "
                     f"| {escape(s.body)} | {escape(s.to)} |")
     return table(rows, "The documents this site is built from")
@@ -80,21 +68,15 @@ def document_text(page: Page, source_id: str) -> str:
     return "\n".join(intro) + "\n" + document_page.render(page.site.documents[source_id])
 
 
-def sources_of(record: Any) -> set[str]:
+def sources_of(record: Record) -> set[str]:
     """The documents a record cites, itself or in its parts."""
-    found = set()
-    if getattr(record, "source", None):
-        found.add(record.source)
-    for name in ("wording", "ratings", "also_called", "reported"):
-        for item in getattr(record, name, []) or []:
-            found.add(item.source)
-    return found
+    return {source for _, _, source in citations(record)}
 
 
-def records_from(page: Page, source_id: str) -> dict[str, list]:
+def records_from(page: Page, source_id: str) -> dict[str, list[Record]]:
     """The records of each dataset that cite a document (every document's, worked out once a
     build: each source page asks)."""
-    by_source = page.build.shared.get("records by source")
+    by_source: dict[str, dict[str, list[Record]]] | None = page.build.shared.get("records by source")
     if by_source is None:
         by_source = page.build.shared["records by source"] = defaultdict(lambda: defaultdict(list))
         for name, ds in page.site.sets.items():
@@ -116,14 +98,14 @@ def source_page(page: Page, source_id: str) -> str:
         out += ["!!! note \"About our copy of this document\"", "", f"    {escape(s.notes)}", ""]
     out += ["## What this site takes from it", ""]
     used = records_from(page, source_id)
-    for dataset, (label, target) in SHOWN_ON.items():
-        if used.get(dataset):
+    for dataset, model in DATASETS.items():
+        for label, target in model.shown_on if used.get(dataset) else ():
             out.append(f"- [{label}]({page.link(target)}): {len(used[dataset])} "
                        f"fact{'s' if len(used[dataset]) > 1 else ''}")
-    for topic, target in TOPIC_PAGES.items():
-        events = [e for e in used.get("timeline", []) if e.topic == topic]
+    for topic, (called, target) in TOPICS.items():
+        events = [e for e in page.site.timeline if e.topic == topic and source_id in sources_of(e)]
         if events:
-            out.append(f"- [Dates about {TOPICS[topic]}]({page.link(target)}): "
+            out.append(f"- [Dates about {called}]({page.link(target)}): "
                        + "; ".join(escape(e.title) for e in events))
     if used.get("statements"):
         out.append(f"- Quotations and statements: {len(used['statements'])}, shown on the pages "
@@ -131,6 +113,6 @@ def source_page(page: Page, source_id: str) -> str:
     out.append("")
     if used.get("figures"):
         out += ["### Figures from this document", ""]
-        rows = FIGURES_HEAD + [figure_row(page, fig) for fig in used["figures"]]
+        rows = FIGURES_HEAD + [figure_row(page, fig) for fig in page.site.figures if fig.source == source_id]
         out.append(table(rows, f"Figures from: {s.short_title}"))
     return "\n".join(out)

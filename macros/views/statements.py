@@ -1,9 +1,12 @@
 """Quotations and statements from the documents, and how a document is named and dated."""
 from __future__ import annotations
 
-from typing import Any, Callable
+import datetime as dt
+from typing import Any, Sequence, TypeVar
 
-from ..dates import in_words, when
+from ..dates import in_words
+from ..fields import Citation
+from ..models import Statement
 from .markup import and_list, escape, quoted, source_name
 from .page import Page
 from .registry import macro
@@ -16,12 +19,15 @@ def dated(src: Any) -> str:
                                  if src.updated else "")
 
 
-def official(page: Page, items: list, source_of: Callable = lambda x: x.source) -> tuple[Any, list]:
+C = TypeVar("C", bound=Citation)
+
+
+def official(page: Page, items: Sequence[C]) -> tuple[C, list[C]]:
     """The plan's own wording (from the newest document that is a plan) and the others,
     oldest first. A later report that rewords the plan does not amend it."""
-    def date(x):
-        return page.build.source_date(source_of(x)).first_day
-    plans = [x for x in items if page.build.source(source_of(x)).kind == "plan"]
+    def date(x: C) -> dt.date:
+        return page.build.source_date(x.source).first_day
+    plans = [x for x in items if page.build.source(x.source).kind == "plan"]
     newest = max(plans, key=date)
     return newest, sorted((x for x in items if x is not newest), key=date)
 
@@ -51,7 +57,7 @@ def statement_list(page: Page, group: str, numbered: bool = False, dated: bool =
     return _items(items, page, numbered, paragraphs)
 
 
-def _items(items: list, page: Page, numbered: bool, paragraphs: bool = False) -> str:
+def _items(items: list[Statement], page: Page, numbered: bool, paragraphs: bool = False) -> str:
     lines = []
     for i, st in enumerate(items):
         if paragraphs:
@@ -70,25 +76,26 @@ def newest_findings(page: Page) -> str:
     group newest-findings), under their documents' dates, newest first; it says which documents
     they come from, and says so when the newest document of all gives none."""
     items = page.build.groups["newest-findings"]
-    newest = max(page.site.sources, key=lambda s: when(s.date).first_day)
+    newest = max(page.site.sources, key=lambda s: s.date.first_day)
     cited = sorted({st.source for st in items}, key=lambda s: page.build.source_date(s).first_day, reverse=True)
-    by_body: dict[tuple, list[str]] = {}  # "Oxford City Council's reports of January 2026 and October 2023"
+    by_body: dict[tuple[str, str], list[str]] = {}  # "Oxford City Council's reports of January 2026 and October 2023"
     for s in cited:
         src = page.build.source(s)
-        by_body.setdefault((src.body, src.kind), []).append(when(src.date).month_year)
+        by_body.setdefault((src.body, src.kind), []).append(src.date.month_year)
     said = and_list([f"{escape(body)}'s {kind}{'s' if len(dates) > 1 else ''} of {and_list(dates)}"
                       for (body, kind), dates in by_body.items()])
     opening = [still_to_check(page, "findings"),
                f"The newest document this site uses, {source_name(newest)}, gives no such finding."
                if newest.id not in cited and "findings" in newest.read_for else "",
                f"These findings about children in Oxfordshire come from {said}, in their own words:"]
-    return " ".join(w for w in opening if w) + "\n\n" + statement_list(page, "newest-findings", dated=True)
+    listed: str = statement_list(page, "newest-findings", dated=True)
+    return " ".join(w for w in opening if w) + "\n\n" + listed
 
 
 @macro(shows=("statements",), statement_id="quotations")
 def quote(page: Page, statement_id: str) -> str:
     """One statement as a block quotation with its source."""
-    st = page.site.get("statements", statement_id)
+    st = page.site.get(Statement, statement_id)
     src = page.build.source(st.source)
     out = f"> {escape(st.text)}\n>\n> — {source_name(src)}{page.cited(st)}\n"
     gone = gone_mentioned(page, st.text)

@@ -1,16 +1,17 @@
 """Dated events: the timeline of one topic, and the newest events across the site."""
 from __future__ import annotations
 
-from ..dates import in_words, when
-from ..vocabulary import TOPIC_PAGES
+from ..dates import in_words
+from ..models import Event
+from ..vocabulary import TOPICS
 from .markup import escape
 from .page import Page
 from .registry import macro
 
 
-def dated_events(page: Page, topic: str | None = None) -> list:
-    dated = [e for e in page.site.timeline if e.date and (topic is None or e.topic == topic)]
-    return sorted(dated, key=lambda e: when(e.date).first_day)
+def dated_events(page: Page, topic: str | None = None) -> list[Event]:
+    dated = [(e.date, e) for e in page.site.timeline if e.date and (topic is None or e.topic == topic)]
+    return [e for _, e in sorted(dated, key=lambda pair: pair[0].first_day)]
 
 
 @macro(shows=("timeline",), topic="topics")
@@ -30,6 +31,6 @@ def latest_changes(page: Page, how_many: int = 5) -> str:
     """The newest dated events across the site, newest first, each linking to its topic."""
     out = []
     for e in list(reversed(dated_events(page)))[:how_many]:
-        out.append(f"- **{in_words(e.date)}**: [{escape(e.title)}]({page.link(TOPIC_PAGES[e.topic])})."
+        out.append(f"- **{in_words(e.date)}**: [{escape(e.title)}]({page.link(TOPICS[e.topic].page)})."
                    f" {escape(e.text)}{page.cited(e)}")
     return "\n".join(out) + "\n"

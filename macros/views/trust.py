@@ -1,26 +1,28 @@
 """The Children's Trust Board: who has led it, who sits on it, its meetings and its priorities."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import OrderedDict
-from typing import Any
 
-from ..dates import in_words, when
-from ..vocabulary import READ_FOR, ROLES, TRUST_MEETING_KINDS
+from ..dates import PartialDate, in_words
+from ..models import Member, Role, Source, Term, TrustPriority
+from ..site import Site
+from ..vocabulary import READ_FOR, ROLES, TRUST_MEETING_KINDS, ReadFor
 from .markup import and_list, escape, quoted, source_name, table
 from .page import Page
 from .registry import macro
 
 
-def unread(page: Page, kind: str, after: Any = None) -> list:
+def unread(page: Page, kind: ReadFor, after: PartialDate | None = None) -> list[Source]:
     """The documents (newer than the date `after`, if given) nobody has yet read for this kind of
     fact (data/sources.yml, read_for), oldest first: no page may say they give none."""
     return sorted((s for s in page.site.sources if kind not in s.read_for
-                   and (after is None or when(s.date).first_day > after.first_day)),
-                  key=lambda s: when(s.date).first_day)
+                   and (after is None or s.date.first_day > after.first_day)),
+                  key=lambda s: s.date.first_day)
 
 
-def still_to_check(page: Page, kind: str, after: Any = None) -> str:
+def still_to_check(page: Page, kind: ReadFor, after: PartialDate | None = None) -> str:
     """The sentence that says which documents are still to be read for this kind of fact, or ""."""
     docs = unread(page, kind, after)
     if not docs:
@@ -53,7 +55,7 @@ def people(page: Page, role: str | None = None) -> str:
 def who_leads(page: Page, role: str) -> str:
     """The answer first: who the newest document naming someone in a role names, dated, then
     who earlier documents named, then whether any newer document names anyone."""
-    def noted(r):
+    def noted(r: Role) -> dt.date:
         return page.build.source_date(r.source).first_day
     records = sorted((r for r in page.site.roles if r.role == role), key=noted)
     name = ROLES[role].lower()
@@ -65,7 +67,7 @@ def who_leads(page: Page, role: str) -> str:
     out = [f"The newest document to name the Trust's {name} is from "
            f"{page.build.source_date(newest.source).words}. It names "
            f"**{escape(newest.person)}**{page.cite(newest.source, newest.named_in or newest.passage)}."]
-    earlier: dict[str, list] = {}
+    earlier: dict[str, list[Role]] = {}
     for r in records[:-1]:
         if r.person != newest.person:
             earlier.setdefault(r.person, []).append(r)
@@ -73,17 +75,17 @@ def who_leads(page: Page, role: str) -> str:
         dates = " and ".join(page.build.source_date(r.source).words for r in named)
         out.append(f"Before that, documents of {dates} named {escape(person)}"
                    + "".join(page.cite(r.source, r.named_in or r.passage) for r in named) + ".")
-    newer = [s for s in page.site.sources if when(s.date).first_day > noted(newest)]
-    checked = sorted((s for s in newer if "roles" in s.read_for), key=lambda s: when(s.date).first_day)
+    newer = [s for s in page.site.sources if s.date.first_day > noted(newest)]
+    checked = sorted((s for s in newer if "roles" in s.read_for), key=lambda s: s.date.first_day)
     if checked:
-        which = "newest document of all" if checked[-1] is max(newer, key=lambda s: when(s.date).first_day) \
+        which = "newest document of all" if checked[-1] is max(newer, key=lambda s: s.date.first_day) \
             else "document"
         out.append(f"The {which}, from {in_words(checked[-1].date)}, does not say who the {name} is.")
     out.append(still_to_check(page, "roles", page.build.source_date(newest.source)))
     return " ".join(w for w in out if w) + "\n"
 
 
-def gone(page: Page, member, named: bool = False) -> str:
+def gone(page: Page, member: Member, named: bool = False) -> str:
     """What the site says wherever it lists, explains or mentions an organisation that no longer
     exists (named: outside a list of members, so the organisation is named)."""
     if member.gone is None:
@@ -94,9 +96,9 @@ def gone(page: Page, member, named: bool = False) -> str:
             f"{page.cite(g.source, g.passage)}")
 
 
-def gone_pattern(site: Any, member: Any) -> re.Pattern:
+def gone_pattern(site: Site, member: Member) -> re.Pattern[str]:
     """An organisation's name, or its short form in the glossary, as whole words."""
-    names = [member.name] + ([site.get("glossary", member.short_form).term] if member.short_form else [])
+    names = [member.name] + ([site.get(Term, member.short_form).term] if member.short_form else [])
     return re.compile(r"(?<![\w&])(" + "|".join(re.escape(n) for n in names) + r")(?![\w&])")
 
 
@@ -128,7 +130,7 @@ def latest_meetings(page: Page) -> str:
     """The answer first: the Trust's latest meeting in the documents and, if it was still to come,
     the latest they say took place, with what it did; then whether the newest document names any."""
     own = sorted((m for m in page.site.meetings if m.kind in TRUST_MEETING_KINDS),
-                 key=lambda m: when(m.date).first_day)
+                 key=lambda m: m.date.first_day)
     if not own:
         return ""
     latest, held = own[-1], [m for m in own if not m.planned]
@@ -146,7 +148,7 @@ def latest_meetings(page: Page) -> str:
     if held and held[-1].items:
         did = held[-1].items[0]
         paragraphs[-1].append(f"{escape(did.text)}{page.cited(held[-1], did)}")
-    newest = max(page.site.sources, key=lambda s: when(s.date).first_day)
+    newest = max(page.site.sources, key=lambda s: s.date.first_day)
     if "meetings" in newest.read_for and not any(m.source == newest.id for m in page.site.meetings):
         paragraphs.append([f"The newest document, of {in_words(newest.date)}, gives the date of no meeting."])
     if unread(page, "meetings"):
@@ -158,7 +160,7 @@ def latest_meetings(page: Page) -> str:
 def meetings(page: Page) -> str:
     """The meetings the documents mention, newest first, after a line saying which is the latest and what it did."""
     rows = ["| Date | Meeting | What it covered |", "| --- | --- | --- |"]
-    for m in sorted(page.site.meetings, key=lambda m: when(m.date).first_day, reverse=True):
+    for m in sorted(page.site.meetings, key=lambda m: m.date.first_day, reverse=True):
         title = escape(m.title) + (" (planned at the time of the report)" if m.planned else "")
         items = "<br>".join("• " + escape(i.text) + page.cited(m, i) for i in m.items) or "The report does not say."
         rows.append(f"| {in_words(m.date)} | {title}{page.cited(m)} | {items} |")
@@ -169,7 +171,7 @@ def meetings(page: Page) -> str:
 def trust_priorities(page: Page, latest: bool = False) -> str:
     """The Trust's priorities, period by period as the documents give them (or just the latest)."""
     out = []
-    periods: OrderedDict[str, list] = OrderedDict()
+    periods: OrderedDict[str, list[TrustPriority]] = OrderedDict()
     for p in page.site.trust_priorities:
         periods.setdefault(p.period, []).append(p)
     if latest:  # everything the newest document says about the Trust's priorities, dated

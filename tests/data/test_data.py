@@ -1,9 +1,14 @@
 """Layer 1, the data: the real data is valid, and each kind of mistake gets a plain message."""
+import re
+import typing
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, contact_details
 from edits import error_for, replace_in
+from pydantic import BaseModel
 
+from macros.models import DATASETS
 from macros.site import load_site
 
 
@@ -170,3 +175,49 @@ def test_an_organisation_written_with_its_short_form_names_that_glossary_entry()
             if m.name.lower() == t.expansion.lower() or f"({t.term.lower()})" in m.name.lower():
                 assert m.short_form == t.id, (f"data/members.yml: {m.id} is {m.name!r}: give it "
                                               f"short_form: {t.id}")
+
+
+def _header(path: Path) -> str:
+    """The comment a data file starts with, before its first record."""
+    lines = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if not line.startswith("#"):
+            break
+        lines.append(line[1:].strip())
+    return " ".join(lines)
+
+
+def _fields(model: type[BaseModel]) -> set[str]:
+    """A model's fields and those of the records inside it (a rating, a point, a citation)."""
+    found = set(model.model_fields)
+    for info in model.model_fields.values():
+        inner = [info.annotation]
+        while inner:
+            kind = inner.pop()
+            inner += typing.get_args(kind)
+            if isinstance(kind, type) and issubclass(kind, BaseModel):
+                found |= _fields(kind)
+    return found
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_each_data_files_first_lines_name_its_fields_as_the_model_has_them(name):
+    """The comment at the top of each data file lists its fields for the officer who edits it: it
+    names every field of the model, and every name written like a field (short_title) is one."""
+    model = DATASETS[name]
+    header = _header(ROOT / "data" / f"{name}.yml")
+    assert "Fields:" in header, f"data/{name}.yml: its first lines list no fields"
+    listed = header[header.index("Fields:"):]
+    missing = [f for f in model.model_fields if not re.search(rf"(?<![\w-]){f}(?![\w-])", listed)]
+    assert not missing, f"data/{name}.yml: its first lines do not name the fields {missing}"
+    unknown = sorted(set(re.findall(r"\b[a-z]+(?:_[a-z]+)+\b(?!\()", header)) - _fields(model))  # not a macro()
+    assert not unknown, f"data/{name}.yml: its first lines name fields the model does not have: {unknown}"
+
+
+def test_each_dataset_says_what_it_holds_and_links_to_pages_that_exist():
+    """The models carry what each dataset is (for the open data and "Download the data on this
+    page") and the pages that show it (linked from each document's page)."""
+    for name, model in DATASETS.items():
+        assert model.described.endswith(".") and model.described[0].isupper(), name
+        for words, page in model.shown_on:
+            assert words and (ROOT / "docs" / page).is_file(), (name, page)

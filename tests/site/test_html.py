@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, contact_details
 
-from macros.dates import when
+from macros.models import Figure, Source, Term
 from macros.site import load_site
 from macros.views.markup import format_figure
 
@@ -98,7 +98,7 @@ def test_no_personal_contact_details_published(pages, built):
     ("send/index.html", "send-priority-action-areas"),
 ])
 def test_figures_appear_on_the_right_pages(pages, page, figure_id):
-    fig = load_site(ROOT).get("figures", figure_id)
+    fig = load_site(ROOT).get(Figure, figure_id)
     assert figures_shown(pages[page]).get(figure_id) == format_figure(fig)
 
 
@@ -290,7 +290,7 @@ def test_each_piece_of_the_councils_work_has_its_own_page(pages, built):
         text = squash(visible_text(html))
         # the answer first: what it is, for whom, where; then the details, dated by their report
         assert text.index(squash(ini.summary)) < text.index("Whoitisfor:") < text.index("Where:") < text.index("Fromthe")
-        assert squash(f"From the {site.get('sources', ini.source).short_title}") in text
+        assert squash(f"From the {site.get(Source, ini.source).short_title}") in text
         for words in [d.text for d in ini.details] + ini.partners:
             assert squash(words) in text, (ini.id, words)
         assert f"<loc>http://127.0.0.1:8000/{path}</loc>" in sitemap
@@ -299,7 +299,7 @@ def test_each_piece_of_the_councils_work_has_its_own_page(pages, built):
                 for a in re.findall(r'<a href="\./"[^>]*class="md-nav__link[^"]*"[^>]*>(.*?)</a>', html, flags=re.S)]
         assert ini.name in menu, f"{ini.id}: the menu names the page by the work's own name"
     # a piece of work that a newer report names than the one its details come from says so
-    dated = {s.id: when(s.date).first_day for s in site.sources}
+    dated = {s.id: s.date.first_day for s in site.sources}
     for ini in site.initiatives:
         newer = max((r.source for r in ini.reported), key=dated.get) != ini.source
         said = "Where the details on this page come from" in pages[f"council/work/{ini.id}/index.html"]
@@ -407,8 +407,7 @@ def section_under(page, heading) -> list:
 def test_how_children_are_doing_leads_with_the_newest_document_before_any_rating(pages, path):
     """The page's first section gives the newest document's findings, dated and in its words, and
     they come before any of the plan's own (older) ratings."""
-    from macros.dates import when
-    newest = max(SITE.sources, key=lambda s: when(s.date).first_day)
+    newest = max(SITE.sources, key=lambda s: s.date.first_day)
     article = soup(pages[path]).find("article")
     first = next(h for h in article.find_all("h2") if not h.find_parent(class_="contents-list")
                  and "contents" not in (h.get("id") or ""))
@@ -417,7 +416,7 @@ def test_how_children_are_doing_leads_with_the_newest_document_before_any_rating
     assert 'class="rag' in html, f"{path}: the page should go on to the plan's own ratings"
     before_rating = section.split('class="rag', 1)[0]
     dates = DATE_IN_WORDS.findall(re.sub(r"<[^>]+>", " ", before_rating))
-    assert dates and dates[0] in (when(newest.date).words, when(newest.date).month_year), (path, dates[:3])
+    assert dates and dates[0] in (newest.date.words, newest.date.month_year), (path, dates[:3])
     assert (f'href="#fn:{newest.id}--' in before_rating or "gives no such finding" in before_rating
             or "This site has not yet checked this document for findings about children" in before_rating), \
         f"{path}: a finding of the newest document with its note, that it gives none, or that it is still to be read"
@@ -426,13 +425,13 @@ def test_how_children_are_doing_leads_with_the_newest_document_before_any_rating
 
 
 def test_meetings_are_listed_newest_first_after_a_line_naming_the_latest(pages):
-    from macros.dates import in_words, when
+    from macros.dates import in_words
     from macros.vocabulary import TRUST_MEETING_KINDS
     article = soup(pages["trust/meetings/index.html"]).find("article")
     table = next(t for t in article.find_all("table")
                  if "Meetings the documents mention" in (t.caption or t.find_parent("figure")).get_text())
     shown = [row.find("td").get_text(strip=True) for row in table.find_all("tr") if row.find("td")]
-    newest_first = sorted(SITE.meetings, key=lambda m: when(m.date).first_day, reverse=True)
+    newest_first = sorted(SITE.meetings, key=lambda m: m.date.first_day, reverse=True)
     assert shown == [in_words(m.date) for m in newest_first]
     latest = next(m for m in newest_first if m.kind in TRUST_MEETING_KINDS)
     lead = article.find("h1").find_next_sibling("p", class_=lambda c: not c or "evidence-age" not in c)
@@ -461,7 +460,7 @@ def test_no_page_lists_or_explains_an_organisation_that_no_longer_exists_without
     assert listed >= 2  # the Trust's members on the people page and on the whole plan to print
     glossary = soup(pages["glossary/index.html"]).find("article")
     for m in gone:
-        for term in (SITE.get("glossary", m.short_form),) if m.short_form else ():
+        for term in (SITE.get(Term, m.short_form),) if m.short_form else ():
             entry = "".join(str(e) for e in section_under(glossary.find(id=term.id), glossary.find(id=term.id)))
             assert "No longer exists" in entry, f"the glossary explains {term.term} as if it still exists"
 

@@ -24,8 +24,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 from csvw import CSVW, TableGroup
 
-from macros.dates import parse_partial_date
-from macros.models import DATASETS
+from macros.models import DATASETS, Source
 from macros.site import load_site
 
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -234,7 +233,7 @@ def test_changes_feed_reads_in_a_feed_reader(built, site):
     for entry, change in zip(feed.entries, changes):
         assert entry.id == f"{home}changes/#{change.id}"
         assert entry.title == change.title and entry.summary == change.text
-        assert dt.date(*entry.updated_parsed[:3]).isoformat() == change.date
+        assert dt.date(*entry.updated_parsed[:3]) == change.date.first_day
         page = change.pages[0].removesuffix(".md").removesuffix("index") if change.pages else "changes/"
         assert entry.link == home + (page + "/" if page and not page.endswith("/") else page)
 
@@ -245,16 +244,16 @@ def test_meetings_calendar_reads_in_a_calendar(built, site):
     calendar = icalendar.Calendar.from_ical(raw)
     assert calendar["VERSION"] == "2.0"
     events = calendar.walk("VEVENT")
-    dated = [m for m in site.meetings if parse_partial_date(m.date)[1] == "day"]
+    dated = [m for m in site.meetings if m.date.precision == "day"]
     assert len(events) == len(dated) and len(dated) > 5
     for event, meeting in zip(events, dated, strict=True):
-        day = dt.date.fromisoformat(meeting.date)
+        day = meeting.date.first_day
         assert str(event["UID"]) == f"{meeting.id}@127.0.0.1"
         assert event.decoded("DTSTART") == day and event.decoded("DTEND") == day + dt.timedelta(days=1)
         assert str(event["SUMMARY"]) == meeting.title
         description = str(event["DESCRIPTION"])
         assert all(item.text in description for item in meeting.items)
-        assert f"Source: {site.get('sources', meeting.source).short_title}, " in description
+        assert f"Source: {site.get(Source, meeting.source).short_title}, " in description
 
 
 def test_every_page_that_shows_data_offers_it_for_reuse(pages):

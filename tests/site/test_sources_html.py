@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from macros.dates import parse_partial_date
+from macros.models import Figure, Source
 from macros.site import load_site
 from macros.verify import found_in, has_figure
 from macros.views import Build
@@ -107,7 +107,7 @@ def test_each_figure_note_opens_the_passage_its_record_gives(soups):
     checked = 0
     for path, soup in soups.items():
         for span in soup.select("span.figure[data-figure]"):
-            fig = SITE.get("figures", span["data-figure"])
+            fig = SITE.get(Figure, span["data-figure"])
             ref = next_ref(span)
             assert ref, f"{path}: figure {fig.id} has no note"
             assert note_target(soup, ref, path) == (fig.source, fig.passage), f"{path}: figure {fig.id}"
@@ -214,8 +214,8 @@ def test_a_page_whose_details_are_mostly_more_than_two_years_old_carries_warning
             continue
         ages = []
         for source in details:
-            src = SITE.get("sources", source)
-            day = parse_partial_date(max(d for d in (src.date, src.updated) if d))[0]
+            src = SITE.get(Source, source)
+            day = max(d for d in (src.date, src.updated) if d).first_day
             ages.append((today.year - day.year) * 12 + today.month - day.month)
         head = article(soup).select_one(".evidence-age")
         words = " ".join(head.get_text().split())
@@ -236,18 +236,18 @@ def test_a_page_whose_details_are_mostly_more_than_two_years_old_carries_warning
 
 def test_a_page_of_the_councils_work_whose_details_are_old_warns_though_a_newer_report_names_it(soups):
     def date(source_id):
-        return parse_partial_date(SITE.get("sources", source_id).date)[0]
+        return SITE.get(Source, source_id).date.first_day
     for ini in SITE.initiatives:
         head = article(soups[f"council/work/{ini.id}/index.html"]).select_one(".evidence-age")
         # the page's details: its record's, and its figures' with any newer figure of their series
-        shown = [SITE.get("figures", fid) for fid in ini.figures]
+        shown = [SITE.get(Figure, fid) for fid in ini.figures]
         details = {ini.source} | {f.source for f in SITE.figures
                                   if f in shown or any(f.series and f.series == g.series for g in shown)}
         newest = max(date(s) for s in details)
         newer = sorted({r.source for r in ini.reported if date(r.source) > newest}, key=date)
         if newer:
             assert "warning-text" in head["class"] or (dt.date.today() - newest).days < 730
-            assert f"The newer {SITE.get('sources', newer[0]).short_title}, only names" in head.get_text(), ini.id
+            assert f"The newer {SITE.get(Source, newer[0]).short_title}, only names" in head.get_text(), ini.id
 
 
 def test_now_and_current_appear_only_next_to_a_date(soups):
@@ -284,7 +284,7 @@ def test_each_piece_of_the_councils_work_has_its_own_page_with_a_note_for_each_f
         opened = {passage_links(note, path)[0] for note in soup.select("div.footnote li[id^='fn:']")}
         wanted = {(ini.source, ini.passage)} | {(ini.source, d.passage) for d in ini.details} \
             | {(r.source, r.passage) for r in ini.reported} \
-            | {(SITE.get("figures", f).source, SITE.get("figures", f).passage) for f in ini.figures}
+            | {(SITE.get(Figure, f).source, SITE.get(Figure, f).passage) for f in ini.figures}
         assert wanted <= opened, f"{path}: no note for {sorted(wanted - opened)}"
         for detail in article(soup).select("li"):  # each detail ends with its own note
             if not detail.find_parent(class_="footnote") and not detail.find_parent("nav") \

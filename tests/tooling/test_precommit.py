@@ -50,7 +50,7 @@ def test_every_hook_passes_on_the_project(repo, tmp_path):
     result = pre_commit(repo, tmp_path / "pre-commit-home", "--all-files")
     assert result.returncode == 0, result.stdout + result.stderr
     for hook in ["YAML files can be read", "mkdocs.yml can be read", "exactly one newline",
-                 "ends of lines", "British English spelling"]:
+                 "ends of lines", "British English spelling", "passes the linter", "passes the type checker"]:
         assert hook in result.stdout, f"hook not run: {hook}\n{result.stdout}"
     assert "Skipped" not in result.stdout, result.stdout
 

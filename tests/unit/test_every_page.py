@@ -8,6 +8,7 @@ import jinja2
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.models import Figure
 from macros.pages import front_matter
 from macros.site import load_site
 from macros.views import MACROS, Build, Page, choices
@@ -74,7 +75,7 @@ def test_figures_are_found_by_their_data_figure_id_and_match_the_data(build):
     shown = {span["data-figure"]: span.get_text() for span in soup.select("span.figure[data-figure]")}
     assert shown, "the Education Commission's page shows figures"
     for figure_id, text in shown.items():
-        fig = build.site.get("figures", figure_id)
+        fig = build.site.get(Figure, figure_id)
         assert text.replace(",", "").lstrip("£").split("%")[0].split(" ")[-1] in \
             (str(int(fig.value)) if float(fig.value).is_integer() else str(fig.value)), figure_id
 

@@ -13,11 +13,12 @@ import yaml
 
 from macros import find
 from macros.errors import CyppError, DataError, PageError
+from macros.fields import parts, references
 from macros.hooks import _ConfigLoader, _on_serve, check_config, check_nav
-from macros.loader import read_yaml
-from macros.models import DATASETS, Statement
+from macros.loader import Dataset, read_yaml
+from macros.models import DATASETS, Event, Role, Statement
 from macros.pages import check_encodings, read_front_matter, review_fields
-from macros.site import check_needed, load_site
+from macros.site import Site, check_needed, check_references, load_site
 from macros.verify import check_record, document_dates
 from macros.views import MACROS, choices
 from macros.views.pagecheck import anchor_problem, check_figures, check_links, check_notes, check_page, check_snippets
@@ -201,16 +202,16 @@ def test_a_name_age_range_or_date_in_the_passage_its_note_opens_passes(sentence)
 
 
 def test_a_name_or_date_in_the_sites_own_words_in_the_data_is_checked_against_its_passage():
-    record = SITE.get("timeline", "send-roadmap").model_copy(update={"passage": "roadmap-1"})
+    record = SITE.get(Event, "send-roadmap").model_copy(update={"passage": "roadmap-1"})
     dates = document_dates(SITE.sources)
     problems = list(check_record(record, SITE.documents, dates))
     assert [loc for loc, _ in problems] == [("text",)]
     assert problems[0][1].startswith('the words “May 2024” are not in passage "roadmap-1" (sources/city-2026-01.md')
-    assert not list(check_record(SITE.get("timeline", "send-roadmap"), SITE.documents, dates))
+    assert not list(check_record(SITE.get(Event, "send-roadmap"), SITE.documents, dates))
 
 
 def test_a_signature_cites_the_name_and_the_office_each_in_its_own_paragraph():
-    role = SITE.get("roles", "chair-2018-harrod")
+    role = SITE.get(Role, "chair-2018-harrod")
     dates = document_dates(SITE.sources)
     assert not list(check_record(role, SITE.documents, dates))
     wrong = role.model_copy(update={"named_in": None})  # the office's paragraph does not name him
@@ -220,7 +221,7 @@ def test_a_signature_cites_the_name_and_the_office_each_in_its_own_paragraph():
 def test_a_quotation_that_stops_part_way_through_a_sentence_must_say_so_with_an_ellipsis():
     # A quotation shown as the document's words once stopped mid-sentence, reading as if whole.
     dates = document_dates(SITE.sources)
-    whole = SITE.get("statements", "hnr-post-16")
+    whole = SITE.get(Statement, "hnr-post-16")
     assert whole.text.endswith("…") and not list(check_record(whole, SITE.documents, dates))
     cut = whole.model_copy(update={"text": whole.text.rstrip("…")})
     problems = list(check_record(cut, SITE.documents, dates))
@@ -374,7 +375,7 @@ def problems_of(record) -> list[tuple[tuple, str]]:
     ("want to be", "want to see", "…to become everything you want to", "see", "be'"),
 ])
 def test_a_quotation_that_differs_from_its_document_points_at_the_first_difference(old, new, same, quoted, document):
-    record = SITE.get("statements", "vision-2018")
+    record = SITE.get(Statement, "vision-2018")
     assert old in record.text and not problems_of(record)
     [(loc, said)] = problems_of(record.model_copy(update={"text": record.text.replace(old, new)}))
     assert loc == ("text",)
@@ -390,7 +391,7 @@ def test_a_quotation_that_differs_from_its_document_points_at_the_first_differen
     ("initiatives", "youmove", "leisure-9"),  # none: the passage with the most of its words (in its section)
 ])
 def test_a_passage_that_does_not_exist_suggests_the_passage_that_says_it(dataset, record_id, wrong):
-    record = SITE.get(dataset, record_id)
+    record = SITE.sets[dataset].by_id()[record_id]
     [(loc, said)] = [p for p in problems_of(record.model_copy(update={"passage": wrong})) if p[0] == ("passage",)]
     assert said.startswith(f'there is no passage "{wrong}" in sources/{record.source}.md. The passage ')
     suggested = re.search(r' is passage "([^"]+)" \(sources/([^,]+)\.md, line ', said).groups()
@@ -465,3 +466,36 @@ def test_while_serving_a_failed_rebuild_shows_its_message_on_every_page_and_relo
         assert "<title>Problem: the site was not built</title>" in shown and "location.reload()" in shown
         assert 'docs/trust/index.md, line 3: "meetings" is a macro &lt;b&gt;' in shown
         assert shown.count("line 3") == 1
+
+
+def _wrong_references():
+    """Each field that holds the id of another dataset's record (its type says so), once, in the
+    first record that gives it: (dataset, record's place, where the id is, the dataset it names)."""
+    seen = set()
+    for name, ds in SITE.sets.items():
+        for index, record in enumerate(ds.records):
+            for loc, part, _ in parts(record):
+                for field, target in references(type(part)).items():
+                    value = getattr(part, field)
+                    if (type(part), field) not in seen and value:
+                        seen.add((type(part), field))
+                        yield name, index, loc + ((field, 0) if isinstance(value, list) else (field,)), target
+
+
+@pytest.mark.parametrize("name, index, where, target", list(_wrong_references()),
+                         ids=lambda v: ".".join(map(str, v)) if isinstance(v, tuple) else str(v))
+def test_every_reference_to_another_dataset_is_checked(name, index, where, target):
+    """Every id of a record in another dataset, in a record or in a part of one, is checked: a field
+    whose type is marked as a reference (fields.Refers) needs no list beside the models."""
+    ds = SITE.sets[name]
+    raw = ds.records[index].model_dump()
+    holder = raw
+    for key in where[:-1]:
+        holder = holder[key]
+    holder[where[-1]] = "no-such-record"
+    wrong = type(ds.records[index]).model_validate(raw)
+    records = [wrong if i == index else r for i, r in enumerate(ds.records)]
+    sets = {**SITE.sets, name: Dataset(ds.path, ds.display, records, ds.lines)}
+    with pytest.raises(DataError, match=rf'field "{where[0]}": there is no record "no-such-record" in '
+                                        rf"data/{target}\.yml\. Check the spelling"):
+        check_references(Site(root=ROOT, sets=sets, documents={}, checked={}))

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from macros import models, vocabulary
-from macros.dates import PartialDate, in_words, when
-from macros.views import performance
+from macros.dates import PartialDate, in_words
+from macros.views import MACROS, performance
+from macros.views.registry import MacroError, macro
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,12 +50,40 @@ def test_the_finder_lists_places_first_then_the_whole_city_and_county():
 
 
 def test_a_partial_date_knows_its_precision_order_and_words():
-    year, month, day = when("2023"), when("2023-07"), when("2023-07-14")
+    year, month, day = (PartialDate.parse(t) for t in ("2023", "2023-07", "2023-07-14"))
     assert [d.precision for d in (year, month, day)] == ["year", "month", "day"]
     assert sorted([day, month, year]) == [year, month, day]  # by first day, the vaguer first
     assert [d.words for d in (year, month, day)] == ["2023", "July 2023", "14 July 2023"]
     assert str(month) == "2023-07" and month.month_year == "July 2023" and day.month_year == "July 2023"
-    assert when(2018) == PartialDate.parse("2018") and in_words(None) == "Date not given"
+    assert PartialDate.parse(2018) == PartialDate.parse("2018") and in_words(None) == "Date not given"
     for wrong in ("2023-13", "23-07", "2023-7", "July 2023"):
         with pytest.raises(ValueError, match="expected a real date written as YYYY-MM-DD"):
-            when(wrong)
+            PartialDate.parse(wrong)
+
+
+def test_labels_that_do_not_follow_their_values_stop_the_package_loading():
+    Size = typing.Literal["small", "large"]
+    assert vocabulary.labelled(Size, {"small": "Small", "large": "Large"}) == {"small": "Small", "large": "Large"}
+    for wrong in ({"small": "Small"}, {"large": "Large", "small": "Small"}, {"small": "S", "large": "L", "huge": "H"}):
+        with pytest.raises(TypeError, match=r"^the labels \(.*\) do not follow the values \('small', 'large'\)"):
+            vocabulary.labelled(Size, wrong)
+
+
+def test_a_macro_declared_wrongly_is_a_plain_error_not_an_assertion():
+    """Declaring a view as a macro checks the declaration with real exceptions, which `python -O`
+    does not skip as it skips assert."""
+    def figure(page: object, figure_id: str) -> str:  # a second macro called figure
+        return ""
+
+    def new_view(page: object, record: str) -> str:
+        return ""
+    with pytest.raises(MacroError, match="^two macros are called figure: rename one of them$"):
+        macro()(figure)
+    with pytest.raises(MacroError, match="^@macro on new_view names parameters it does not have: recrod$"):
+        macro(recrod="figures")(new_view)
+    with pytest.raises(MacroError, match="^@macro on new_view names kinds of record that registry.KINDS does "
+                                         "not have: figuers$"):
+        macro(record="figuers")(new_view)
+    with pytest.raises(MacroError, match="^@macro on new_view shows datasets that do not exist: figuers$"):
+        macro(shows=("figuers",))(new_view)
+    assert "new_view" not in MACROS

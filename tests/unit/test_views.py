@@ -6,7 +6,9 @@ import markdown
 import pytest
 from sample import NEWER, OLDER, PLAN, SOURCE, make_site
 
+from macros.dates import PartialDate
 from macros.dates import in_words as nice_date
+from macros.models import Figure
 from macros.views import Build, Page
 from macros.views.council import initiative_finder, initiative_page, where
 from macros.views.figures import chart, figure, figure_table, series_table
@@ -59,9 +61,9 @@ def test_statement_with_html_is_shown_as_text(ctx):
 
 def test_figures_are_formatted_as_a_reader_says_them(ctx):
     site = ctx.site
-    assert format_figure(site.get("figures", "money")) == "£1,120,199"
-    assert format_figure(site.get("figures", "about")) == "about £600,000"
-    assert format_figure(site.get("figures", "pc")) == "42%"
+    assert format_figure(site.get(Figure, "money")) == "£1,120,199"
+    assert format_figure(site.get(Figure, "about")) == "about £600,000"
+    assert format_figure(site.get(Figure, "pc")) == "42%"
 
 
 def ref(key: str, number: int, use: int = 1) -> str:
@@ -292,9 +294,9 @@ def test_series_table_puts_periods_in_columns(ctx):
 
 
 def test_dates_read_naturally():
-    assert nice_date("2023-10-02") == "2 October 2023"
-    assert nice_date("2023-07") == "July 2023"
-    assert nice_date("2018") == "2018"
+    assert nice_date(PartialDate.parse("2023-10-02")) == "2 October 2023"
+    assert nice_date(PartialDate.parse("2023-07")) == "July 2023"
+    assert nice_date(PartialDate.parse("2018")) == "2018"
     assert nice_date(None) == "Date not given"
 
 
