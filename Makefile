@@ -62,7 +62,7 @@ quick: $(BIN)/.installed
 find: $(BIN)/.installed
 	@$(BIN)/python -m macros find $(WORDS)
 
-# Remake schemas/*.schema.json (and VS Code's link to them) from macros/models.py.
+# Remake schemas/*.schema.json (and VS Code's link to them) from macros/data/models.py.
 # Run it after changing a model; tests/data/test_schema.py fails until you do.
 .PHONY: schemas
 schemas: $(BIN)/.installed

@@ -3,7 +3,7 @@
 `project(n, dest)` writes a project that uses the real mkdocs.yml (its nav replaced by the generated
 pages), the real macros, overrides, assets, data and source documents, plus synthetic figures,
 statements, indicators and initiatives in proportion to the pages, made and validated with
-macros/models.py, and a synthetic report they cite, so the build checks them as it checks the real
+macros/data/models.py, and a synthetic report they cite, so the build checks them as it checks the real
 data. Each content page is a piece of the council's work (one page a record, as the site requires).
 `plain(project_dir, dest)` writes the same site with every page pre-rendered to plain Markdown by
 the project's own macros, and no macros plugin.
@@ -24,8 +24,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.loader import load_dataset, read_yaml  # noqa: E402
-from macros.models import DATASETS  # noqa: E402
+from macros.data.loader import load_dataset, read_yaml  # noqa: E402
+from macros.data.models import DATASETS  # noqa: E402
 
 WORDS = ("children young people families school health council partnership plan support early "
          "help services city county safe healthy successful supported trust board report progress "
@@ -166,7 +166,7 @@ def _content_page(p: int, n_content: int, uri: str, rng: random.Random) -> str:
 
 def _content_uri(p: int) -> str:
     """Each content page is a piece of the council's work: one page a record in council/work/
-    (macros/pages.py checks that pages and records match); the menu groups them in sections."""
+    (macros/checks/front_matter.py checks that pages and records match); the menu groups them in sections."""
     return f"council/work/bench-ini-{p:04d}.md"
 
 

@@ -109,12 +109,13 @@ PROFILE_PARTS = [
     ("Whole build (mkdocs.commands.build.build)", "mkdocs/commands/build.py", "build"),
     ("Macros: start-up, configuration and the data (mkdocs_macros on_config)", "mkdocs_macros/plugin.py", "on_config"),
     ("  of which: importing macros", "macros/__init__.py", "<module>"),
-    ("  of which: load and validate the data (macros.site.load_site)", "macros/site.py", "load_site"),
-    ("    of which: read YAML (macros.loader.read_yaml)", "macros/loader.py", "read_yaml"),
-    ("    of which: read and check records (macros.loader.load_dataset, all)", "macros/loader.py", "load_dataset"),
-    ("    of which: every quotation, figure and rating against its passage (macros.verify.check_all)",
-     "macros/verify.py", "check_all"),
-    ("  of which: the open data files (macros.opendata.build)", "macros/opendata.py", "build"),
+    ("  of which: load and validate the data (macros.data.site.load_site)", "macros/data/site.py", "load_site"),
+    ("    of which: read YAML (macros.data.loader.read_yaml)", "macros/data/loader.py", "read_yaml"),
+    ("    of which: read and check records (macros.data.loader.load_dataset, all)", "macros/data/loader.py",
+     "load_dataset"),
+    ("    of which: every quotation, figure and rating against its passage (macros.checks.verify.check_all)",
+     "macros/checks/verify.py", "check_all"),
+    ("  of which: the open data files (macros.outputs.opendata.build)", "macros/outputs/opendata.py", "build"),
     ("Macros: render the pages (mkdocs_macros on_page_markdown)", "mkdocs_macros/plugin.py", "on_page_markdown"),
     ("  of which: check each page (macros.hooks.on_pre_page_macros)", "macros/hooks.py", "on_pre_page_macros"),
     ("  of which: Jinja compiles each page (jinja2 from_string)", "macros/hooks.py", "compile_checked"),
@@ -405,7 +406,7 @@ def markdown(results: dict) -> str:
     out += ["", "## The project's pipeline against plain Material", "",
             "Synthetic sites made by bench/generate.py: the project's own mkdocs.yml (nav replaced), "
             "macros, overrides, assets and data, plus synthetic figures, statements, indicators and "
-            "initiatives for each page, made and validated with macros/models.py. *Plain* is the "
+            "initiatives for each page, made and validated with macros/data/models.py. *Plain* is the "
             "same site with each page's Markdown as the macros leave it (captured from the project's "
             "own build) and no macros plugin: its HTML is the same, so the difference is the cost of "
             "the macros, data validation and what they add after the build (open data, feeds). "

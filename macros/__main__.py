@@ -3,7 +3,7 @@
     python -m macros check [FOLDER]    check every data file against the models and the documents
     python -m macros config [FILE]     check that the site's settings (mkdocs.yml) can be read
     python -m macros review            list the pages past their review date (never fails)
-    python -m macros schemas [FOLDER]  remake schemas/*.schema.json from macros/models.py
+    python -m macros schemas [FOLDER]  remake schemas/*.schema.json from macros/data/models.py
     python -m macros find WORDS...     the source and passage to cite for these words
     python -m macros macros            the list of macros for CONTRIBUTING.md, from the registry
 """
@@ -12,12 +12,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .errors import CyppError, DataError
+from macros.errors import CyppError, DataError
 
 
 def check(argv: list[str]) -> int:
     """Check every data file without building the site."""
-    from .site import load_site
+    from macros.data.site import load_site
     root = Path(argv[0]) if argv else Path.cwd()
     try:
         site = load_site(root)
@@ -31,7 +31,7 @@ def check(argv: list[str]) -> int:
 
 def config(argv: list[str]) -> int:
     """Check that the site's settings (mkdocs.yml) can be read, before the site engine reads them."""
-    from .hooks import SETTINGS, check_config
+    from macros.hooks import SETTINGS, check_config
     try:
         check_config(Path(argv[0]) if argv else Path.cwd() / "mkdocs.yml")
     except CyppError as err:
@@ -42,13 +42,14 @@ def config(argv: list[str]) -> int:
 
 def macros(argv: list[str]) -> int:
     """Print the officers' list of macros (CONTRIBUTING.md, "The macros you can use")."""
-    from .views.registry import macro_list
+    from macros.views.registry import macro_list
     print(macro_list(), end="")
     return 0
 
 
 def main(argv: list[str]) -> int:
-    from . import find, review, schema
+    from macros.commands import find, review
+    from macros.outputs import schema
     commands = {"check": check, "config": config, "review": review.main, "schemas": schema.main, "find": find.main,
                 "macros": macros}
     if not argv or argv[0] not in commands:

@@ -17,18 +17,25 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import yaml
 
-from . import material_search, opendata
-from .errors import CyppError, PageError
-from .gitdates import git_dates
-from .loader import join_problems, yaml_problem
-from .models import Service, Term
-from .pages import check_encodings, check_service_pages, read_front_matter, review_fields
-from .site import load_site
-from .views import MACROS, Build, Macro, Page, choices
-from .views.pagecheck import anchor_problem, check_figures, check_links, check_notes, check_page, check_snippets
-from .views.record_pages import RecordPage, add_to_menu, check_written_pages, menu_entries, record_pages
-from .views.registry import suggest
-from .views.services import tell_us
+from macros.checks.front_matter import check_encodings, check_service_pages, read_front_matter, review_fields
+from macros.checks.page_markdown import (
+    anchor_problem,
+    check_figures,
+    check_links,
+    check_notes,
+    check_page,
+    check_snippets,
+)
+from macros.data.gitdates import git_dates
+from macros.data.loader import join_problems, yaml_problem
+from macros.data.models import Service, Term
+from macros.data.site import load_site
+from macros.errors import CyppError, PageError
+from macros.outputs import material_search, opendata
+from macros.views import MACROS, Build, Macro, Page, choices
+from macros.views.record_pages import RecordPage, add_to_menu, check_written_pages, menu_entries, record_pages
+from macros.views.registry import suggest
+from macros.views.services import tell_us
 
 if TYPE_CHECKING:  # the package works without MkDocs (python -m macros check): only the build needs these
     import jinja2
@@ -117,7 +124,7 @@ def _bound(state: BuildState, macro: Macro) -> Callable[..., object]:
     return call
 
 
-MARKDOWN_EXTENSIONS = ("macros.contents", "macros.tables")
+MARKDOWN_EXTENSIONS = ("macros.extensions.contents", "macros.extensions.tables")
 SETTINGS = "The site was not built, because of a problem in its settings (mkdocs.yml):"
 
 
@@ -225,8 +232,8 @@ def _on_serve(server: Any, config: Any, builder: Callable[[], None]) -> Any:
 def define_env(env: MacrosPlugin) -> None:
     """Called once per build: load and check all data, then register every macro."""
     root = Path(env.project_dir)
-    # The package's own Markdown extensions: each page's Contents list (macros/contents.py) and each
-    # table's cells labelled with their column's heading (macros/tables.py). Added here, not in
+    # The package's own Markdown extensions: each page's Contents list (macros/extensions/contents.py) and each
+    # table's cells labelled with their column's heading (macros/extensions/tables.py). Added here, not in
     # mkdocs.yml, because MkDocs loads mkdocs.yml's extensions before it can import this package.
     for extension in MARKDOWN_EXTENSIONS:
         if extension not in env.conf["markdown_extensions"]:

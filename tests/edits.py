@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.data.site import load_site
 from macros.errors import DataError
-from macros.site import load_site
 
 
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> int:

@@ -65,7 +65,7 @@ document$.subscribe(function () {
 });
 
 // Tables: on a narrow screen each row becomes a block, each cell labelled with its column's
-// heading (labels written at build time, macros/tables.py; site.css). A table still wider than its
+// heading (labels written at build time, macros/extensions/tables.py; site.css). A table still wider than its
 // box scrolls, in a box keyboard users can reach.
 document$.subscribe(function () {
   var boxes = [];

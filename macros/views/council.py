@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import contents
-from ..models import Figure, Initiative
-from ..vocabulary import AGE_GROUPS, NEIGHBOURHOODS, PLACES_FIRST, THEMES, WHOLE_CITY
-from .figures import figure_html, figure_when, over_time
-from .finder import Facet, finder
-from .markup import escape, first_capital
-from .page import Page
-from .registry import macro
+from macros.data.models import Figure, Initiative
+from macros.data.vocabulary import AGE_GROUPS, NEIGHBOURHOODS, PLACES_FIRST, THEMES, WHOLE_CITY
+from macros.extensions import contents
+from macros.views.figures import figure_html, figure_when, over_time
+from macros.views.finder import Facet, finder
+from macros.views.markup import escape, first_capital
+from macros.views.page import Page
+from macros.views.registry import macro
 
 # The finder's questions: the key in the page's address (?where=barton), the field of
 # data/initiatives.yml it asks about, the question as shown, and the answers' labels in order.

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import Figure
-from . import charts
-from .markup import attr, escape, first_capital, format_figure, slug, table
-from .page import Page
-from .registry import macro
-from .trust import gone_mentioned
+from macros.data.models import Figure
+from macros.views import charts
+from macros.views.markup import attr, escape, first_capital, format_figure, slug, table
+from macros.views.page import Page
+from macros.views.registry import macro
+from macros.views.trust import gone_mentioned
 
 
 def figure_html(page: Page, fig: Any) -> str:

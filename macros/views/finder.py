@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .markup import attr
+from macros.views.markup import attr
 
 
 @dataclass

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import posixpath
 
-from .. import opendata
-from ..dates import PartialDate, in_words
-from ..models import DATASETS
-from .markup import attr, escape, table
-from .page import Page
-from .record_pages import page_title
-from .registry import macro
+from macros.data.dates import PartialDate, in_words
+from macros.data.models import DATASETS
+from macros.outputs import opendata
+from macros.views.markup import attr, escape, table
+from macros.views.page import Page
+from macros.views.record_pages import page_title
+from macros.views.registry import macro
 
 
 @macro(dataset="datasets")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import Term
-from ..verify import normalise
-from .markup import escape
-from .page import Page
-from .registry import macro
-from .trust import gone
+from macros.checks.verify import normalise
+from macros.data.models import Term
+from macros.views.markup import escape
+from macros.views.page import Page
+from macros.views.registry import macro
+from macros.views.trust import gone
 
 
 def spelt_out(page: Page, term: Any) -> str:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dates import in_words
-from ..vocabulary import QUALIFIERS
+from macros.data.dates import in_words
+from macros.data.vocabulary import QUALIFIERS
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")

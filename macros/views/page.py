@@ -15,15 +15,16 @@ from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-from .. import contents, document_page
-from ..dates import PartialDate, in_words
-from ..fields import Citation, Point
-from ..models import DATASETS, Figure, Source, Statement
-from ..opendata import OpenData
-from ..pages import address
-from ..site import Site
-from ..verify import normalise
-from .markup import attr, escape, mark_first_uses
+from macros.checks.front_matter import address
+from macros.checks.verify import normalise
+from macros.data.dates import PartialDate, in_words
+from macros.data.fields import Citation, Point
+from macros.data.models import DATASETS, Figure, Source, Statement
+from macros.data.site import Site
+from macros.extensions import contents
+from macros.outputs.opendata import OpenData
+from macros.views import full_text as document_page
+from macros.views.markup import attr, escape, mark_first_uses
 
 
 def plural(words: str) -> str:
@@ -200,7 +201,7 @@ class Page:
         source notes, and mark up each short form where the page first uses it."""
         lines = markdown.rstrip().split("\n")
         title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
-        if title is not None:  # the page's head ends here (macros/contents.py adds "Contents" after it)
+        if title is not None:  # the page's head ends here (macros/extensions/contents.py adds "Contents" after it)
             head = [self.evidence_age()] if self.sources_cited or self.sources_named else []
             end = contents.NO_CONTENTS if self.src_uri == "index.md" else contents.HEAD_END
             lines[title + 1:title + 1] = ["", *head, "", end, ""]

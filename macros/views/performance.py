@@ -2,16 +2,16 @@
 indicator's page."""
 from __future__ import annotations
 
-from ..dates import PartialDate, in_words
-from ..models import Area, Figure, Indicator, RagRating
-from ..vocabulary import RAGS
-from . import charts
-from .figures import chart, figure_html
-from .finder import Facet, finder
-from .markup import escape, first_capital, quoted, table
-from .page import Page
-from .plan import areas
-from .registry import macro
+from macros.data.dates import PartialDate, in_words
+from macros.data.models import Area, Figure, Indicator, RagRating
+from macros.data.vocabulary import RAGS
+from macros.views import charts
+from macros.views.figures import chart, figure_html
+from macros.views.finder import Facet, finder
+from macros.views.markup import escape, first_capital, quoted, table
+from macros.views.page import Page
+from macros.views.plan import areas
+from macros.views.registry import macro
 
 # Each rating's icon, drawn in the text's colour: Material Design Icons' close-octagon, alert and
 # check-circle (as Material for MkDocs ships them), written here rather than looked up by the emoji

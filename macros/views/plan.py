@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from ..dates import in_words
-from ..models import Area, Priority
-from .markup import escape, quoted, source_name, table
-from .page import Page
-from .registry import macro
-from .statements import official, quote
+from macros.data.dates import in_words
+from macros.data.models import Area, Priority
+from macros.views.markup import escape, quoted, source_name, table
+from macros.views.page import Page
+from macros.views.registry import macro
+from macros.views.statements import official, quote
 
 
 def areas(page: Page) -> list[Area]:

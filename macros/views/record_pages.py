@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import PageError
-from ..loader import join_problems
-from ..models import DATASETS, Source
-from ..pages import front_matter
-from ..site import Site, records_with_pages
-from .markup import escape
+from macros.checks.front_matter import front_matter
+from macros.data.loader import join_problems
+from macros.data.models import DATASETS, Source
+from macros.data.site import Site, records_with_pages
+from macros.errors import PageError
+from macros.views.markup import escape
 
 REVIEW_FIELDS = ("owner", "last_reviewed", "review_by")  # a made page is reviewed with its list
 SOURCE_DESCRIPTION = "What this document is, a summary in plain words, and everything this site takes from it."

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Callable, Iterable, TypeVar
 
-from .. import vocabulary
-from ..fields import Record
-from ..models import (
+from macros.data import vocabulary
+from macros.data.fields import Record
+from macros.data.models import (
     DATASET_OF,
     DATASETS,
     AccessibilityNote,
@@ -29,7 +29,7 @@ from ..models import (
     Source,
     Statement,
 )
-from ..site import Site
+from macros.data.site import Site
 
 UNKNOWN = object()  # an argument the page check cannot know (a variable): checked when called
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from .. import document_page
-from ..fields import Record
-from ..models import DATASETS
-from ..verify import citations
-from ..vocabulary import TOPICS
-from .figures import FIGURES_HEAD, figure_row
-from .markup import escape, table
-from .page import Page
-from .registry import macro
-from .statements import dated
+from macros.checks.verify import citations
+from macros.data.fields import Record
+from macros.data.models import DATASETS
+from macros.data.vocabulary import TOPICS
+from macros.views import full_text as document_page
+from macros.views.figures import FIGURES_HEAD, figure_row
+from macros.views.markup import escape, table
+from macros.views.page import Page
+from macros.views.registry import macro
+from macros.views.statements import dated
 
 
 @macro(source_id="sources", passages="passages")

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..dates import in_words
-from ..site import Site
-from .markup import attr, escape
-from .page import Page
-from .registry import macro
+from macros.data.dates import in_words
+from macros.data.site import Site
+from macros.views.markup import attr, escape
+from macros.views.page import Page
+from macros.views.registry import macro
 
 
 def outside_link(service: Any) -> str:

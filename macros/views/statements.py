@@ -4,13 +4,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Sequence, TypeVar
 
-from ..dates import in_words
-from ..fields import Citation
-from ..models import Statement
-from .markup import and_list, escape, quoted, source_name
-from .page import Page
-from .registry import macro
-from .trust import gone_mentioned, still_to_check
+from macros.data.dates import in_words
+from macros.data.fields import Citation
+from macros.data.models import Statement
+from macros.views.markup import and_list, escape, quoted, source_name
+from macros.views.page import Page
+from macros.views.registry import macro
+from macros.views.trust import gone_mentioned, still_to_check
 
 
 def dated(src: Any) -> str:

@@ -1,12 +1,12 @@
 """Dated events: the timeline of one topic, and the newest events across the site."""
 from __future__ import annotations
 
-from ..dates import in_words
-from ..models import Event
-from ..vocabulary import TOPICS
-from .markup import escape
-from .page import Page
-from .registry import macro
+from macros.data.dates import in_words
+from macros.data.models import Event
+from macros.data.vocabulary import TOPICS
+from macros.views.markup import escape
+from macros.views.page import Page
+from macros.views.registry import macro
 
 
 def dated_events(page: Page, topic: str | None = None) -> list[Event]:

@@ -5,13 +5,13 @@ import datetime as dt
 import re
 from collections import OrderedDict
 
-from ..dates import PartialDate, in_words
-from ..models import Member, Role, Source, Term, TrustPriority
-from ..site import Site
-from ..vocabulary import READ_FOR, ROLES, TRUST_MEETING_KINDS, ReadFor
-from .markup import and_list, escape, quoted, source_name, table
-from .page import Page
-from .registry import macro
+from macros.data.dates import PartialDate, in_words
+from macros.data.models import Member, Role, Source, Term, TrustPriority
+from macros.data.site import Site
+from macros.data.vocabulary import READ_FOR, ROLES, TRUST_MEETING_KINDS, ReadFor
+from macros.views.markup import and_list, escape, quoted, source_name, table
+from macros.views.page import Page
+from macros.views.registry import macro
 
 
 def unread(page: Page, kind: ReadFor, after: PartialDate | None = None) -> list[Source]:

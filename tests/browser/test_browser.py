@@ -2,7 +2,7 @@
 import pytest
 from conftest import ROOT, page_urls
 
-from macros.site import load_site
+from macros.data.site import load_site
 
 pytestmark = pytest.mark.browser
 SITE = load_site(ROOT)
@@ -306,7 +306,7 @@ def test_the_years_the_plan_ran_are_on_a_phones_first_screen_before_its_vision(b
 
     from conftest import ROOT
 
-    from macros.site import load_site
+    from macros.data.site import load_site
     plan = next(s for s in load_site(ROOT).sources if s.kind == "plan")
     first, last = re.search(r"(\d{4})\s*[–-]\s*(\d{4})", plan.title).groups()
     context = browser.new_context(viewport={"width": 375, "height": 667})

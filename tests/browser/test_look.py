@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.opendata import LICENCE_URL
+from macros.outputs.opendata import LICENCE_URL
 
 pytestmark = pytest.mark.browser
 

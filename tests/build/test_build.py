@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, run_build, run_make_build
 from edits import add_line, replace_in
 
-from macros.site import load_site
+from macros.data.site import load_site
 
 
 def failed_build(project: Path) -> str:
@@ -202,7 +202,7 @@ def test_a_mistake_in_a_page_names_page_and_line(project, mistake):
 
 def test_the_theme_templates_call_no_python_string_methods():
     """Other engines' template languages (Zensical's) have Jinja's filters but not Python's string
-    methods: the page's structure is made in Python (macros/contents.py), not cut from its HTML."""
+    methods: the page's structure is made in Python (macros/extensions/contents.py), not cut from its HTML."""
     root = Path(__file__).resolve().parents[2] / "overrides"
     methods = "|".join(name for name in dir(str) if not name.startswith("_"))
     for template in sorted(root.rglob("*.html")):

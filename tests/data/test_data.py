@@ -8,8 +8,8 @@ from conftest import ROOT, contact_details
 from edits import error_for, replace_in
 from pydantic import BaseModel
 
-from macros.models import DATASETS
-from macros.site import load_site
+from macros.data.models import DATASETS
+from macros.data.site import load_site
 
 
 def test_real_data_is_valid_and_complete():

@@ -6,8 +6,8 @@ import sys
 import pytest
 from conftest import ROOT, run_build
 
+from macros.checks.front_matter import front_matter, overdue, review_fields
 from macros.errors import PageError
-from macros.pages import front_matter, overdue, review_fields
 
 
 def test_every_page_says_who_owns_it_and_when_it_is_reviewed():

@@ -11,11 +11,11 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from macros.loader import _Loader
-from macros.models import DATASETS
-from macros.schema import dataset_schema, render, schema_path, vscode_schemas, write_schemas
+from macros.data.loader import _Loader
+from macros.data.models import DATASETS
+from macros.outputs.schema import dataset_schema, render, schema_path, vscode_schemas, write_schemas
 
-REMAKE = "the committed schema differs from macros/models.py: run `make schemas` and commit it"
+REMAKE = "the committed schema differs from macros/data/models.py: run `make schemas` and commit it"
 
 
 def load_data(path: Path):

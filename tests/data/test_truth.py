@@ -7,11 +7,11 @@ import pytest
 from conftest import ROOT
 from edits import error_for, replace_in
 
-from macros.dates import PartialDate
-from macros.documents import parse
+from macros.checks.verify import found_in, has_date, numbers
+from macros.data.dates import PartialDate
+from macros.data.documents import parse
+from macros.data.site import load_site
 from macros.errors import DataError
-from macros.site import load_site
-from macros.verify import found_in, has_date, numbers
 
 
 def set_field(path: Path, record_id: str, field: str, value: str, extra: str = "") -> int:
@@ -186,7 +186,7 @@ def test_a_quotation_must_begin_and_end_on_whole_words():
 
 
 def test_find_gives_the_source_and_passage_to_cite(capsys, monkeypatch):
-    from macros.find import main
+    from macros.commands.find import main
     monkeypatch.chdir(ROOT)
     assert main(["87", "play", "areas"]) == 0
     out = capsys.readouterr().out

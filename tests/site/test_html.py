@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, contact_details
 
-from macros.models import Figure, Source, Term
-from macros.site import load_site
+from macros.data.models import Figure, Source, Term
+from macros.data.site import load_site
 from macros.views.markup import format_figure
 
 
@@ -425,8 +425,8 @@ def test_how_children_are_doing_leads_with_the_newest_document_before_any_rating
 
 
 def test_meetings_are_listed_newest_first_after_a_line_naming_the_latest(pages):
-    from macros.dates import in_words
-    from macros.vocabulary import TRUST_MEETING_KINDS
+    from macros.data.dates import in_words
+    from macros.data.vocabulary import TRUST_MEETING_KINDS
     article = soup(pages["trust/meetings/index.html"]).find("article")
     table = next(t for t in article.find_all("table")
                  if "Meetings the documents mention" in (t.caption or t.find_parent("figure")).get_text())

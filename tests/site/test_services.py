@@ -12,8 +12,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from macros.site import load_site
-from macros.vocabulary import OFFICIAL_WEBSITES
+from macros.data.site import load_site
+from macros.data.vocabulary import OFFICIAL_WEBSITES
 
 SERVICES = ROOT / "data" / "services.yml"
 # The topic pages issue 17 asks to end with where a resident goes next.

@@ -9,9 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from macros.models import Figure, Source
-from macros.site import load_site
-from macros.verify import found_in, has_figure
+from macros.data.models import Figure, Source
+from macros.data.site import load_site
+from macros.checks.verify import found_in, has_figure
 from macros.views import Build
 
 SITE = load_site(ROOT)

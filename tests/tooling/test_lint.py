@@ -32,14 +32,14 @@ def test_the_type_checker_fails_a_value_of_the_wrong_type(tmp_path):
     as configured, names its file, its line and what is wrong."""
     shutil.copy(ROOT / "mypy.ini", tmp_path / "mypy.ini")
     shutil.copytree(ROOT / "macros", tmp_path / "macros", ignore=shutil.ignore_patterns("__pycache__"))
-    dates = tmp_path / "macros" / "dates.py"
+    dates = tmp_path / "macros" / "data" / "dates.py"
     text = dates.read_text(encoding="utf-8")
     dates.write_text(text + "\n\ndef year_of(date: PartialDate) -> str:\n    return date.first_day.year\n",
                      encoding="utf-8")
     line = text.count("\n") + 4
     result = mypy(tmp_path, tmp_path / "cache")
     assert result.returncode == 1, result.stdout + result.stderr
-    assert (f'macros/dates.py:{line}: error: Incompatible return value type (got "int", expected "str")'
+    assert (f'macros/data/dates.py:{line}: error: Incompatible return value type (got "int", expected "str")'
             in result.stdout), result.stdout
     assert "Found 1 error in 1 file" in result.stdout, result.stdout
 
@@ -48,7 +48,7 @@ def test_the_type_checker_fails_a_function_without_annotations(tmp_path):
     """Strict: a function whose parameters say nothing of their types is refused."""
     shutil.copy(ROOT / "mypy.ini", tmp_path / "mypy.ini")
     shutil.copytree(ROOT / "macros", tmp_path / "macros", ignore=shutil.ignore_patterns("__pycache__"))
-    with (tmp_path / "macros" / "dates.py").open("a", encoding="utf-8") as file:
+    with (tmp_path / "macros" / "data" / "dates.py").open("a", encoding="utf-8") as file:
         file.write("\n\ndef shout(words):\n    return words.upper()\n")
     result = mypy(tmp_path, tmp_path / "cache")
     assert result.returncode == 1, result.stdout + result.stderr

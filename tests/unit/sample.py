@@ -1,10 +1,10 @@
 """Small, made-up data for the unit tests: three documents and whatever records a test gives."""
 from pathlib import Path
 
-from macros import models
-from macros.documents import parse
-from macros.loader import Dataset
-from macros.site import Site
+from macros.data import models
+from macros.data.documents import parse
+from macros.data.loader import Dataset
+from macros.data.site import Site
 
 DOC_TEXT = """# A report {#title}
 

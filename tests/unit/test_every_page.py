@@ -8,11 +8,11 @@ import jinja2
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.models import Figure
-from macros.pages import front_matter
-from macros.site import load_site
+from macros.checks.front_matter import front_matter
+from macros.checks.page_markdown import check_links, check_page, check_snippets
+from macros.data.models import Figure
+from macros.data.site import load_site
 from macros.views import MACROS, Build, Page, choices
-from macros.views.pagecheck import check_links, check_page, check_snippets
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"

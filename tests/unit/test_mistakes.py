@@ -11,17 +11,24 @@ import jinja2
 import pytest
 import yaml
 
-from macros import find
+from macros.checks.front_matter import check_encodings, read_front_matter, review_fields
+from macros.checks.page_markdown import (
+    anchor_problem,
+    check_figures,
+    check_links,
+    check_notes,
+    check_page,
+    check_snippets,
+)
+from macros.checks.verify import check_record, document_dates
+from macros.commands import find
+from macros.data.fields import parts, references
+from macros.data.loader import Dataset, read_yaml
+from macros.data.models import DATASETS, Event, Role, Statement
+from macros.data.site import Site, check_needed, check_references, load_site
 from macros.errors import CyppError, DataError, PageError
-from macros.fields import parts, references
 from macros.hooks import _ConfigLoader, _on_serve, check_config, check_nav
-from macros.loader import Dataset, read_yaml
-from macros.models import DATASETS, Event, Role, Statement
-from macros.pages import check_encodings, read_front_matter, review_fields
-from macros.site import Site, check_needed, check_references, load_site
-from macros.verify import check_record, document_dates
 from macros.views import MACROS, choices
-from macros.views.pagecheck import anchor_problem, check_figures, check_links, check_notes, check_page, check_snippets
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = load_site(ROOT)

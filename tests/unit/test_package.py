@@ -1,5 +1,6 @@
 """The package itself: importable without MkDocs, each closed list of values written once, and
 dates that know how exact they are."""
+import re
 import subprocess
 import sys
 import typing
@@ -7,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import models, vocabulary
-from macros.dates import PartialDate, in_words
+from macros.data import models, vocabulary
+from macros.data.dates import PartialDate, in_words
 from macros.views import MACROS, performance
 from macros.views.registry import MacroError, macro
 
@@ -17,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_the_package_and_its_commands_work_without_mkdocs():
     code = ("import sys; sys.modules['mkdocs'] = None\n"
-            "import macros, macros.site, macros.views\n"
+            "import macros, macros.data.site, macros.views\n"
             "from macros.__main__ import main\n"
             "sys.exit(main(['check']))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
@@ -87,3 +88,22 @@ def test_a_macro_declared_wrongly_is_a_plain_error_not_an_assertion():
     with pytest.raises(MacroError, match="^@macro on new_view shows datasets that do not exist: figuers$"):
         macro(shows=("figuers",))(new_view)
     assert "new_view" not in MACROS
+
+
+def test_readmes_map_of_the_code_names_every_module_in_its_folder():
+    """README's map of the code matches the folders: every module is named under its folder's
+    heading (a folder's part starts with its name in bold), and every module named exists there."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `macros/` |"))
+    parts = re.split(r"\*\*`(\w+)/`\*\*", row)  # text before the first folder, then folder, text, ...
+    named = {"": set(re.findall(r"`(\w+\.py)`", parts[0]))}
+    for folder, text in zip(parts[1::2], parts[2::2]):
+        named[folder] = set(re.findall(r"`(\w+\.py)`", text.split("At the top:")[0]))
+    top = named.pop("") | set(re.findall(r"`(\w+\.py)`", parts[-1].split("At the top:")[-1]))
+    modules = {p.relative_to(ROOT / "macros") for p in (ROOT / "macros").rglob("*.py") if p.name != "__init__.py"}
+    for module in modules:
+        folder = module.parts[0] if len(module.parts) > 1 else ""
+        assert module.name in (named.get(folder, set()) if folder else top), f"README does not name macros/{module}"
+    for folder, names in named.items():
+        for name in names:
+            assert (ROOT / "macros" / folder / name).is_file(), f"README names macros/{folder}/{name}"

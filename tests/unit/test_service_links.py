@@ -10,10 +10,10 @@ from bs4 import BeautifulSoup
 from markdown import Markdown
 from sample import make_site
 
+from macros.checks.front_matter import check_service_pages
+from macros.data.loader import load_dataset
+from macros.data.models import Service
 from macros.errors import DataError, PageError
-from macros.loader import load_dataset
-from macros.models import Service
-from macros.pages import check_service_pages
 from macros.views import Build, Page
 from macros.views.services import tell_us, where_to_go_next
 

@@ -1,10 +1,10 @@
-"""The glossary's words for the site's search (macros/search.py), on small data and a small search
+"""The glossary's words for the site's search (macros/outputs/search.py), on small data and a small search
 engine's way of splitting words: spaces and punctuation, and a plural's last "s" taken off a word
 in small letters, as the site's search does."""
 import re
 from types import SimpleNamespace
 
-from macros.search import Synonyms, plain
+from macros.outputs.search import Synonyms, plain
 
 
 def split(text: str) -> list[str]:

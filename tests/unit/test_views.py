@@ -6,9 +6,9 @@ import markdown
 import pytest
 from sample import NEWER, OLDER, PLAN, SOURCE, make_site
 
-from macros.dates import PartialDate
-from macros.dates import in_words as nice_date
-from macros.models import Figure
+from macros.data.dates import PartialDate
+from macros.data.dates import in_words as nice_date
+from macros.data.models import Figure
 from macros.views import Build, Page
 from macros.views.council import initiative_finder, initiative_page, where
 from macros.views.figures import chart, figure, figure_table, series_table
@@ -398,7 +398,7 @@ def test_the_finder_lists_cards_and_a_place_also_shows_the_work_for_the_whole_ci
 
 
 def test_where_names_every_place_of_the_work_once_and_marks_work_for_the_whole_city():
-    from macros.models import Initiative
+    from macros.data.models import Initiative
     def at(places, neighbourhoods):
         return where(Initiative.model_validate(dict(WORK[1], places=places, neighbourhoods=neighbourhoods)))
     # every place, in the data's words, though the area's name holds some and writes one otherwise
@@ -416,8 +416,8 @@ def test_where_names_every_place_of_the_work_once_and_marks_work_for_the_whole_c
 def test_a_paragraph_ending_in_a_colon_covers_the_list_after_it():
     """'…and is made up from the:' is finished by its list: a note opening the paragraph opens the
     members too (and the document's page highlights them with it)."""
-    from macros.document_page import render
-    from macros.documents import parse
+    from macros.data.documents import parse
+    from macros.views.full_text import render
     doc = parse("# R {#title}\n\n## P {#p}\n\nIt is made up from the:\n\n- The Council\n- Young people\n\n"
                 "Another paragraph.\n\nNo colon here.\n\n- A list of its own\n", "r", "sources/r.md")
     assert doc.text("p-1") == "It is made up from the: The Council Young people"

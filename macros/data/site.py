@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, TypeVar
 
-from .documents import Document, load_documents
-from .errors import DataError
-from .fields import DOCS_PAGE, Location, Record, marked, parts, references
-from .loader import Dataset, join_problems, load_dataset
-from .models import DATASET_OF, DATASETS, Datasets
-from .verify import check_all
+from macros.checks.verify import check_all
+from macros.data.documents import Document, load_documents
+from macros.data.fields import DOCS_PAGE, Location, Record, marked, parts, references
+from macros.data.loader import Dataset, join_problems, load_dataset
+from macros.data.models import DATASET_OF, DATASETS, Datasets
+from macros.errors import DataError
 
 R = TypeVar("R", bound=Record)
 Sets = dict[str, Dataset[Record]]  # each data file's records, by the file's name

@@ -10,13 +10,13 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, WithJsonSchema
 
-from .dates import FULL_DATE, PartialDate
-from .vocabulary import OFFICIAL_WEBSITES
+from macros.data.dates import FULL_DATE, PartialDate
+from macros.data.vocabulary import OFFICIAL_WEBSITES
 
 if TYPE_CHECKING:
-    from .loader import Dataset
-    from .models import Datasets
-    from .verify import At
+    from macros.checks.verify import At
+    from macros.data.loader import Dataset
+    from macros.data.models import Datasets
 
 
 

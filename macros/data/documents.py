@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from .errors import DataError
+from macros.errors import DataError
 
 _HEADING = re.compile(r"^(#{1,4}) +(.+?)(?: +\{#([a-z0-9][a-z0-9-]*)\})? *$")
 _ITEM = re.compile(r"^( *)(- |\d+\. )(.*)$")

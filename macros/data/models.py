@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, ClassVar, Iterator, Optional, Self, get_args, 
 
 from pydantic import Field
 
-from . import vocabulary as v
-from .dates import PartialDate
-from .fields import (
+from macros.checks.verify import At, cut_short, found_in, has_figure, has_qualifier, has_rating, quotations
+from macros.data import vocabulary as v
+from macros.data.dates import PartialDate
+from macros.data.fields import (
     AreaId,
     Citation,
     Cited,
@@ -40,11 +41,10 @@ from .fields import (
     Text,
     WebAddress,
 )
-from .verify import At, cut_short, found_in, has_figure, has_qualifier, has_rating, quotations
 
 if TYPE_CHECKING:
-    from .fields import Location
-    from .loader import Dataset
+    from macros.data.fields import Location
+    from macros.data.loader import Dataset
 
 
 class Source(Record):

@@ -14,11 +14,11 @@ from typing import Any, Iterable, Iterator
 import jinja2
 from jinja2 import meta, nodes
 
-from ..documents import plain
-from ..errors import PageError
-from ..site import Site
-from ..verify import document_dates, figures_in, unsupported
-from .registry import MACROS, UNKNOWN, suggest
+from macros.checks.verify import document_dates, figures_in, unsupported
+from macros.data.documents import plain
+from macros.data.site import Site
+from macros.errors import PageError
+from macros.views.registry import MACROS, UNKNOWN, suggest
 
 
 def _value(node: nodes.Node) -> Any:
@@ -212,7 +212,7 @@ def _fenced(markdown: str) -> Iterator[tuple[str, str | None]]:
 
 def check_notes(markdown: str, page: str, line_offset: int, site: Site) -> None:
     """The names of people, age ranges and dates in a sentence of the page's own words that carries
-    a note are in a passage the note opens (macros/verify.py, unsupported)."""
+    a note are in a passage the note opens (macros/checks/verify.py, unsupported)."""
     dates = document_dates(site.sources)
     people = {r.person for r in site.roles}
     for line, words, cited, _ in noted_sentences(markdown):

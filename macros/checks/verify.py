@@ -28,15 +28,15 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from pydantic import BaseModel
 
-from .dates import MONTHS, PartialDate
-from .documents import Document, Passage, plain
-from .errors import DataError
-from .fields import OWN_WORDS, QUOTED, Cites, Location, Record, marked, of_type, parts
-from .loader import join_problems
+from macros.data.dates import MONTHS, PartialDate
+from macros.data.documents import Document, Passage, plain
+from macros.data.fields import OWN_WORDS, QUOTED, Cites, Location, Record, marked, of_type, parts
+from macros.data.loader import join_problems
+from macros.errors import DataError
 
 if TYPE_CHECKING:
-    from .models import Figure, Source
-    from .site import Site
+    from macros.data.models import Figure, Source
+    from macros.data.site import Site
 
 _SAME = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
                        "“": '"', "”": '"', "„": '"', "″": '"',

@@ -4,7 +4,7 @@ entry for each part of a page, with its title and text); hooks.py calls it once 
 
 What it changes in the index:
 
-- Each entry gets the words of the glossary's terms it uses (macros/search.py) in two fields the
+- Each entry gets the words of the glossary's terms it uses (macros/outputs/search.py) in two fields the
   search finds but never shows: `title_words`, for the terms its title uses, weighed as a title
   is; and `words`, for the rest, weighed as text is, and only those its text lacks (the index
   stays small).
@@ -18,8 +18,8 @@ import json
 import re
 from pathlib import Path
 
-from .models import Term
-from .search import Synonyms, plain
+from macros.data.models import Term
+from macros.outputs.search import Synonyms, plain
 
 INDEX = "search/search_index.json"
 WORDS, TITLE_WORDS = "words", "title_words"

@@ -5,7 +5,7 @@ The glossary is the one place that declares them: each term's short form (`term`
 for (`expansion`) and the everyday words residents use for it (`also_searched_as`). A part of a
 page that uses any of a term's forms is given the words of all its forms, as extra words that
 search finds but never shows. Plain Python, with no search engine in it: the engine's seam
-(macros/material_search.py) hands over its own way of splitting text into words."""
+(macros/outputs/material_search.py) hands over its own way of splitting text into words."""
 from __future__ import annotations
 
 import html
@@ -14,7 +14,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:
-    from .models import Term
+    from macros.data.models import Term
 
 Splitter = Callable[[str], list[str]]  # text → its words as the search engine splits them (case kept)
 

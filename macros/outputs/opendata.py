@@ -8,7 +8,7 @@ every character), a header row, one value in each cell. A list of values is one 
 joined by "; ". A list of records (an indicator's ratings) is a file of its own, one row a
 record, keyed by the parent's id (indicator-ratings.csv). A record inside a record (an
 indicator's area_given) gives a column for each of its fields (area_given_source). What each
-column holds comes from the models (macros/models.py), through their JSON Schema.
+column holds comes from the models (macros/data/models.py), through their JSON Schema.
 """
 from __future__ import annotations
 
@@ -23,12 +23,12 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
-from .dates import FULL_DATE
-from .feeds import to_atom, to_ics
-from .fields import references, title, types_in
-from .models import DATASETS
-from .schema import dataset_schema
-from .site import Site
+from macros.data.dates import FULL_DATE
+from macros.data.fields import references, title, types_in
+from macros.data.models import DATASETS
+from macros.data.site import Site
+from macros.outputs.feeds import to_atom, to_ics
+from macros.outputs.schema import dataset_schema
 
 LICENCE = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"

@@ -19,10 +19,10 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from . import fields
-from .dates import FULL_DATE, PARTIAL_DATE
-from .models import DATASETS
-from .vocabulary import OFFICIAL_WEBSITES
+from macros.data import fields
+from macros.data.dates import FULL_DATE, PARTIAL_DATE
+from macros.data.models import DATASETS
+from macros.data.vocabulary import OFFICIAL_WEBSITES
 
 SCHEMA_DIR = "schemas"
 VSCODE_SETTINGS = Path(".vscode") / "settings.json"
@@ -79,7 +79,7 @@ def dataset_schema(name: str) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "$schema": DIALECT,
         "title": f"data/{name}.yml",
-        "description": (f"The records of data/{name}.yml. Made from macros/models.py by "
+        "description": (f"The records of data/{name}.yml. Made from macros/data/models.py by "
                         "`make schemas`: do not edit by hand."),
         "type": "array",
         "items": item,

@@ -6,9 +6,9 @@ import re
 import sys
 from pathlib import Path
 
-from .documents import parse, plain
-from .errors import DataError
-from .verify import normalise
+from macros.checks.verify import normalise
+from macros.data.documents import parse, plain
+from macros.errors import DataError
 
 
 def main(argv: list[str]) -> int:

@@ -20,9 +20,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .errors import PageError
-from .loader import Dataset, Lines, join_problems, parse_yaml
-from .models import Service
+from macros.data.loader import Dataset, Lines, join_problems, parse_yaml
+from macros.data.models import Service
+from macros.errors import PageError
 
 REQUIRED = ("owner", "last_reviewed", "review_by")
 

@@ -15,8 +15,8 @@ import yaml
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from .errors import CyppError, DataError
-from .fields import Location, Record
+from macros.data.fields import Location, Record
+from macros.errors import CyppError, DataError
 
 Lines = dict[Location, int]  # the line each value starts on
 R = TypeVar("R", bound=Record)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 
-from .documents import Document, plain
+from macros.data.documents import Document, plain
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _LABEL = re.compile(r"^\*\*[^*]+\*\*\s*")

@@ -2,8 +2,8 @@
 import datetime as dt
 from pathlib import Path
 
-from .errors import CyppError
-from .pages import overdue
+from macros.checks.front_matter import overdue
+from macros.errors import CyppError
 
 
 def main(argv: list[str]) -> int:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from .document_page import describe
-from .models import Source
-from .pages import address
-from .site import Site
+from macros.checks.front_matter import address
+from macros.data.models import Source
+from macros.data.site import Site
+from macros.views.full_text import describe
 
 
 def to_ics(site: Site, domain: str) -> str:
