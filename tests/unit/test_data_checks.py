@@ -97,3 +97,18 @@ def test_a_document_read_only_for_names_at_a_passage_that_does_not_exist_is_name
 def test_every_problem_is_listed_each_on_its_own_line():
     said = problems(figures=[dict(MONEY, value=7), dict(PUPILS, passage="nope-1")])
     assert [s.split(":")[0] for s in said[:2]] == ["data/figures.yml, line 1", "data/figures.yml, line 2"]
+
+
+def test_a_rating_the_report_does_not_give_is_named():
+    indicator = dict(id="reading", source="old", passage="results-1", name="Reading", title="Results rose",
+                     plain="Reading.", why="It matters.", area="be-successful",
+                     ratings=[dict(rag="Red", source="old", passage="results-1")])
+    said = problems(indicators=[indicator])
+    assert any('record "reading", field "ratings > item 1 > rag": the rating Red is not in' in s for s in said)
+
+
+def test_each_quoted_item_of_a_list_is_checked_and_named_by_its_number():
+    said = problems(statements=[dict(id="s", group="g", text="The Children's Trust Board (CTB) brings partners "
+                                     "together.", children=["New words", "Old words"], source="doc",
+                                     passage="intro-1")])
+    assert len(said) == 1 and 'record "s", field "children > item 2": the quotation “Old words”' in said[0]
