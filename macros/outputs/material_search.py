@@ -61,7 +61,7 @@ def teach(site_dir: Path, glossary: list[Term]) -> None:
         # lunr reads the text as the search plugin escaped it: "C&amp;YP" is not the word "C&YP".
         as_kept = split(re.sub("<[^>]+>", " ", both)) if "&" in both else title + text
         in_title = synonyms.words(title)
-        in_text = synonyms.words(title + text, leave_out=[*in_title, *as_kept])
+        in_text = synonyms.words(title + text, leave_out=[*split(" ".join(in_title)), *as_kept])
         for field, words in ((TITLE_WORDS, in_title), (WORDS, in_text)):
             if words:
                 doc[field] = re.sub("[<>]", "", " ".join(words))

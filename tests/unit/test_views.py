@@ -510,3 +510,19 @@ def test_a_page_made_from_a_record_says_it_was_reviewed_with_the_page_that_lists
     written = Page(Build(site), "council/index.md", owner="Web team", reviewed=dt.date(2026, 11, 25),
                    due=dt.date(2027, 5, 25))
     assert "Last reviewed: 25 November 2026 · Next review due" in written.finish("# Work\n\nWords.\n")
+
+
+def test_with_no_chair_or_meeting_in_the_data_the_pages_say_only_what_the_documents_read_allow():
+    read = Page(Build(make_site(sources=[SOURCE]), today=dt.date(2027, 4, 1)), "index.md")
+    assert who_leads(read, "chair") == "None of the documents names the Trust's chair.\n"
+    assert latest_meetings(read) == ""
+    unread = Page(Build(make_site(sources=[SOURCE, NEWER]), today=dt.date(2027, 4, 1)), "index.md")
+    assert who_leads(unread, "chair") == (
+        "None of the documents this site has checked names the Trust's chair. This site has not yet "
+        "checked this document for who holds the Trust's leading roles: The newer report, March 2027.\n")
+
+
+def test_a_piece_of_works_partners_are_on_its_page():
+    site = make_site(sources=[SOURCE, OLDER], initiatives=[dict(WORK[0], partners=["A <b>charity</b>"])])
+    out = initiative_page(Page(Build(site), "council/work/hub.md"), "hub")
+    assert "**Partners:** A &lt;b&gt;charity&lt;/b&gt;" in out
