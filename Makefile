@@ -98,6 +98,7 @@ test: $(BIN)/.installed $(VENV)/vnu/vnu.jar
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@$(MAKE) --no-print-directory unit   # the unit layer first, and how much of the package it covers (at least 95 %)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # Benchmark, not a test: the real site and synthetic sites of 100 and 1000 pages against plain
