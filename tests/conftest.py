@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The browser the tests drive: Debian's Chromium, or the one named by CHROMIUM (as in the Makefile).
 CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
 PROJECT_PARTS = ["docs", "data", "sources", "macros", "overrides", "mkdocs.yml", "Makefile", "CONTRIBUTING.md",
-                 "requirements.txt", "requirements-dev.txt"]
+                 "requirements.txt", "requirements-dev.txt", "README.md"]
 # An e-mail address, or a UK phone number (01865 252000, 07700 900123, +44 1865 252000): the site
 # publishes no officer's contact details, and neither the data nor our copies of the documents hold any.
 CONTACT_DETAILS = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}\b|mailto:|(?<![\d.])(?:\+44\s?|0)\d{3,4}\s?\d{3}\s?\d{3,4}(?!\d)",
