@@ -64,20 +64,18 @@ def test_a_quotation_cited_to_the_wrong_passage_says_where_it_is(project):
     assert 'is not word for word in passage "foreword-4"' in msg and 'It is in passage "foreword-6"' in msg
 
 
-def test_a_figure_not_in_its_passage_stops_with_file_and_line(project):
-    path = project / "data" / "figures.yml"
-    line = set_field(path, "play-areas", "value", "88")
-    msg = error_for(project)
-    assert f'data/figures.yml, line {line}: record "play-areas", field "value": the figure 88 is not in ' \
-           'passage "parks-1" (sources/city-2023-10.md' in msg
-
-
-def test_a_qualifier_the_document_does_not_give_is_refused(project):
-    path = project / "data" / "figures.yml"
-    line = set_field(path, "play-areas", "value", "87", extra="  qualifier: over")
-    msg = error_for(project)
-    assert f'data/figures.yml, line {line + 1}: record "play-areas", field "qualifier": the figure is ' \
-           'marked "over"' in msg
+@pytest.mark.parametrize("field, value, extra, said", [
+    ("value", "88", None, 'data/figures.yml, line {line}: record "play-areas", field "value": the figure 88 is not '
+                          'in passage "parks-1" (sources/city-2023-10.md'),
+    ("value", "87", "  qualifier: over", 'data/figures.yml, line {next}: record "play-areas", field "qualifier": the '
+                                         'figure is marked "over"'),
+    ("passage", "park-1", None, 'data/figures.yml, line {line}: record "play-areas", field "passage": there is no '
+                                'passage "park-1" in sources/city-2023-10.md. The passage that has the figure is '
+                                'passage "parks-1"'),
+], ids=["a figure not in its passage", "a qualifier the document does not give", "a passage that does not exist"])
+def test_a_figure_its_document_does_not_give_stops_with_file_line_and_where_it_is(project, field, value, extra, said):
+    line = set_field(project / "data" / "figures.yml", "play-areas", field, value, extra=extra or "")
+    assert said.format(line=line, next=line + 1) in error_for(project)
 
 
 def test_a_date_the_passage_does_not_give_is_refused(project):
@@ -85,14 +83,6 @@ def test_a_date_the_passage_does_not_give_is_refused(project):
     line = replace_in(path, "date: 2023-02\n", "date: 2023-03\n")
     msg = error_for(project)
     assert f'data/timeline.yml, line {line}:' in msg and 'the date "2023-03" is not in passage' in msg
-
-
-def test_a_passage_that_does_not_exist_gets_a_suggestion(project):
-    path = project / "data" / "figures.yml"
-    line = set_field(path, "play-areas", "passage", "park-1")
-    msg = error_for(project)
-    assert f'data/figures.yml, line {line}: record "play-areas", field "passage": there is no passage ' \
-           '"park-1" in sources/city-2023-10.md. The passage that has the figure is passage "parks-1"' in msg
 
 
 def test_two_passages_sharing_one_anchor_and_note_stop_with_file_and_line(project):
