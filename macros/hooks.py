@@ -119,7 +119,11 @@ def _bound(state: BuildState, macro: Macro) -> Callable[..., object]:
             state.problem = state.problem or f"{where}: {problem}"
             return ""
         page.used.update(macro.shows)
-        return macro.function(page, *args, **kwargs)
+        try:
+            return macro.function(page, *args, **kwargs)
+        except CyppError as err:  # a mistake in another file the macro reads (a page's front matter)
+            state.problem = state.problem or str(err)
+            return ""
     call.__name__, call.__doc__ = macro.name, macro.function.__doc__
     return call
 
@@ -254,7 +258,10 @@ def define_env(env: MacrosPlugin) -> None:
                          "not match it:") from None
     # Each record's own pages (macros/views/record_pages.py): their menu entries now, their files when MkDocs
     # gathers the pages (on_files, below).
-    made = record_pages(site, docs)
+    try:  # made with the review dates of the pages that list them
+        made = record_pages(site, docs)
+    except CyppError as err:
+        raise _stop(err) from None
     try:  # the menu as mkdocs.yml writes it, before the records' entries are added
         check_nav(Path(env.conf["config_file_path"]), env.conf["nav"], docs,
                   frozenset(page.src_uri for page in made))

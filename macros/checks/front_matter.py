@@ -108,7 +108,9 @@ def check_encodings(docs: Path) -> None:
 
 def front_matter(path: Path, page: str | None = None) -> dict[str, Any]:
     """The front matter of the page at `path` (`page`: as a message names it)."""
-    return read_front_matter(path.read_text(encoding="utf-8"), page or path.as_posix())[0]
+    parts = path.parts
+    named = "/".join(parts[len(parts) - 1 - parts[::-1].index("docs"):]) if "docs" in parts else path.as_posix()
+    return read_front_matter(path.read_text(encoding="utf-8"), page or named)[0]
 
 
 def overdue(root: Path, today: dt.date) -> list[tuple[str, str, dt.date]]:

@@ -72,7 +72,7 @@ def record_pages(site: Site, docs: Path) -> list[RecordPage]:
     pages, reviews = [], {}
     for name, record, paths in records_with_pages(site.sets):
         if name not in reviews:
-            listing = front_matter(docs / DATASETS[name].listed_on)
+            listing = front_matter(docs / DATASETS[name].listed_on, f"docs/{DATASETS[name].listed_on}")
             reviews[name] = {key: str(listing[key]) for key in REVIEW_FIELDS if key in listing}
         pages += [RecordPage(src_uri, _made(record, src_uri, reviews[name]), (docs / src_uri).is_file(),
                              site.sets[name].display, DATASETS[name].listed_on) for src_uri in paths]

