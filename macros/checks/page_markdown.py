@@ -45,6 +45,14 @@ def check_page(markdown: str, page: str, line_offset: int, env: jinja2.Environme
     if unknown:
         first = min((n for n in tree.find_all(nodes.Name) if n.name in unknown),
                     key=lambda n: n.lineno)
+        given_to = next((call.node.name for call in tree.find_all(nodes.Call)
+                         if isinstance(call.node, nodes.Name) and call.node.name in MACROS
+                         and any(a is first for a in [*call.args, *(k.value for k in call.kwargs)])), None)
+        if given_to:  # {{ spreadsheet(initiatives) }}: an id or name without its quotes
+            raise PageError(
+                f'{page}, line {first.lineno + line_offset}: {first.name} is given to {given_to}() without '
+                f'quotes. Ids and names are written in double quotes: {given_to}("{first.name}"). The '
+                f"macros and what they are given are listed in CONTRIBUTING.md.")
         raise PageError(
             f'{page}, line {first.lineno + line_offset}: there is no macro or value called '
             f'"{first.name}".{suggest(first.name, known)} The macros you can use are listed in '
@@ -254,5 +262,6 @@ def check_figures(markdown: str, page: str, line_offset: int) -> None:
                 raise PageError(
                     f"{page}, line {line_no + line_offset}: the figure “{m.group()}” is typed into the page "
                     "with no note. Figures come from the documents: use {{ figure(\"its-id\") }} for a figure "
-                    "in data/figures.yml (see \"Change a figure\" in CONTRIBUTING.md), or end the sentence "
-                    "with the note of the passage that gives it.")
+                    "in data/figures.yml (see \"Change a figure\" in CONTRIBUTING.md), {{ count(\"initiatives\") }} "
+                    "for how many records a data file holds, or end the sentence with the note of the passage "
+                    "that gives it.")

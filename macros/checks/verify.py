@@ -346,7 +346,7 @@ def unsupported(text: str, cited: list[tuple[Document, str]], dates: dict[str, t
         if not any(has_date(value, t, dates[source][0]) for source, t in texts):
             missing.append(m.group())
     for m in figures_in(words, taken) if figures else []:
-        if not any(_says_number(m.group("number"), t) for _, t in texts):
+        if not any(_says_number(m.group().strip("£%"), t) for _, t in texts):
             missing.append(m.group())
     return missing
 
@@ -419,7 +419,7 @@ def check_record(record: Record, documents: dict[str, Document], dates: dict[str
                                        "month or a day), or leave the date out and say in the text "
                                        "what the document says.")
         for field, index, text in own_words(cited):
-            for words in unsupported(text, [(doc, cited.passage)], dates, people):
+            for words in unsupported(text, [(doc, cited.passage)], dates, people, figures=True):
                 yield loc + ((field, index) if index is not None else (field,)), (
                     f"the words “{words}” are not in {where}, which its note opens: "
                     f"{_excerpt(doc.get(cited.passage), 160)}. Cite the passage that says them, or leave "

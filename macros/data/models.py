@@ -79,8 +79,9 @@ class Source(Record):
     read_for: list[v.ReadFor] = []
     """What someone has read the whole document for, recording all it gives: "roles" (who holds
     the Trust's leading roles), "meetings" (the Trust's meetings), "findings" (findings about
-    children). Only then may a page say the document gives none. Leave it out of a new report until
-    someone has: the pages then say the report is still to be checked."""
+    children), "ratings" (ratings of the plan's indicators). Only then may a page say the document
+    gives none. Leave it out of a new report until someone has: the pages then say the report is
+    still to be checked."""
 
 
 class Term(Cited):  # the passage cited uses the term, short or in full (checked)

@@ -79,11 +79,12 @@ SourceKind = Literal["report", "plan"]
 # What a document has been read for from cover to cover, all it gives recorded (data/sources.yml,
 # "read_for"), and how a sentence names it. Only then may a page say that the document gives none;
 # until then the page says the document is still to be checked for it.
-ReadFor = Literal["roles", "meetings", "findings"]
+ReadFor = Literal["roles", "meetings", "findings", "ratings"]
 READ_FOR = labelled(ReadFor, {
     "roles": "who holds the Trust's leading roles",
     "meetings": "the Trust's meetings",
     "findings": "findings about children",
+    "ratings": "ratings of the plan's indicators",
 })
 MemberGroup = Literal["trust-board", "city-partnership"]
 MeetingKind = Literal["board", "joint", "workshop", "steering-group", "health-and-wellbeing-board"]

@@ -12,6 +12,7 @@ from macros.views.markup import escape, first_capital, quoted, table
 from macros.views.page import Page
 from macros.views.plan import areas
 from macros.views.registry import macro
+from macros.views.trust import still_to_check
 
 # Each rating's icon, drawn in the text's colour: Material Design Icons' close-octagon, alert and
 # check-circle (as Material for MkDocs ships them), written here rather than looked up by the emoji
@@ -40,12 +41,11 @@ def rated(page: Page, rating: RagRating) -> str:
 
 
 def no_newer_ratings(page: Page, date: PartialDate) -> str:
-    """Says which later documents give no ratings for the indicators."""
-    newer = [s for s in page.site.sources if s.date.first_day > date.first_day]
-    if not newer:
-        return ""
-    return (f"The later documents this site uses ({', '.join(in_words(s.date) for s in newer)}) "
-            "give no ratings for these indicators.")
+    """Says which later documents give no ratings for the indicators, and which are still to be read for them."""
+    newer = [s for s in page.site.sources if s.date.first_day > date.first_day and "ratings" in s.read_for]
+    said = [f"The later documents this site uses ({', '.join(in_words(s.date) for s in newer)}) "
+            "give no ratings for these indicators."] if newer else []
+    return " ".join([*said, still_to_check(page, "ratings", date)]).strip()
 
 
 @macro(shows=("indicators",))

@@ -201,3 +201,14 @@ def test_every_make_command_the_guide_and_readme_give_exists():
         assert used and used <= targets, f"{name} gives make {sorted(used - targets)}, which the Makefile lacks"
     for command in ("make check", "make build", "make quick"):
         assert command in GUIDE
+
+
+def test_the_guides_allowed_words_are_the_models():
+    """The words an officer may use for a piece of work's ages, themes and places are listed in the
+    guide as the models allow them (an officer's review: they were only in a Python file)."""
+    from typing import get_args
+
+    from macros.data import vocabulary as v
+    for field, kind in [("age_groups", v.AgeGroup), ("themes", v.Theme), ("neighbourhoods", v.Neighbourhood)]:
+        line = next(x for x in GUIDE.split("\n") if x.startswith(f"- `{field}`: "))
+        assert re.findall(r"`([\w-]+)`", line.split(": ", 1)[1]) == list(get_args(kind)), field

@@ -65,8 +65,8 @@ def make_site(**records) -> Site:
 
 SOURCE = dict(id="doc", title="A report", short_title="The report", date="2023-10-02",
               body="A council", to="Councillors", kind="report", summary=["About things."],
-              read_for=["roles", "meetings", "findings"])
+              read_for=["roles", "meetings", "findings", "ratings"])
 OLDER = dict(SOURCE, id="old", date="2017-10", short_title="Old report")
 PLAN = dict(SOURCE, id="plan", date="2018-06", short_title="The plan", kind="plan")
-# A report added later, which nobody has yet read for roles, meetings or findings (no read_for).
+# A report added later, which nobody has yet read for roles, meetings, findings or ratings (no read_for).
 NEWER = dict(SOURCE, id="new", date="2027-03", short_title="The newer report", read_for=[])

@@ -112,3 +112,14 @@ def test_each_quoted_item_of_a_list_is_checked_and_named_by_its_number():
                                      "together.", children=["New words", "Old words"], source="doc",
                                      passage="intro-1")])
     assert len(said) == 1 and 'record "s", field "children > item 2": the quotation “Old words”' in said[0]
+
+
+def test_a_figure_in_a_records_own_words_must_be_in_the_passage_it_cites():
+    """An officer's review: "Oxford also has 97 play areas" in a work's details passed every check
+    while its page said 87 under "In numbers"."""
+    said = problems(timeline=[dict(id="e", topic="send", title="Money", text="The council was granted £1,500,000.",
+                                   source="doc", passage="funding-1")])
+    assert said[0].startswith('data/timeline.yml, line 1: record "e", field "text": the words “£1,500,000” are not in')
+    good = make_site(sources=[SOURCE], timeline=[dict(id="e", topic="send", title="Money", source="doc",
+                                                      passage="funding-1", text="The council was granted £1,120,199.")])
+    assert check_all(good)["citations"] == 1

@@ -41,6 +41,14 @@ def message(markdown: str, offset: int = 0) -> str:
     return str(err.value)
 
 
+def test_an_id_given_to_a_macro_without_quotes_is_named_with_the_fix():
+    """An officer's review: {{ spreadsheet(initiatives) }} was answered "there is no macro or value
+    called initiatives. Did you mean initiative_page?", which sends the officer to the wrong fix."""
+    said = message('Download it: {{ spreadsheet(initiatives) }}', offset=6)
+    assert said.startswith('docs/page.md, line 7: initiatives is given to spreadsheet() without quotes. Ids and '
+                           'names are written in double quotes: spreadsheet("initiatives").'), said
+
+
 @pytest.mark.parametrize("call, said", [
     ('{{ figure("play-areaz") }}',
      'figure("play-areaz") names a figure that does not exist. Did you mean "play-areas"? The ids are in data/figures.yml.'),

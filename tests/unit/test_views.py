@@ -526,3 +526,23 @@ def test_a_piece_of_works_partners_are_on_its_page():
     site = make_site(sources=[SOURCE, OLDER], initiatives=[dict(WORK[0], partners=["A <b>charity</b>"])])
     out = initiative_page(Page(Build(site), "council/work/hub.md"), "hub")
     assert "**Partners:** A &lt;b&gt;charity&lt;/b&gt;" in out
+
+
+def test_a_report_nobody_has_read_for_ratings_is_not_said_to_give_none():
+    """An officer's review: the home and performance pages said a report added that day "gives no
+    ratings for these indicators"."""
+    from macros.views.performance import no_newer_ratings
+    page = Page(Build(make_site(sources=[OLDER, SOURCE, NEWER]), today=dt.date(2027, 4, 1)), "index.md")
+    said = no_newer_ratings(page, page.build.source_date("old"))
+    assert said == ("The later documents this site uses (2 October 2023) give no ratings for these indicators. "
+                    "This site has not yet checked this document for ratings of the plan's indicators: "
+                    "The newer report, March 2027.")
+
+
+def test_a_report_no_fact_comes_from_says_so_under_what_the_site_takes_from_it():
+    """An officer's review: a report just added showed the heading "What this site takes from it"
+    with nothing under it."""
+    from macros.views.reports import source_page
+    out = source_page(Page(Build(make_site(sources=[SOURCE, NEWER])), "reports/new/index.md"), "new")
+    after = out.split("## What this site takes from it", 1)[1].strip()
+    assert after.startswith("Nothing yet: no fact on this site comes from this document so far.")
