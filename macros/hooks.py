@@ -410,6 +410,8 @@ def on_files(files, config):
 
 ZENSICAL_CONFIG = "zensical.yml"  # made by stage_zensical, beside mkdocs.yml (Zensical's root is its folder)
 ZENSICAL_DOCS = "build/zensical/docs"
+ZENSICAL_THEME = "build/zensical/overrides"
+MATERIAL_ONLY = ("base.html",)  # overrides/base.html is Material's whole page, with Material's own files
 _zensical: BuildState | None = None  # kept between pages and rebuilds, made again with the data
 
 
@@ -426,6 +428,17 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 _EnvLoader.add_constructor("!ENV", _env_tag)
 
 
+def _link_all(folder: Path, to: Path, leave_out: tuple[str, ...] = ()) -> None:
+    """`to` made anew with a link to each file in `folder`, so that a file edited while serving is
+    read as it is now."""
+    shutil.rmtree(to, ignore_errors=True)
+    for path in folder.rglob("*"):
+        name = path.relative_to(folder)
+        if path.is_file() and name.as_posix() not in leave_out:
+            (to / name).parent.mkdir(parents=True, exist_ok=True)
+            (to / name).symlink_to(path.resolve())
+
+
 def stage_zensical(root: Path) -> None:
     """What Zensical reads, laid out before it builds (it has no event to add pages or files, and
     reads its menu and Markdown extensions before any of the package's code runs): zensical.yml
@@ -438,12 +451,11 @@ def stage_zensical(root: Path) -> None:
     docs = root / config.get("docs_dir", "docs")
     data, made = _site_checks(root, docs, config_file, config.get("nav"))
     staged = root / ZENSICAL_DOCS
-    shutil.rmtree(staged, ignore_errors=True)
-    for path in docs.rglob("*"):
-        if path.is_file():
-            target = staged / path.relative_to(docs)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.symlink_to(path.resolve())  # a page edited while serving is read as it is now
+    _link_all(docs, staged)
+    theme = config["theme"]
+    if theme.get("custom_dir"):
+        _link_all(root / theme["custom_dir"], root / ZENSICAL_THEME, leave_out=MATERIAL_ONLY)
+        theme["custom_dir"] = ZENSICAL_THEME
     for page in made:
         if not page.written:
             (staged / page.src_uri).parent.mkdir(parents=True, exist_ok=True)
@@ -453,10 +465,8 @@ def stage_zensical(root: Path) -> None:
     config["markdown_extensions"] = [*config.get("markdown_extensions", []), *MARKDOWN_EXTENSIONS]
     config["extra"] = {**(config.get("extra") or {}), **_theme_extra(data.site)}
     config.pop("hooks", None)  # MkDocs' own events: the staging above does their work
-    # Zensical's search is its own: Material's settings for it do not apply.
-    config["plugins"] = [p for p in config.get("plugins", []) if not (p == "search" or "search" in p)]
     config["watch"] = [*config.get("watch", []), "docs"]
-    config["theme"] = {**config["theme"], "variant": "classic"}  # Material's look, not Zensical's own
+    theme["variant"] = "classic"  # Material's look, not Zensical's own
     header = "# Made by `python -m macros zensical` from mkdocs.yml: change that, not this.\n"
     (root / ZENSICAL_CONFIG).write_text(header + json.dumps(config, ensure_ascii=False, indent=1) + "\n",
                                         encoding="utf-8")
