@@ -2,6 +2,8 @@
 #   make serve   build the site and serve it on http://127.0.0.1:8000 (rebuilds when you save)
 #   make test    run every test (data, macros, build, built pages, browser)
 # Both make the virtual environment and install the pinned packages on first use.
+# make build and make serve take ENGINE=mkdocs (the default, and what publishes the site),
+# ENGINE=properdocs or ENGINE=zensical: each other engine has its own environment and pins.
 
 PYTHON ?= python3
 VENV := .venv
@@ -18,16 +20,41 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-serve: $(BIN)/.installed
-	@$(BIN)/python -m macros config
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+# The site engine. MkDocs uses .venv; ProperDocs (which continues MkDocs 1.6, and would clash with
+# it) and Zensical each have their own environment, made on first use from requirements-<engine>.txt.
+ENGINE ?= mkdocs
+ifeq ($(filter $(ENGINE),mkdocs properdocs zensical),)
+$(error ENGINE is "$(ENGINE)": it should be mkdocs, properdocs or zensical)
+endif
+EVENV := $(if $(filter mkdocs,$(ENGINE)),$(VENV),.venv-$(ENGINE))
+
+.venv-%/bin/.installed: requirements.txt requirements-%.txt
+	test -x .venv-$*/bin/python || $(PYTHON) -m venv .venv-$*
+	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-$*.txt
+	touch $@
+
+# How each engine builds into a folder ($(1)) and serves: Zensical first has zensical.yml and its
+# pages laid out for it (python -m macros zensical; macros/hooks.py says why), and needs the
+# project's folder on its path for the package's Markdown extensions.
+ENGINE_BUILD_mkdocs = $(BIN)/mkdocs build --strict --site-dir $(1)
+ENGINE_BUILD_properdocs = .venv-properdocs/bin/properdocs build --strict -f mkdocs.yml --site-dir $(1)
+ENGINE_BUILD_zensical = .venv-zensical/bin/python -m macros zensical --site-dir $(1) && \
+	PYTHONPATH=$(CURDIR) .venv-zensical/bin/zensical build --strict --clean -f zensical.yml
+ENGINE_SERVE_mkdocs = $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+ENGINE_SERVE_properdocs = .venv-properdocs/bin/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
+ENGINE_SERVE_zensical = .venv-zensical/bin/python -m macros zensical && \
+	PYTHONPATH=$(CURDIR) .venv-zensical/bin/zensical serve -f zensical.yml --dev-addr 127.0.0.1:8000
+
+serve: $(EVENV)/bin/.installed
+	@$(EVENV)/bin/python -m macros config
+	$(ENGINE_SERVE_$(ENGINE))
 
 # Build into a temporary folder and only replace site/ when the whole build succeeded,
 # so a failed build never leaves a half-built site to publish.
-build: $(BIN)/.installed
-	@$(BIN)/python -m macros config
+build: $(EVENV)/bin/.installed
+	@$(EVENV)/bin/python -m macros config
 	rm -rf build/site.tmp
-	$(BIN)/mkdocs build --strict --site-dir build/site.tmp
+	$(call ENGINE_BUILD_$(ENGINE),build/site.tmp)
 	rm -rf site && mv build/site.tmp site
 
 # The build GitHub Pages publishes (.github/workflows/publish.yml): `make build` for the site's

@@ -6,7 +6,8 @@
     python -m macros schemas [FOLDER]  remake schemas/*.schema.json from macros/models.py
     python -m macros find WORDS...     the source and passage to cite for these words
     python -m macros macros            the list of macros for CONTRIBUTING.md, from the registry
-    python -m macros zensical          lay out what Zensical builds from (zensical.yml, build/zensical/docs)
+    python -m macros zensical [--site-dir FOLDER]
+                                       lay out what Zensical builds from (zensical.yml, build/zensical/docs)
 """
 from __future__ import annotations
 
@@ -52,7 +53,8 @@ def zensical(argv: list[str]) -> int:
     """Lay out what Zensical reads before it builds (macros/hooks.py, stage_zensical)."""
     from .hooks import stage_zensical
     try:
-        stage_zensical(Path(argv[0]) if argv else Path.cwd())
+        site_dir = argv[argv.index("--site-dir") + 1] if "--site-dir" in argv else None
+        stage_zensical(Path.cwd(), site_dir)
     except CyppError as err:
         print(f"{err.heading}\n{err}", file=sys.stderr)
         return 1

@@ -439,7 +439,7 @@ def _link_all(folder: Path, to: Path, leave_out: tuple[str, ...] = ()) -> None:
             (to / name).symlink_to(path.resolve())
 
 
-def stage_zensical(root: Path) -> None:
+def stage_zensical(root: Path, site_dir: str | None = None) -> None:
     """What Zensical reads, laid out before it builds (it has no event to add pages or files, and
     reads its menu and Markdown extensions before any of the package's code runs): zensical.yml
     (mkdocs.yml with the records' menu entries, the package's Markdown extensions and the theme's
@@ -462,6 +462,8 @@ def stage_zensical(root: Path) -> None:
             (staged / page.src_uri).write_text(page.markdown, encoding="utf-8")
     opendata.write_all(open_data(data, config.get("site_url") or ""), staged)
     config["docs_dir"] = ZENSICAL_DOCS
+    if site_dir:
+        config["site_dir"] = str(Path(site_dir).resolve())
     config["markdown_extensions"] = [*config.get("markdown_extensions", []), *MARKDOWN_EXTENSIONS]
     config["extra"] = {**(config.get("extra") or {}), **_theme_extra(data.site)}
     config.pop("hooks", None)  # MkDocs' own events: the staging above does their work
