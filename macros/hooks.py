@@ -481,6 +481,7 @@ def _zensical_page(env: Any) -> None:
     root = Path(env.project_dir)
     docs = root / env.conf.get("docs_dir", ZENSICAL_DOCS)
     data = loaded(root)
+    data.build.links_from_file = True  # Zensical reads a link in raw HTML from the page's file
     if _zensical is None or _zensical.build is not data.build:
         made = record_pages(data.site, root / "docs")
         _zensical = BuildState(data.build, data.choices, open_data(data, env.conf.get("site_url") or ""),
