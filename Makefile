@@ -127,10 +127,12 @@ test: $(BIN)/.installed $(VENV)/vnu/vnu.jar
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # Benchmark, not a test: the real site and synthetic sites of 100 and 1000 pages against plain
-# Material on the same pages, live reload and download sizes. About ten minutes; writes bench/results.md.
+# Material on the same pages, live reload and download sizes (bench/results.md); then the same sites
+# on each engine: full build, reload after a data edit, peak memory (bench/engines.md). About half an hour.
 .PHONY: bench lighthouse
-bench: $(BIN)/.installed
+bench: $(BIN)/.installed .venv-properdocs/bin/.installed .venv-zensical/bin/.installed
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/engines.py
 
 # Lighthouse (mobile) on each kind of page; writes bench/lighthouse.md. Needs npm and chromium.
 bench/node_modules/.installed: bench/package.json bench/package-lock.json

@@ -24,8 +24,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.hooks import theme_extra  # noqa: E402
 from macros.loader import load_dataset, read_yaml  # noqa: E402
 from macros.models import DATASETS  # noqa: E402
+from macros.site import load_site  # noqa: E402
 
 WORDS = ("children young people families school health council partnership plan support early "
          "help services city county safe healthy successful supported trust board report progress "
@@ -62,7 +64,7 @@ def edit_config(config: str, nav: list | None = None, macros: bool = True) -> st
             text = yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True)
         elif key == "plugins" and not macros:
             text = re.sub(r"\n  - macros:\n(?:      .*\n)*", "\n", text)
-        elif key == "watch" and not macros:
+        elif key in ("watch", "hooks") and not macros:  # hooks: the package's, which adds the records' pages
             continue
         out.append(text)
     return "".join(out)
@@ -190,7 +192,7 @@ def project(n: int, dest: Path) -> Path:
     sources = [r["id"] for r in yaml.safe_load((ROOT / "data/sources.yml").read_text())]
     areas = [r["id"] for r in yaml.safe_load((ROOT / "data/areas.yml").read_text())]
     real_work = [(r["id"], r["name"]) for r in yaml.safe_load((ROOT / "data/initiatives.yml").read_text())]
-    n_content = n - 3 - len(sources) - len(real_work)  # home, areas, a page a source (and the bench report)
+    n_content = n - 4 - len(sources) - len(real_work)  # home, areas, glossary, a page a source (and the bench report)
     if n_content < 1:
         sys.exit(f"A synthetic site needs more than {n - n_content} pages: the real site's reports and "
                  "pieces of work take that many.")
@@ -229,6 +231,9 @@ def project(n: int, dest: Path) -> Path:
     (docs / "plan" / "priorities.md").write_text(  # indicators link to the areas of focus here
         _front("Areas of focus") + "# Areas of focus and priorities\n\n{{ areas_and_priorities() }}\n")
     nav.append({"Areas of focus": "plan/priorities.md"})
+    (docs / "glossary.md").write_text(  # the page the benchmark's data edit (a glossary term's explanation) shows on
+        _front("Glossary") + "# Glossary\n\n{{ glossary() }}\n")
+    nav.append({"Glossary": "glossary.md"})
     (docs / "council" / "work").mkdir(parents=True)
     real_pages = []
     for wid, name in real_work:  # the real pieces of work keep a page each, as the build requires
@@ -253,11 +258,15 @@ def project(n: int, dest: Path) -> Path:
 
 CAPTURE_HOOK = """
 import os
+import sys
 from pathlib import Path
 
 
 def on_page_markdown(markdown, page, config, files):
-    src = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    started = getattr(sys.modules.get("macros.finish"), "Current", None)  # the page's finish (macros/finish.py)
+    if started is not None and started.page is not None:
+        markdown = started.page.finish(markdown)
+    src = page.file.content_string  # a record's own page has no file in docs/
     head = src[: src.index("\\n---\\n", 4) + 5] if src.startswith("---\\n") else ""
     out = Path(os.environ["BENCH_CAPTURE"]) / page.file.src_uri
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -288,7 +297,9 @@ def plain(project_dir: Path, dest: Path) -> Path:
     finally:
         capture.unlink()
         hook.unlink()
-    (dest / "mkdocs.yml").write_text(edit_config(config, macros=False))
+    # What the theme's templates read from the settings, which the package gives them in a build
+    extra = yaml.safe_dump({"extra": theme_extra(load_site(project_dir))}, sort_keys=False, allow_unicode=True)
+    (dest / "mkdocs.yml").write_text(edit_config(config, macros=False) + "\n" + extra)
     return dest
 
 

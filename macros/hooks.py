@@ -2,8 +2,8 @@
 
 - MkDocs and ProperDocs (with mkdocs-macros): mkdocs-macros calls `define_env` once a build and the
   page hooks for each page (mkdocs.yml: plugins > macros > module_name: macros); MkDocs calls
-  `on_files` (mkdocs.yml: hooks, through mkdocs_hooks.py) to add the records' own pages, and
-  `on_post_build` writes the open data files and teaches Material's search the glossary.
+  `on_files` (mkdocs.yml: hooks, through mkdocs_hooks.py) to add the records' own pages and the open
+  data files, and `on_post_build` checks the links to headings and teaches Material's search the glossary.
 - Zensical runs `define_env` once for every page, before it renders the page's macros, and no page
   hooks: `stage_zensical` (python -m macros zensical, which `make build ENGINE=zensical` runs first)
   lays out what it reads instead: zensical.yml (mkdocs.yml with the records' menu entries and the
@@ -284,7 +284,7 @@ def _site_checks(root: Path, docs: Path, config_file: Path, nav: Any) -> tuple[L
     return data, made
 
 
-def _theme_extra(site: Any) -> dict[str, Any]:
+def theme_extra(site: Any) -> dict[str, Any]:
     """What the theme's templates read from the settings' `extra` (they see the settings, not the
     macros): the council websites offered beside "Suggest a change to this page"
     (overrides/main.html) and the open data's licence (overrides/partials/copyright.html)."""
@@ -311,7 +311,7 @@ def define_env(env) -> None:
         data, made = _site_checks(root, docs, Path(env.conf["config_file_path"]), env.conf["nav"])
     except CyppError as err:
         raise _stop(err) from None
-    env.conf["extra"].update(_theme_extra(data.site))
+    env.conf["extra"].update(theme_extra(data.site))
     files = open_data(data, env.conf["site_url"] or "")  # the files the data page describes
     state = BuildState(data.build, data.choices, files, data.site.glossary, made)
     for name, macro in MACROS.items():
@@ -328,7 +328,8 @@ def _start_page(state: BuildState, raw: str, markdown: str, offset: int, src_uri
     owner, reviewed, due = review_fields(meta, name, lines)
     tree = check_page(markdown, name, offset, jinja, known, state.choices, macros)
     check_snippets(markdown, name, offset, root, [bases] if isinstance(bases, str) else bases)
-    check_links(markdown, src_uri, offset, docs, frozenset(made.src_uri for made in state.made))
+    check_links(markdown, src_uri, offset, docs,  # the records' own pages and the open data are files too
+                frozenset(made.src_uri for made in state.made) | frozenset(state.open_data.files))
     check_notes(markdown, name, offset, state.build.site)
     made = next((made for made in state.made if made.src_uri == src_uri and not made.written), None)
     state.line_offset = offset
@@ -383,26 +384,27 @@ def check_anchors(files: Any) -> None:
 
 
 def on_post_build(env) -> None:
-    """After the pages are written: check the links to headings; write the open data files (CSV,
-    JSON, their metadata, the meetings calendar and the changes feed), the same bytes whose sizes
-    the data page gives; and teach the search index (written just before, by the search plugin)
-    the glossary's words."""
+    """After the pages are written: check the links to headings, and teach Material's search index
+    (written just before, by the search plugin) the glossary's words."""
     try:
         check_anchors(env.variables.get("files"))
     except CyppError as err:
         raise _stop(err) from None
-    opendata.write_all(env.build_state.open_data, Path(env.conf["site_dir"]))
     material_search.teach(Path(env.conf["site_dir"]), env.build_state.glossary)
 
 
 def on_files(files, config):
     """MkDocs' own event (mkdocs.yml: hooks, through macros/mkdocs_hooks.py), after it gathers the
-    pages in docs/: add each record's own page that docs/ does not have a file for."""
+    pages in docs/: add each record's own page that docs/ does not have a file for, and the open data
+    files (CSV, JSON, their metadata, the meetings calendar and the changes feed: the same bytes whose
+    sizes the data page gives), which a page can then link to as to any file."""
     from mkdocs.structure.files import File
     state: BuildState = config.plugins["macros"].build_state
     for made in state.made:
         if not made.written:
             files.append(File.generated(config, made.src_uri, content=made.markdown))
+    for path, body in state.open_data.files.items():
+        files.append(File.generated(config, path, content=body))
     return files
 
 
@@ -465,7 +467,7 @@ def stage_zensical(root: Path, site_dir: str | None = None) -> None:
     if site_dir:
         config["site_dir"] = str(Path(site_dir).resolve())
     config["markdown_extensions"] = [*config.get("markdown_extensions", []), *MARKDOWN_EXTENSIONS]
-    config["extra"] = {**(config.get("extra") or {}), **_theme_extra(data.site)}
+    config["extra"] = {**(config.get("extra") or {}), **theme_extra(data.site)}
     config.pop("hooks", None)  # MkDocs' own events: the staging above does their work
     config["watch"] = [*config.get("watch", []), "docs"]
     theme["variant"] = "classic"  # Material's look, not Zensical's own
@@ -480,7 +482,11 @@ def _zensical_page(env: Any) -> None:
     global _zensical
     root = Path(env.project_dir)
     docs = root / env.conf.get("docs_dir", ZENSICAL_DOCS)
-    data = loaded(root)
+    try:
+        data = loaded(root)
+    except CyppError as err:
+        print(f"{err.heading}\n{err}", file=sys.stderr)
+        raise
     data.build.links_from_file = True  # Zensical reads a link in raw HTML from the page's file
     if _zensical is None or _zensical.build is not data.build:
         made = record_pages(data.site, root / "docs")
@@ -500,4 +506,8 @@ def _zensical_page(env: Any) -> None:
     jinja = jinja2.Environment()
     known = set(env.variables) | set(env.macros) | set(jinja.globals) | set(page.meta)
     bases = env.conf.get("mdx_configs", {}).get("pymdownx.snippets", {}).get("base_path", ["."])
-    _start_page(state, raw, markdown, offset, page.path, jinja, known, set(env.macros), bases, root, docs)
+    try:
+        _start_page(state, raw, markdown, offset, page.path, jinja, known, set(env.macros), bases, root, docs)
+    except CyppError as err:  # said plainly first: Zensical follows it with the traceback of its call
+        print(f"{err.heading}\n{err}", file=sys.stderr)
+        raise
