@@ -119,7 +119,8 @@ unit: $(BIN)/.installed
 macros: $(BIN)/.installed
 	@$(BIN)/python -m macros macros
 
-test: $(BIN)/.installed $(VENV)/vnu/vnu.jar
+# tests/test_engines.py builds the site with ProperDocs and Zensical too, each from its own environment.
+test: $(BIN)/.installed $(VENV)/vnu/vnu.jar .venv-properdocs/bin/.installed .venv-zensical/bin/.installed
 	@test -x "$(CHROMIUM)" || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
