@@ -85,15 +85,15 @@ def open_data(data: Loaded, site_url: str) -> Any:
     """The open data files for the site's address (made once for each address)."""
     if site_url not in data.open_data:
         data.open_data[site_url] = opendata.build(data.site, site_url)
-        data.build.open_data = data.open_data[site_url]  # the data page lists them
-    return data.open_data[site_url]
+    data.build.open_data = data.open_data[site_url]  # the data page lists them
+    return data.build.open_data
 
 
 @dataclass
 class BuildState:
     build: Build
     choices: dict[str, Any]
-    open_data: Any  # the open data files, written after the build
+    open_data: Any  # the open data files, the calendar and the feed: files of the build
     glossary: list  # its words are added to the search index after the build
     made: list[RecordPage]  # the records' own pages, added to MkDocs' files (on_files)
     line_offset: int = 0  # the lines of the page's front matter, before the Markdown
