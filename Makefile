@@ -135,6 +135,12 @@ bench: $(BIN)/.installed .venv-properdocs/bin/.installed .venv-zensical/bin/.ins
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/engines.py
 
+# The W3C Nu checker, axe and Lighthouse on MkDocs' build and on Zensical's, and what differs
+# (bench/engine_checks.md; Lighthouse where `make lighthouse` installed it). About ten minutes.
+.PHONY: engine-checks
+engine-checks: $(BIN)/.installed $(VENV)/vnu/vnu.jar .venv-zensical/bin/.installed
+	$(BIN)/python bench/engine_checks.py
+
 # Lighthouse (mobile) on each kind of page; writes bench/lighthouse.md. Needs npm and chromium.
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund

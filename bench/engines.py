@@ -53,9 +53,9 @@ def environment(project: Path) -> dict[str, str]:
     return dict(ENV, PYTHONPATH=str(project))  # Zensical imports the package's Markdown extensions
 
 
-def build(engine: str, project: Path, where: Path) -> tuple[float, float]:
-    """One strict build, in child processes: (wall seconds, peak memory in MB of the largest child)."""
-    out, log = project / "build" / f"out-{engine}", where / f"build-{engine}.log"  # Zensical: inside the project
+def build_site(engine: str, project: Path, log: Path) -> tuple[Path, float, float]:
+    """One strict build, in child processes: (the site, wall seconds, peak memory in MB of the largest child)."""
+    out = project / "build" / f"out-{engine}"  # Zensical writes only inside the project's folder
     seconds, peak = 0.0, 0.0
     with log.open("w") as f:
         for cmd in commands(engine, project, out):
@@ -66,6 +66,11 @@ def build(engine: str, project: Path, where: Path) -> tuple[float, float]:
             peak = max(peak, usage.ru_maxrss / 1024)
             if os.waitstatus_to_exitcode(status):
                 sys.exit(f"The {engine} build of {project} failed:\n{log.read_text()[-3000:]}")
+    return out, seconds, peak
+
+
+def build(engine: str, project: Path, where: Path) -> tuple[float, float]:
+    out, seconds, peak = build_site(engine, project, where / f"build-{engine}.log")
     shutil.rmtree(out, ignore_errors=True)
     return seconds, peak
 
