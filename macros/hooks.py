@@ -413,7 +413,9 @@ def on_files(files, config):
 ZENSICAL_CONFIG = "zensical.yml"  # made by stage_zensical, beside mkdocs.yml (Zensical's root is its folder)
 ZENSICAL_DOCS = "build/zensical/docs"
 ZENSICAL_THEME = "build/zensical/overrides"
-MATERIAL_ONLY = ("base.html",)  # overrides/base.html is Material's whole page, with Material's own files
+# Overrides for Material only: base.html is Material's whole page, with Material's own stylesheets and
+# scripts; search.html and search-help.html are Material's search box, which Zensical's search is not.
+MATERIAL_ONLY = ("base.html", "partials/search.html", "partials/search-help.html")
 _zensical: BuildState | None = None  # kept between pages and rebuilds, made again with the data
 
 
