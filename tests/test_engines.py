@@ -128,3 +128,13 @@ def test_a_mistake_in_a_page_stops_zensical_with_its_message(tmp_path):
         build("zensical", project)
     assert 'docs/send.md, line' in str(failed.value)
     assert 'there is no macro or value called "figur". Did you mean "figure"?' in str(failed.value)
+
+
+def test_zensical_pages_have_zensicals_own_search_not_materials_search_box(sites):
+    """Material's search box is driven by Material's scripts, which Zensical's theme does not have: on
+    Zensical it showed as an unstyled stack of a box and three icons in the header."""
+    for page in ["index.html", "performance/indicators/index.html"]:
+        header = BeautifulSoup((sites["zensical"] / page).read_text(encoding="utf-8"), "html.parser").find("header")
+        assert header.select("button.md-search__button"), page
+        assert not header.select("form.md-search__form"), page
+        assert not header.select("button.site-header__search"), page
