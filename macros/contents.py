@@ -13,6 +13,7 @@ from markdown.treeprocessors import Treeprocessor
 
 HEAD_END = "<!-- end of page head -->"  # written by the page's finish (views/page.py) under the head
 NO_CONTENTS = "<!-- end of page head; no contents list -->"  # the same, on the home page
+ANSWER = "answer"  # a paragraph after the opening one that is still the answer: `{: .answer }` under it
 MIN_SECTIONS = 3  # fewer sections than this need no list
 COMPACT = 15  # more than this (the glossary's short forms) are listed side by side
 PLACEHOLDER = re.compile("^\x02wzxhzdk:(\\d+)\x03$")
@@ -39,6 +40,8 @@ class ContentsList(Treeprocessor):
             at, mark = (1 if children and children[0].tag == "h1" else 0), HEAD_END
         if at < len(children) and children[at].tag == "p":
             at += 1  # the opening paragraph: the answer comes before the list
+        while at < len(children) and children[at].tag == "p" and ANSWER in children[at].get("class", "").split():
+            at += 1  # and the paragraphs marked as the rest of the answer (a piece of work: who, where, what)
         tokens = getattr(self.md, "toc_tokens", [])
         sections = tokens[0]["children"] if tokens and tokens[0]["level"] == 1 else tokens
         if mark == NO_CONTENTS or len(sections) < MIN_SECTIONS:

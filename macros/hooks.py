@@ -36,7 +36,7 @@ from .loader import join_problems, yaml_problem
 from .pages import check_encodings, check_service_pages, read_front_matter, review_fields
 from .site import load_site
 from .views import MACROS, Build, Macro, Page, choices
-from .views.pagecheck import anchor_problem, check_links, check_notes, check_page, check_snippets
+from .views.pagecheck import anchor_problem, check_figures, check_links, check_notes, check_page, check_snippets
 from .views.record_pages import RecordPage, add_to_menu, check_written_pages, menu_entries, record_pages
 from .views.registry import suggest
 from .views.services import tell_us
@@ -331,10 +331,12 @@ def _start_page(state: BuildState, raw: str, markdown: str, offset: int, src_uri
     check_links(markdown, src_uri, offset, docs,  # the records' own pages and the open data are files too
                 frozenset(made.src_uri for made in state.made) | frozenset(state.open_data.files))
     check_notes(markdown, name, offset, state.build.site)
+    check_figures(markdown, name, offset)
     made = next((made for made in state.made if made.src_uri == src_uri and not made.written), None)
     state.line_offset = offset
     finish.start(Page(state.build, src_uri, owner=owner, reviewed=reviewed, due=due,
-                      updated=state.build.changed.get(made.data_file if made else name)))
+                      updated=state.build.changed.get(made.data_file if made else name),
+                      reviewed_with=made.reviewed_with if made else None))
     return tree
 
 

@@ -6,6 +6,7 @@ expected, so an officer never has to read a Python traceback.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -112,6 +113,21 @@ def parse_yaml(text: str, display: str, first: int = 1,
         loader.dispose()
 
 
+_QUOTED_START = re.compile(r"""^\s*(?:-\s+)?(?:[\w-]+:\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote(lines: list[str], last: int) -> int | None:
+    """The line, at or before `last` (counted from 0), whose text in quotes has no closing quote."""
+    for i in range(min(last, len(lines) - 1), max(-1, last - 30), -1):
+        m = _QUOTED_START.match(lines[i])
+        if m:
+            quote, rest = m.groups()
+            rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+            if quote not in rest:
+                return i
+    return None
+
+
 def yaml_problem(err: yaml.MarkedYAMLError, text: str, display: str, first_line: int = 1) -> str:
     """What is wrong with a YAML text that cannot be read, for the person who wrote it: the file,
     the line (`first_line` is the file's line the text starts on) and what to do."""
@@ -122,8 +138,10 @@ def yaml_problem(err: yaml.MarkedYAMLError, text: str, display: str, first_line:
     if "\t" in (err.problem or "") or "\t" in here[: (mark.column if mark else 0) + 1]:
         return (f"{display}, line {line}: there is a tab character on this line. YAML needs spaces, not "
                 "tabs, to line up its fields: replace the tab with spaces (two spaces for each level).")
-    if err.context == "while scanning a quoted scalar" and err.context_mark:
-        return (f"{display}, line {err.context_mark.line + first_line}: a text in quotes starts on this line, but "
+    unclosed = err.context_mark.line if err.context == "while scanning a quoted scalar" and err.context_mark \
+        else _unclosed_quote(lines, mark.line if mark else 0)
+    if unclosed is not None:  # YAML reads on to the next quote mark, and stumbles lines later
+        return (f"{display}, line {unclosed + first_line}: a text in quotes starts on this line, but "
                 "its closing quote is missing. Put the same quote mark (\" or ') at the end of the text.")
     if "mapping values are not allowed" in (err.problem or "") and ":" in here[: mark.column]:
         return (f"{display}, line {line}: this line has a second colon (:), after the one that ends the "

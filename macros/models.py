@@ -62,6 +62,11 @@ class Source(Record):
     """The parts of the document (sections or passages) that only name things and give no details
     of them: its cover, a list of names, its background papers. The evidence on a page is as old as
     the newest document that gives its details, so citing these parts does not make it newer."""
+    read_for: list[v.choice(v.READ_FOR)] = []
+    """What someone has read the whole document for, recording all it gives: "roles" (who holds
+    the Trust's leading roles), "meetings" (the Trust's meetings), "findings" (findings about
+    children). Only then may a page say the document gives none. Leave it out of a new report until
+    someone has: the pages then say the report is still to be checked."""
 
 
 class Term(Cited):  # the passage cited uses the term, short or in full (checked)

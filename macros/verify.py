@@ -284,6 +284,26 @@ _NAMED_DOCUMENT = re.compile(r"(?:'s)? (?:report|update|plan|document|paper)s?\b
 
 
 _DIGIT = re.compile(r"\d")
+# A figure in the site's own words: a number standing alone ("88 play areas", "£1,120,199", "42%"),
+# not part of a word or code ("COVID-19", "UTF-8", "A4"), a decimal or a version ("2.2").
+QUANTITY = re.compile(r"(?<![\w./:–-])£?(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w/-]|[.:]\d)%?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)? (?:{'|'.join(MONTHS)})\b")  # a day: "27 May 2020"
+# A number that names something rather than counts it: "Annex 2", "key stage 1", "Years 3 to 6".
+_LABEL_BEFORE = re.compile(r"\b(?:annex|appendix|stage|quarter|years?|indicator|priority|no\.|version|level|"
+                           r"section|part|tier|step|page|table|figure)(?: \d+(?: (?:and|to|or))?)? $", re.I)
+
+
+def figures_in(words: str, taken: Iterable[tuple[int, int]] = ()) -> list[re.Match]:
+    """The figures in the words: not years, labels ("Annex 2"), or part of a date or age range already checked."""
+    return [m for m in QUANTITY.finditer(words) if not _YEAR.fullmatch(m.group())
+            and not any(a <= m.start() < b for a, b in taken) and not _LABEL_BEFORE.search(words[:m.start()])
+            and not _MONTH_AFTER.match(words, m.end())]
+
+
+def _says_number(number: str, text: str) -> bool:
+    """Whether the passage gives the number, in digits, with or without commas, or in words ("three")."""
+    return float(number.replace(",", "")) in {value for value, _, _ in number_spans(text)}
 
 
 @lru_cache(maxsize=8)
@@ -296,13 +316,14 @@ def _people_pattern(people: frozenset[str]) -> re.Pattern:
 
 
 def unsupported(text: str, cited: list[tuple[Document, str]], dates: dict[str, tuple[str, ...]],
-                people: Iterable[str] = ()) -> list[str]:
-    """The names of people, age ranges and dates in the site's own words (`text`) that no passage
+                people: Iterable[str] = (), figures: bool = False) -> list[str]:
+    """The names of people, age ranges, dates and figures in the site's own words (`text`) that no passage
     it cites (document, passage id) says, in the order written. A name is one after Councillor,
     Dr and the like, or a person the data names (`people`, data/roles.yml). The passage is what
     its note opens: a paragraph or list item alone, a heading with its section. A date may also
     be the date of a document cited (`dates`: each document's date and, where later, our copy's),
-    or name any document by its date ("the report of May 2020")."""
+    or name any document by its date ("the report of May 2020"). With `figures`, each figure too
+    (a page's own words: a figure typed into a page is in the passage its note opens)."""
     named = _people_pattern(frozenset(people))
     if not _DIGIT.search(text) and not named.search(text):
         return []  # most of the site's sentences give no date, age or name: nothing to look up
@@ -313,12 +334,15 @@ def unsupported(text: str, cited: list[tuple[Document, str]], dates: dict[str, t
         parts = [w for w in name.split() if not re.fullmatch(_HONORIFIC, w)]
         if not any(all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", t) for w in parts) for _, t in texts):
             missing.append(name)
+    taken = []  # the age ranges' and dates' own numbers, checked as such
     for pattern in _AGE_RANGES:
         for m in pattern.finditer(words):
+            taken.append(m.span())
             low, high = m.groups()
             if not any(re.search(rf"(?<!\d){low}-? ?(?:-|to) ?{high}(?!\d)", t) for _, t in texts):
                 missing.append(m.group())
     for m in _DATE_IN_WORDS.finditer(words):
+        taken.append(m.span())
         day, month, year = m.groups()
         value = f"{year}-{MONTHS.index(month) + 1:02d}" + (f"-{int(day):02d}" if day else "")
         if any(d.startswith(value) for source, _ in texts for d in dates[source]):
@@ -327,6 +351,9 @@ def unsupported(text: str, cited: list[tuple[Document, str]], dates: dict[str, t
                 d.startswith(value) for ds in dates.values() for d in ds):
             continue  # another document, named by its date
         if not any(has_date(value, t, dates[source][0]) for source, t in texts):
+            missing.append(m.group())
+    for m in figures_in(words, taken) if figures else []:
+        if not any(_says_number(m.group("number"), t) for _, t in texts):
             missing.append(m.group())
     return missing
 

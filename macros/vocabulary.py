@@ -61,6 +61,14 @@ RAGS = ("Red", "Amber", "Green")
 
 # Lists the site shows no labels for.
 SOURCE_KINDS = ("report", "plan")
+# What a document has been read for from cover to cover, all it gives recorded (data/sources.yml,
+# "read_for"), and how a sentence names it. Only then may a page say that the document gives none;
+# until then the page says the document is still to be checked for it.
+READ_FOR = {
+    "roles": "who holds the Trust's leading roles",
+    "meetings": "the Trust's meetings",
+    "findings": "findings about children",
+}
 MEMBER_GROUPS = ("trust-board", "city-partnership")
 MEETING_KINDS = ("board", "joint", "workshop", "steering-group", "health-and-wellbeing-board")
 TRUST_MEETING_KINDS = ("board", "joint", "workshop", "steering-group")  # the Trust's own meetings

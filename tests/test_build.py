@@ -41,6 +41,8 @@ def test_bad_data_stops_the_build_with_file_and_line(project):
     err = failed_build(project)
     assert "The site was not built, because of a problem in the data:" in err
     assert f"data/indicators.yml, line {line}:" in err and "Purple" in err
+    # the message comes first, not after mkdocs-macros' notes about finding the package (officer review)
+    assert "[macros]" not in err and "problem in the data" in err.splitlines()[0], err[:300]
 
 
 def _work_page(work, shows=None, title=None, words=""):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import contents
 from ..vocabulary import AGE_GROUPS, NEIGHBOURHOODS, PLACES_FIRST, THEMES, WHOLE_CITY
 from .figures import figure_html, figure_when, over_time
 from .finder import Facet, finder
@@ -67,7 +68,8 @@ def initiative_finder(page: Page) -> str:
                 f"{escape(ini.lead)}{page.cited(ini)}", "",
                 f"**Who it is for:** {', '.join(AGE_GROUPS[v] for v in ini.age_groups)}  ",
                 f"**Where:** {where(ini)}  ",
-                f"**What it is about:** {', '.join(THEMES[v] for v in ini.themes)}", "",
+                f"**What it is about:** {', '.join(THEMES[v] for v in ini.themes)}",
+           "{: ." + contents.ANSWER + " }", "",
                 "</section>", ""]
     out += ["</div>", ""]
     return "\n".join(out)
@@ -83,7 +85,8 @@ def initiative_page(page: Page, initiative_id: str) -> str:
     out = [f"# {escape(ini.name)}", "", f"{escape(ini.summary)}{page.cited(ini)}", "",
            f"**Who it is for:** {ages}  ",
            f"**Where:** {where(ini)}  ",
-           f"**What it is about:** {', '.join(THEMES[v] for v in ini.themes)}", "",
+           f"**What it is about:** {', '.join(THEMES[v] for v in ini.themes)}",
+           "{: ." + contents.ANSWER + " }", "",
            f"## From the {escape(details.short_title)}", ""]
     reported = sorted(ini.reported, key=lambda r: page.build.source_date(r.source).first_day, reverse=True)
     newest = page.build.source(reported[0].source)
@@ -95,16 +98,15 @@ def initiative_page(page: Page, initiative_id: str) -> str:
                 f"the council said then.{' ' + escape(newest.notes) if newest.notes else ''}", ""]
     out += [f"- {escape(d.text)}{page.cited(ini, d)}" for d in ini.details]
     out.append("")
-    facts = []
     if ini.partners:
-        facts.append("**Partners:** " + ", ".join(escape(p) for p in ini.partners))
-    for fid in ini.figures:  # with any newer figure of its series first, each dated
-        figs = over_time(page, page.site.get("figures", fid))
-        for fig in figs:
-            period = f" ({figure_when(page, fig)})" if fig.period or len(figs) > 1 else ""
-            facts.append(f"**{first_capital(escape(fig.label))}{period}:** {figure_html(page, fig)}")
-    if facts:
-        out += ["  \n".join(facts), ""]
+        out += ["**Partners:** " + ", ".join(escape(p) for p in ini.partners), ""]
+    # Its figures in a section of their own, each dated and noted, newest of a series first: under
+    # the details' heading, a newer report's figure would look like the older report's.
+    figures = [fig for fid in ini.figures for fig in over_time(page, page.site.get("figures", fid))]
+    if figures:
+        out += ["## In numbers", "", "  \n".join(
+            f"**{first_capital(escape(fig.label))} ({figure_when(page, fig)}):** {figure_html(page, fig)}"
+            for fig in figures), ""]
     out += ["## The reports that name it", ""]
     out += [f"- {escape(page.build.source(r.source).short_title)}{page.cite(r.source, r.passage)}"
             for r in reported]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..dates import in_words, when
 from ..vocabulary import QUALIFIERS
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
@@ -115,3 +116,14 @@ def mark_first_uses(markdown: str, pattern: re.Pattern, titles: dict[str, str]) 
         if pattern.search(line):
             lines[i] = text(line)
     return "\n".join(lines)
+
+
+def and_list(words: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return " and ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def source_name(src: Any) -> str:
+    """A document's short title with its date, said once: 'Children's Trust report, May 2020'."""
+    month_year = when(src.date).month_year
+    return escape(src.short_title) + ("" if month_year in src.short_title else f", {in_words(src.date)}")

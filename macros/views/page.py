@@ -127,6 +127,7 @@ class Page:
     reviewed: dt.date | None = None
     due: dt.date | None = None
     updated: dt.date | None = None
+    reviewed_with: str | None = None  # a page made from a record: the page listing it, reviewed with it
     notes: OrderedDict[str, Note] = field(default_factory=OrderedDict)
     note_uses: dict[str, int] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)  # the datasets shown, offered for reuse
@@ -212,7 +213,10 @@ class Page:
         if self.used:
             out += [self.reuse_links(sorted(self.used)), ""]
         if self.owner:
-            facts = [f"Page owner: {escape(self.owner)}", f"Last reviewed: {in_words(self.reviewed.isoformat())}",
+            reviewed = f"Last reviewed: {in_words(self.reviewed.isoformat())}"
+            if self.reviewed_with:  # not this page on its own: a record added since has not been
+                reviewed += f", with [the page that lists it]({self.link(self.reviewed_with)})"
+            facts = [f"Page owner: {escape(self.owner)}", reviewed,
                      f"Next review due: {in_words(self.due.isoformat())}"]
             if self.updated:
                 facts.append(f"Last updated: {in_words(self.updated.isoformat())}")

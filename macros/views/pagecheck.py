@@ -17,7 +17,7 @@ from jinja2 import meta, nodes
 from ..documents import plain
 from ..errors import PageError
 from ..site import Site
-from ..verify import document_dates, unsupported
+from ..verify import document_dates, figures_in, unsupported
 from .registry import MACROS, UNKNOWN, suggest
 
 
@@ -120,9 +120,8 @@ def check_links(markdown: str, src_uri: str, line_offset: int, docs: Path,
     """Every link a page writes to another page or file of the site (in docs/, or `made` from the
     records: macros/views/record_pages.py) goes somewhere, named with its line (MkDocs names only the page)."""
     page = f"docs/{src_uri}"
-    for number, line in _lines(markdown):
-        if "{{" in line:
-            continue  # links made by macros are checked with the macros
+    # Links made by macros are checked with the macros; the page's own links on the same line are not.
+    for number, line in _lines(_OTHER_MACRO.sub(_blank, markdown)):
         for found in _LINK.finditer(line):
             target = found["target"].split("#", 1)[0]
             if not target or re.match(r"^[a-z][a-z0-9+.-]*:|^/", target, re.I):
@@ -169,8 +168,9 @@ def _blank(match: re.Match) -> str:
 
 def noted_sentences(markdown: str):
     """Each group of notes in a page and the words it stands for: (line of the first note, the
-    words, [(document, passage), ...]). The words run from the start of the sentence (or from the
-    note before, in the same sentence) to the note; notes written one after another share them."""
+    words, [(document, passage), ...], where the words start and end in the page). The words run
+    from the start of the sentence (or from the note before, in the same sentence) to the note;
+    notes written one after another share them."""
     text = _RAW.sub(_blank, "\n".join(line if fence is None else " " * len(line)
                                       for line, fence in _fenced(markdown)))
     notes = list(_NOTE.finditer(text))
@@ -195,7 +195,7 @@ def noted_sentences(markdown: str):
             args = re.findall(r'"([^"]*)"|\'([^\']*)\'', note["args"])
             values = [a or b for a, b in args]
             cited += [(values[0], passage) for passage in values[1:]]
-        yield text[:end].count("\n") + 1, " ".join(plain(words).split()), cited
+        yield text[:end].count("\n") + 1, " ".join(plain(words).split()), cited, (starts[-1] if starts else 0, end)
 
 
 def _fenced(markdown: str):
@@ -215,12 +215,12 @@ def check_notes(markdown: str, page: str, line_offset: int, site: Site) -> None:
     a note are in a passage the note opens (macros/verify.py, unsupported)."""
     dates = document_dates(site.sources)
     people = {r.person for r in site.roles}
-    for line, words, cited in noted_sentences(markdown):
+    for line, words, cited, _ in noted_sentences(markdown):
         passages = [(site.documents[s], p) for s, p in cited
                     if s in site.documents and p in site.documents[s].by_id]
         if not passages:
             continue  # an unknown document or passage has its own message
-        missing = unsupported(words, passages, dates, people)
+        missing = unsupported(words, passages, dates, people, figures=True)
         if missing:
             doc, passage = passages[0]
             where = "; ".join(f'passage "{p}" of {d.display}' for d, p in passages)
@@ -230,3 +230,29 @@ def check_notes(markdown: str, page: str, line_offset: int, site: Site) -> None:
                 f"“{words}” are not in the passage its note opens ({where}: “{shown[:160]}"
                 f"{'…' if len(shown) > 160 else ''}”). Give the note of the passage that says them, "
                 "or leave them out.")
+
+
+# What is not the page's own words, for the figures check: macros, comments, code, a link's address,
+# HTML tags, attribute lists ({: .answer }, {#its-id}), snippet lines and the page's own headings'
+# numbers ("# 2.4: Missing school").
+_NOT_WORDS = re.compile(r"\{\{.*?\}\}|<!--.*?-->|`[^`\n]*`|\]\([^)\n]*\)|<[^>\n]+>|\{[:#][^}\n]*\}|"
+                        r"^[ \t]*-+8<-+.*$|^#{1,6} [\d.\\]+[a-z]?:", re.S | re.M)
+
+
+def check_figures(markdown: str, page: str, line_offset: int) -> None:
+    """A figure typed into a page's own words is in a sentence whose note opens the passage that
+    gives it (check_notes checks that it does); a figure with no note is refused: figures come from
+    data/figures.yml through {{ figure("id") }}."""
+    text = _RAW.sub(_blank, "\n".join(line if fence is None else " " * len(line)
+                                      for line, fence in _fenced(markdown)))
+    noted = [span for *_, span in noted_sentences(markdown)]
+    words = _NOT_WORDS.sub(_blank, text)
+    for line_no, line in enumerate(words.split("\n"), 1):
+        at = sum(len(x) + 1 for x in words.split("\n")[:line_no - 1])
+        for m in figures_in(line):
+            if not any(a <= at + m.start() < b for a, b in noted):
+                raise PageError(
+                    f"{page}, line {line_no + line_offset}: the figure “{m.group()}” is typed into the page "
+                    "with no note. Figures come from the documents: use {{ figure(\"its-id\") }} for a figure "
+                    "in data/figures.yml (see \"Change a figure\" in CONTRIBUTING.md), or end the sentence "
+                    "with the note of the passage that gives it.")

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from ..dates import in_words
-from .markup import escape, quoted, table
+from .markup import escape, quoted, source_name, table
 from .page import Page
 from .registry import macro
-from .statements import official, quote, source_name
+from .statements import official, quote
 
 
 def areas(page: Page) -> list:

@@ -36,6 +36,7 @@ class RecordPage:
     markdown: str  # the page, when docs/ has no file of that name
     written: bool  # whether docs/ has a file of that name, written by an officer
     data_file: str  # the data file its record is in: the page changes when it does
+    reviewed_with: str  # the page that lists it, whose review dates it takes (a record is reviewed in its list)
 
 
 def _page(meta: dict[str, Any], body: list[str]) -> str:
@@ -75,7 +76,7 @@ def record_pages(site: Site, docs: Path) -> list[RecordPage]:
             listing = front_matter(docs / DATASETS[name].listed_on)
             reviews[name] = {key: str(listing[key]) for key in REVIEW_FIELDS if key in listing}
         pages += [RecordPage(src_uri, _made(record, src_uri, reviews[name]), (docs / src_uri).is_file(),
-                             site.sets[name].display) for src_uri in paths]
+                             site.sets[name].display, DATASETS[name].listed_on) for src_uri in paths]
     return pages
 
 

@@ -4,22 +4,16 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..dates import in_words, when
-from .markup import escape, quoted
+from .markup import and_list, escape, quoted, source_name
 from .page import Page
 from .registry import macro
-from .trust import gone_mentioned
+from .trust import gone_mentioned, still_to_check
 
 
 def dated(src: Any) -> str:
     """A document's date, and when our copy was updated if that is later."""
     return in_words(src.date) + (f" (our copy was updated in or after {in_words(src.updated)})"
                                  if src.updated else "")
-
-
-def source_name(src: Any) -> str:
-    """A document's short title with its date, said once: 'Children's Trust report, May 2020'."""
-    month_year = when(src.date).month_year
-    return escape(src.short_title) + ("" if month_year in src.short_title else f", {in_words(src.date)}")
 
 
 def official(page: Page, items: list, source_of: Callable = lambda x: x.source) -> tuple[Any, list]:
@@ -70,11 +64,6 @@ def _items(items: list, page: Page, numbered: bool, paragraphs: bool = False) ->
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _and(words: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return " and ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
 @macro(shows=("statements",))
 def newest_findings(page: Page) -> str:
     """The most serious findings about children in the newest documents (the statements of the
@@ -87,12 +76,13 @@ def newest_findings(page: Page) -> str:
     for s in cited:
         src = page.build.source(s)
         by_body.setdefault((src.body, src.kind), []).append(when(src.date).month_year)
-    said = _and([f"{escape(body)}'s {kind}{'s' if len(dates) > 1 else ''} of {_and(dates)}"
-                 for (body, kind), dates in by_body.items()])
-    lead = ("The newest document this site uses, " + source_name(newest) + ", gives no such finding. "
-            if newest.id not in cited else "")
-    return (f"{lead}These findings about children in Oxfordshire come from {said}, "
-            "in their own words:\n\n" + statement_list(page, "newest-findings", dated=True))
+    said = and_list([f"{escape(body)}'s {kind}{'s' if len(dates) > 1 else ''} of {and_list(dates)}"
+                      for (body, kind), dates in by_body.items()])
+    opening = [still_to_check(page, "findings"),
+               f"The newest document this site uses, {source_name(newest)}, gives no such finding."
+               if newest.id not in cited and "findings" in newest.read_for else "",
+               f"These findings about children in Oxfordshire come from {said}, in their own words:"]
+    return " ".join(w for w in opening if w) + "\n\n" + statement_list(page, "newest-findings", dated=True)
 
 
 @macro(shows=("statements",), statement_id="quotations")

@@ -6,10 +6,27 @@ from collections import OrderedDict
 from typing import Any
 
 from ..dates import in_words, when
-from ..vocabulary import ROLES, TRUST_MEETING_KINDS
-from .markup import escape, quoted, table
+from ..vocabulary import READ_FOR, ROLES, TRUST_MEETING_KINDS
+from .markup import and_list, escape, quoted, source_name, table
 from .page import Page
 from .registry import macro
+
+
+def unread(page: Page, kind: str, after: Any = None) -> list:
+    """The documents (newer than the date `after`, if given) nobody has yet read for this kind of
+    fact (data/sources.yml, read_for), oldest first: no page may say they give none."""
+    return sorted((s for s in page.site.sources if kind not in s.read_for
+                   and (after is None or when(s.date).first_day > after.first_day)),
+                  key=lambda s: when(s.date).first_day)
+
+
+def still_to_check(page: Page, kind: str, after: Any = None) -> str:
+    """The sentence that says which documents are still to be read for this kind of fact, or ""."""
+    docs = unread(page, kind, after)
+    if not docs:
+        return ""
+    return (f"This site has not yet checked {'this document' if len(docs) == 1 else 'these documents'} "
+            f"for {READ_FOR[kind]}: {and_list([source_name(s) for s in docs])}.")
 
 
 @macro(shows=("roles",), role="roles")
@@ -41,7 +58,9 @@ def who_leads(page: Page, role: str) -> str:
     records = sorted((r for r in page.site.roles if r.role == role), key=noted)
     name = ROLES[role].lower()
     if not records:
-        return f"None of the documents names the Trust's {name}.\n"
+        return " ".join(w for w in [
+            f"None of the documents {'this site has checked ' if unread(page, 'roles') else ''}"
+            f"names the Trust's {name}.", still_to_check(page, "roles")] if w) + "\n"
     newest = records[-1]
     out = [f"The newest document to name the Trust's {name} is from "
            f"{page.build.source_date(newest.source).words}. It names "
@@ -55,11 +74,13 @@ def who_leads(page: Page, role: str) -> str:
         out.append(f"Before that, documents of {dates} named {escape(person)}"
                    + "".join(page.cite(r.source, r.named_in or r.passage) for r in named) + ".")
     newer = [s for s in page.site.sources if when(s.date).first_day > noted(newest)]
-    if newer:
-        latest = max(newer, key=lambda s: when(s.date).first_day)
-        out.append(f"The newest document of all, from {in_words(latest.date)}, does not say "
-                   f"who the {name} is.")
-    return " ".join(out) + "\n"
+    checked = sorted((s for s in newer if "roles" in s.read_for), key=lambda s: when(s.date).first_day)
+    if checked:
+        which = "newest document of all" if checked[-1] is max(newer, key=lambda s: when(s.date).first_day) \
+            else "document"
+        out.append(f"The {which}, from {in_words(checked[-1].date)}, does not say who the {name} is.")
+    out.append(still_to_check(page, "roles", page.build.source_date(newest.source)))
+    return " ".join(w for w in out if w) + "\n"
 
 
 def gone(page: Page, member, named: bool = False) -> str:
@@ -114,8 +135,11 @@ def latest_meetings(page: Page) -> str:
     paragraphs = [[f"**The Trust's latest meeting in the documents:** {in_words(latest.date)}, "
                    f"{escape(latest.title)}{page.cited(latest)}."]]
     if latest.planned:
+        since = page.build.source_date(latest.source)
         paragraphs[-1].append(f"The {escape(page.build.source(latest.source).short_title)} speaks of it as "
-                              "still to come. None of the documents says whether it took place.")
+                              "still to come. None of the documents "
+                              f"{'this site has checked ' if unread(page, 'meetings', since) else ''}"
+                              "says whether it took place.")
         if held:
             paragraphs.append([f"**The latest that the documents say took place:** {in_words(held[-1].date)}, "
                                f"{escape(held[-1].title)}{page.cited(held[-1])}."])
@@ -123,8 +147,10 @@ def latest_meetings(page: Page) -> str:
         did = held[-1].items[0]
         paragraphs[-1].append(f"{escape(did.text)}{page.cited(held[-1], did)}")
     newest = max(page.site.sources, key=lambda s: when(s.date).first_day)
-    if not any(m.source == newest.id for m in page.site.meetings):
+    if "meetings" in newest.read_for and not any(m.source == newest.id for m in page.site.meetings):
         paragraphs.append([f"The newest document, of {in_words(newest.date)}, gives the date of no meeting."])
+    if unread(page, "meetings"):
+        paragraphs.append([still_to_check(page, "meetings")])
     return "\n\n".join(" ".join(p) for p in paragraphs)
 
 

@@ -38,6 +38,12 @@ Reading rose.
 
 Writing rose.
 """
+NEW_TEXT = """# A newer report {#title}
+
+## News {#news}
+
+Nobody has read this yet.
+"""
 PLAN_TEXT = """# The plan {#title}
 
 ## Our Vision {#vision}
@@ -52,12 +58,15 @@ def make_site(**records) -> Site:
         recs = [model.model_validate(r) for r in records.get(name, [])]
         sets[name] = Dataset(Path(f"data/{name}.yml"), f"data/{name}.yml", recs,
                              [{(): i + 1} for i in range(len(recs))])
-    texts = {"doc": DOC_TEXT, "old": OLD_TEXT, "plan": PLAN_TEXT}
+    texts = {"doc": DOC_TEXT, "old": OLD_TEXT, "plan": PLAN_TEXT, "new": NEW_TEXT}
     documents = {s.id: parse(texts[s.id], s.id, f"sources/{s.id}.md") for s in sets["sources"].records}
     return Site(root=Path("."), sets=sets, documents=documents, checked={})
 
 
 SOURCE = dict(id="doc", title="A report", short_title="The report", date="2023-10-02",
-              body="A council", to="Councillors", kind="report", summary=["About things."])
+              body="A council", to="Councillors", kind="report", summary=["About things."],
+              read_for=["roles", "meetings", "findings"])
 OLDER = dict(SOURCE, id="old", date="2017-10", short_title="Old report")
 PLAN = dict(SOURCE, id="plan", date="2018-06", short_title="The plan", kind="plan")
+# A report added later, which nobody has yet read for roles, meetings or findings (no read_for).
+NEWER = dict(SOURCE, id="new", date="2027-03", short_title="The newer report", read_for=[])

@@ -20,7 +20,7 @@ from macros.pages import check_encodings, read_front_matter, review_fields
 from macros.site import check_needed, load_site
 from macros.verify import check_record, document_dates
 from macros.views import MACROS, choices
-from macros.views.pagecheck import anchor_problem, check_links, check_notes, check_page, check_snippets
+from macros.views.pagecheck import anchor_problem, check_figures, check_links, check_notes, check_page, check_snippets
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = load_site(ROOT)
@@ -89,6 +89,11 @@ def test_a_broken_link_is_named_with_its_line(tmp_path):
     with pytest.raises(PageError, match=r'docs/index.md, line 7: the link to "trust/meeting.md" goes nowhere: there '
                                         r'is no docs/trust/meeting.md. Did you mean "trust/meetings.md"\?'):
         check_links("# Home\n\n[Meetings](trust/meeting.md)", "index.md", 4, tmp_path)
+    # on a line that also calls a macro (an officer's review: such a line was not checked here, and
+    # MkDocs' own message named no line)
+    with pytest.raises(PageError, match=r'docs/index.md, line 3: the link to "trust/meeting.md" goes nowhere'):
+        check_links('# Home\n\nIt met {{ figure("meetings") }} times: [Meetings](trust/meeting.md).', "index.md", 0,
+                    tmp_path)
 
 
 def test_a_page_in_another_encoding_is_named_with_its_line(tmp_path):
@@ -134,6 +139,43 @@ def test_a_name_age_range_or_date_not_in_the_passage_its_note_opens_stops_the_bu
     said = note_problem(f"# A page\n\nSome words.\n\nMore words. {sentence} And more.\n", offset=5)
     assert said is not None and said.startswith("docs/page.md, line 10: the words “" + words + "”"), said
     assert "sources/" in said and "Give the note of the passage that says them" in said
+
+
+def figure_problem(markdown: str, offset: int = 0) -> str | None:
+    try:
+        check_figures(markdown, "docs/page.md", offset)
+    except PageError as err:
+        return str(err)
+    return None
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("Oxford has 90 play areas.", "90"),
+    ("The council spent £1,500,000 on it.", "£1,500,000"),
+    ("Attendance rose to 95%.", "95%"),
+])
+def test_a_figure_typed_into_a_page_without_a_note_stops_the_build(sentence, figure):
+    """An officer's review: a figure typed into a page passed every check."""
+    said = figure_problem(f"# A page\n\nSome words.\n\n{sentence}\n", offset=5)
+    assert said is not None and said.startswith(f"docs/page.md, line 10: the figure “{figure}” is typed into the "
+                                                 "page with no note."), said
+    assert '{{ figure("its-id") }}' in said and "data/figures.yml" in said
+
+
+@pytest.mark.parametrize("sentence", [
+    'Oxford has {{ figure("play-areas") }} play areas.',  # from the data
+    "The plan ran from 2018 to 2022, and the report of 27 May 2020 rated it in 2023/24.",  # years and days
+    "Key stage 2 is Years 3 to 6. Annex 2 and indicator 1.1b are named, as is COVID-19 in UTF-8.",  # labels
+    "# 2.4: Missing school\n\n# 1\\.1b: Waiting\n\nSee `88` and [the page](page-88.md).",  # headings' numbers, code
+    'Oxford has 87 play areas{{ note("city-2023-10", "parks-1") }}.',  # in a sentence with its note
+])
+def test_years_days_labels_figures_from_the_data_and_noted_figures_pass(sentence):
+    assert figure_problem(f"# A page\n\n{sentence}\n") is None
+
+
+def test_a_figure_typed_into_a_page_must_be_in_the_passage_its_note_opens():
+    said = note_problem('# A page\n\nOxford has 88 play areas{{ note("city-2023-10", "parks-1") }}.\n')
+    assert said is not None and said.startswith("docs/page.md, line 3: the words “88”"), said
 
 
 @pytest.mark.parametrize("sentence", [
@@ -231,6 +273,18 @@ def test_broken_front_matter_is_named_with_its_line(old, new, said):
         review_fields(meta, "docs/page.md", lines)
     assert str(err.value).startswith(said)
     assert "Missing:" not in str(err.value)
+
+
+def test_a_missing_closing_quote_in_a_data_file_names_the_line_it_is_missing_on(tmp_path):
+    """An officer's review: YAML reads on to the next quote mark and stumbles lines later, and the
+    message named a line five lines after the mistake."""
+    path = tmp_path / "glossary.yml"
+    path.write_text('- id: a\n  term: "A\n  expansion: Aa\n  explanation: Words.\n'
+                    '- id: b\n  term: "B"\n  expansion: Bb\n  explanation: Words.\n', encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_yaml(path, "data/glossary.yml")
+    assert str(err.value).startswith("data/glossary.yml, line 2: a text in quotes starts on this line, but its "
+                                     "closing quote is missing."), str(err.value)
 
 
 def test_good_front_matter_gives_its_fields_and_their_lines():

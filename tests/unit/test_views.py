@@ -4,7 +4,7 @@ import re
 
 import markdown
 import pytest
-from sample import OLDER, PLAN, SOURCE, make_site
+from sample import NEWER, OLDER, PLAN, SOURCE, make_site
 
 from macros.dates import in_words as nice_date
 from macros.views import Build, Page
@@ -17,7 +17,7 @@ from macros.views.performance import rag
 from macros.views.plan import vision
 from macros.views.reports import document_text
 from macros.views.statements import newest_findings, statement_list
-from macros.views.trust import gone_members
+from macros.views.trust import gone_members, latest_meetings, who_leads
 
 
 @pytest.fixture
@@ -202,6 +202,37 @@ def test_the_newest_findings_name_their_documents_and_say_when_the_newest_gives_
     assert older_only.startswith("The newest document this site uses, The report, 2 October 2023, gives no "
                                  "such finding. These findings about children in Oxfordshire come from A "
                                  "council's report of October 2017")
+
+
+def test_a_report_nobody_has_read_is_never_said_to_give_no_chair_meeting_or_finding():
+    """An officer's review: adding a report made the pages say "the newest document gives the date
+    of no meeting", "gives no such finding" and "does not say who the chair is" of a report nobody
+    had read for them. Until its read_for says so, the pages say it is still to be checked."""
+    records = dict(
+        roles=[dict(id="chair-a", role="chair", person="Councillor A", source="doc", passage="intro-1")],
+        meetings=[dict(id="m1", date="2023-09-01", kind="board", title="Board meeting", items=[],
+                       source="doc", passage="intro-1")],
+        statements=[dict(id="f1", group="newest-findings", text="New words", source="doc", passage="intro-1")])
+
+    def pages(*sources):
+        page = Page(Build(make_site(sources=list(sources), **records), today=dt.date(2027, 4, 1)), "index.md")
+        return who_leads(page, "chair"), latest_meetings(page), newest_findings(page)
+
+    read = dict(NEWER, read_for=["roles", "meetings", "findings"])
+    chair, met, found = pages(SOURCE, read)
+    assert "The newest document of all, from March 2027, does not say who the chair is." in chair
+    assert "The newest document, of March 2027, gives the date of no meeting." in met
+    assert found.startswith("The newest document this site uses, The newer report, March 2027, gives no such finding.")
+    for said in pages(SOURCE, NEWER):
+        assert "does not say" not in said and "gives the date of no meeting" not in said
+        assert "gives no such finding" not in said
+        assert "This site has not yet checked this document for " in said
+        assert "The newer report, March 2027." in said
+    chair, met, found = pages(SOURCE, NEWER)
+    assert chair.startswith("The newest document to name the Trust's chair is from 2 October 2023. "
+                            "It names **Councillor A**")
+    assert "for who holds the Trust's leading roles: The newer report, March 2027." in chair
+    assert "for the Trust's meetings" in met and "for findings about children" in found
 
 
 def test_statements_as_paragraphs_are_paragraphs_not_list_points(ctx):
@@ -439,6 +470,11 @@ def test_a_figure_a_later_document_updates_shows_both_dated_inline_and_on_its_wo
     newer = '**Play areas (October 2023):** <span class="figure" data-figure="play-new">about 600,000</span>'
     older = '**Play areas (2016):** <span class="figure" data-figure="play">29</span>'
     assert newer in out and older in out and out.index(newer) < out.index(older)  # newest first
+    # Not under the heading of the report the details come from (an officer's review found the
+    # newer figure under "From the <older report>"): in a section of their own, each dated.
+    numbers = out[out.index("## In numbers"):out.index("## The reports that name it")]
+    assert newer in numbers and older in numbers
+    assert "## From the" not in numbers
 
 
 def test_the_calendar_link_says_which_meetings_it_holds():
@@ -458,3 +494,17 @@ def test_a_short_forms_plural_is_spelt_out_as_a_plural():
     assert plural("Early Help Assessment") == "Early Help Assessments"
     assert plural("General Certificate of Secondary Education") == "General Certificates of Secondary Education"
     assert plural("special educational needs and disabilities") == "special educational needs and disabilities"
+
+
+def test_a_page_made_from_a_record_says_it_was_reviewed_with_the_page_that_lists_it():
+    """An officer's review: a piece of work added today showed "Last reviewed" weeks before it
+    existed, as if the page itself had been reviewed then."""
+    site = make_site(sources=[SOURCE])
+    made = Page(Build(site), "council/work/hub.md", owner="Web team", reviewed=dt.date(2026, 11, 25),
+                due=dt.date(2027, 5, 25), updated=dt.date(2026, 12, 7), reviewed_with="council/index.md")
+    said = made.finish("# Hub\n\nWords.\n")
+    assert ("Last reviewed: 25 November 2026, with [the page that lists it](../index.md) · Next review due: "
+            "25 May 2027 · Last updated: 7 December 2026") in said
+    written = Page(Build(site), "council/index.md", owner="Web team", reviewed=dt.date(2026, 11, 25),
+                   due=dt.date(2027, 5, 25))
+    assert "Last reviewed: 25 November 2026 · Next review due" in written.finish("# Work\n\nWords.\n")
