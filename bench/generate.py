@@ -24,10 +24,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.hooks import theme_extra  # noqa: E402
+from macros.dates import in_words  # noqa: E402
+from macros.hooks import EnvLoader, theme_extra  # noqa: E402
 from macros.loader import load_dataset, read_yaml  # noqa: E402
 from macros.models import DATASETS  # noqa: E402
 from macros.site import load_site  # noqa: E402
+from macros.views.record_pages import add_to_menu, menu_entries  # noqa: E402
 
 WORDS = ("children young people families school health council partnership plan support early "
          "help services city county safe healthy successful supported trust board report progress "
@@ -85,6 +87,8 @@ def _records(n_content: int, areas: list[str]) -> tuple[dict[str, list], str]:
     templates = {name: load_dataset(ROOT / "data" / f"{name}.yml", DATASETS[name], ROOT)
                  .records[0].model_dump(mode="json", exclude_defaults=True) for name in made}
     text = ["# Benchmark report {#title}", ""]
+    # the month the records are reported in: the synthetic report's date, which is the first source's
+    reported = in_words(yaml.safe_load((ROOT / "data/sources.yml").read_text())[0]["date"])
 
     def add(dataset: str, **fields) -> None:
         made[dataset].append(DATASETS[dataset].model_validate({**templates[dataset], **fields}))
@@ -99,7 +103,7 @@ def _records(n_content: int, areas: list[str]) -> tuple[dict[str, list], str]:
 
         fids = [f"bench-fig-{p:04d}-{k}" for k in range(1, FIGURES_PER_PAGE + 1)]
         name = f"Piece of work {p}"
-        summary = _prose(rng, 30)
+        summary = f"In {reported} the Council reported that {_prose(rng, 30)}"  # dated first, as the site requires
         cited = cite(f"{name}. {summary}")
         add("initiatives", id=f"bench-ini-{p:04d}", name=name, summary=summary,
             details=[{"text": _prose(rng, 15), "passage": cited["passage"]} for _ in range(3)],
@@ -191,10 +195,15 @@ def project(n: int, dest: Path) -> Path:
     shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
     sources = [r["id"] for r in yaml.safe_load((ROOT / "data/sources.yml").read_text())]
     areas = [r["id"] for r in yaml.safe_load((ROOT / "data/areas.yml").read_text())]
-    real_work = [(r["id"], r["name"]) for r in yaml.safe_load((ROOT / "data/initiatives.yml").read_text())]
-    n_content = n - 4 - len(sources) - len(real_work)  # home, areas, glossary, a page a source (and the bench report)
+    real_work = [r["id"] for r in yaml.safe_load((ROOT / "data/initiatives.yml").read_text())]
+    real_indicators = yaml.safe_load((ROOT / "data/indicators.yml").read_text())
+    # Written: home, areas, glossary, and the pages that list reports, indicators and the council's work;
+    # made from the records (macros/views/record_pages.py): two pages a report (the bench report's too),
+    # one a piece of work and one an indicator. Each content page is a piece of work with an indicator.
+    fixed = 6 + 2 * (len(sources) + 1) + len(real_work) + len(real_indicators)
+    n_content = (n - fixed) // 2
     if n_content < 1:
-        sys.exit(f"A synthetic site needs more than {n - n_content} pages: the real site's reports and "
+        sys.exit(f"A synthetic site needs more than {fixed + 2} pages: the real site's reports and "
                  "pieces of work take that many.")
     made, document = _records(n_content, areas)
     (dest / "sources" / f"{BENCH_SOURCE}.md").write_text(document, encoding="utf-8")
@@ -218,15 +227,14 @@ def project(n: int, dest: Path) -> Path:
     (docs / "index.md").write_text(
         _front("Home") + "# The benchmark site\n\n"
         f"{_prose(rng, 80)} The first figure is {{{{ figure(\"bench-fig-0001-1\") }}}}.\n\n"
-        f"## Sections\n\n{links}\n\n## Sources\n\n{{{{ sources_list() }}}}\n")
-    reports = []
-    for sid in sources:
-        (docs / "reports").mkdir(parents=True, exist_ok=True)
-        (docs / "reports" / f"{sid}.md").write_text(
-            _front(f"Source {sid}") + f"# Source {sid}\n\n{_prose(rng, 60)}\n\n"
-            "## All the documents\n\n{{ sources_list() }}\n")
-        reports.append(f"reports/{sid}.md")
-    nav.append({"Reports": reports})
+        f"## Sections\n\n{links}\n\n## Sources\n\n{{{{ sources_list() }}}}\n\n"
+        "{{ where_to_go_next() }}\n")  # the links to other websites the data lists on the home page
+    for uri, title, listed in [("reports/index.md", "Reports", "Reports"),
+                               ("performance/indicators/index.md", "The indicators", "Indicators"),
+                               ("council/index.md", "Council's work", "Council's work")]:
+        (docs / uri).parent.mkdir(parents=True, exist_ok=True)  # the pages the records' own pages are listed on
+        (docs / uri).write_text(_front(title) + f"# {title}\n\n{_prose(rng, 60)}\n")
+        nav.append({listed: [uri]})  # the records' menu entries follow it
     (docs / "plan").mkdir()
     (docs / "plan" / "priorities.md").write_text(  # indicators link to the areas of focus here
         _front("Areas of focus") + "# Areas of focus and priorities\n\n{{ areas_and_priorities() }}\n")
@@ -235,12 +243,6 @@ def project(n: int, dest: Path) -> Path:
         _front("Glossary") + "# Glossary\n\n{{ glossary() }}\n")
     nav.append({"Glossary": "glossary.md"})
     (docs / "council" / "work").mkdir(parents=True)
-    real_pages = []
-    for wid, name in real_work:  # the real pieces of work keep a page each, as the build requires
-        uri = f"council/work/{wid}.md"
-        (docs / uri).write_text(_front(name) + f'{{{{ initiative_page("{wid}") }}}}\n')
-        real_pages.append(uri)
-    nav.append({"Council's work": real_pages})
     sections: dict = {}
     for p in range(1, n_content + 1):
         uri = _content_uri(p)
@@ -289,7 +291,7 @@ def plain(project_dir: Path, dest: Path) -> Path:
     hook.write_text(CAPTURE_HOOK)
     config = (project_dir / "mkdocs.yml").read_text()
     capture = project_dir / "mkdocs-capture.yml"
-    capture.write_text(config + f"\nhooks:\n  - {hook}\n")
+    capture.write_text(config.replace("\nhooks:\n", f"\nhooks:\n  - {hook}\n", 1))  # with the package's own
     env = dict(os.environ, BENCH_CAPTURE=str(dest / "docs"), NO_MKDOCS_2_WARNING="1")
     try:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(capture),
@@ -297,9 +299,13 @@ def plain(project_dir: Path, dest: Path) -> Path:
     finally:
         capture.unlink()
         hook.unlink()
-    # What the theme's templates read from the settings, which the package gives them in a build
-    extra = yaml.safe_dump({"extra": theme_extra(load_site(project_dir))}, sort_keys=False, allow_unicode=True)
-    (dest / "mkdocs.yml").write_text(edit_config(config, macros=False) + "\n" + extra)
+    # The menu with the records' own pages, and what the theme's templates read from the settings, as the
+    # package gives them in a build
+    site = load_site(project_dir)
+    nav = yaml.load(config, Loader=EnvLoader)["nav"]
+    add_to_menu(nav, menu_entries(site))
+    extra = yaml.safe_dump({"extra": theme_extra(site)}, sort_keys=False, allow_unicode=True)
+    (dest / "mkdocs.yml").write_text(edit_config(config, nav=nav, macros=False) + "\n" + extra)
     return dest
 
 

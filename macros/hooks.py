@@ -421,7 +421,7 @@ MATERIAL_ONLY = ("base.html", "partials/search.html", "partials/search-help.html
 _zensical: BuildState | None = None  # kept between pages and rebuilds, made again with the data
 
 
-class _EnvLoader(yaml.SafeLoader):
+class EnvLoader(yaml.SafeLoader):
     """Reads mkdocs.yml as MkDocs does: !ENV [NAME, default] is the environment's NAME, or the default."""
 
 
@@ -431,7 +431,7 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     return next((os.environ[name] for name in names if name in os.environ), default)
 
 
-_EnvLoader.add_constructor("!ENV", _env_tag)
+EnvLoader.add_constructor("!ENV", _env_tag)
 
 
 def _link_all(folder: Path, to: Path, leave_out: tuple[str, ...] = ()) -> None:
@@ -453,7 +453,7 @@ def stage_zensical(root: Path, site_dir: str | None = None) -> None:
     the open data files, which Zensical copies as they are). Raises CyppError."""
     config_file = root / "mkdocs.yml"
     check_config(config_file)
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_EnvLoader)
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=EnvLoader)
     docs = root / config.get("docs_dir", "docs")
     data, made = _site_checks(root, docs, config_file, config.get("nav"))
     staged = root / ZENSICAL_DOCS
