@@ -206,17 +206,22 @@ def main() -> None:
         real = snapshot(tmp / "real")
         plain = generate.plain(real, tmp / "real-plain")
         results["sites"].append(site("The real site", real, plain, REAL_RUNS, tmp))
+        write(results)
         for pages, runs in SIZES:
             print(f"Synthetic site, {pages} pages", flush=True)
             project = generate.project(pages, tmp / f"pages-{pages}" / "project")
             plain = generate.plain(project, tmp / f"pages-{pages}" / "plain")
             results["sites"].append(site(f"Synthetic site of {pages} pages", project, plain, runs, tmp))
             shutil.rmtree(tmp / f"pages-{pages}")
+            write(results)
+    print(markdown(results))
+
+
+def write(results: dict) -> None:
+    """The results so far (after each site, so a long run that is stopped still leaves them)."""
     results["budgets"] = budgets(results)
     (BENCH / "engines.json").write_text(json.dumps(results, indent=2) + "\n")
-    report = markdown(results)
-    (BENCH / "engines.md").write_text(report)
-    print(report)
+    (BENCH / "engines.md").write_text(markdown(results))
 
 
 if __name__ == "__main__":
