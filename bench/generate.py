@@ -197,10 +197,10 @@ def project(n: int, dest: Path) -> Path:
     areas = [r["id"] for r in yaml.safe_load((ROOT / "data/areas.yml").read_text())]
     real_work = [r["id"] for r in yaml.safe_load((ROOT / "data/initiatives.yml").read_text())]
     real_indicators = yaml.safe_load((ROOT / "data/indicators.yml").read_text())
-    # Written: home, areas, glossary, and the pages that list reports, indicators and the council's work;
+    # Written: home, areas, glossary, open data, and the pages that list reports, indicators and the council's work;
     # made from the records (macros/views/record_pages.py): two pages a report (the bench report's too),
     # one a piece of work and one an indicator. Each content page is a piece of work with an indicator.
-    fixed = 6 + 2 * (len(sources) + 1) + len(real_work) + len(real_indicators)
+    fixed = 7 + 2 * (len(sources) + 1) + len(real_work) + len(real_indicators)
     n_content = (n - fixed) // 2
     if n_content < 1:
         sys.exit(f"A synthetic site needs more than {fixed + 2} pages: the real site's reports and "
@@ -242,6 +242,9 @@ def project(n: int, dest: Path) -> Path:
     (docs / "glossary.md").write_text(  # the page the benchmark's data edit (a glossary term's explanation) shows on
         _front("Glossary") + "# Glossary\n\n{{ glossary() }}\n")
     nav.append({"Glossary": "glossary.md"})
+    (docs / "data.md").write_text(  # each page's "Reuse this data" links to it
+        _front("Open data") + "# Open data\n\n{{ datasets() }}\n")
+    nav.append({"Open data": "data.md"})
     (docs / "council" / "work").mkdir(parents=True)
     sections: dict = {}
     for p in range(1, n_content + 1):
