@@ -24,6 +24,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros import opendata  # noqa: E402
 from macros.dates import in_words  # noqa: E402
 from macros.hooks import EnvLoader, theme_extra  # noqa: E402
 from macros.loader import load_dataset, read_yaml  # noqa: E402
@@ -308,6 +309,7 @@ def plain(project_dir: Path, dest: Path) -> Path:
     nav = yaml.load(config, Loader=EnvLoader)["nav"]
     add_to_menu(nav, menu_entries(site))
     extra = yaml.safe_dump({"extra": theme_extra(site)}, sort_keys=False, allow_unicode=True)
+    opendata.write_all(opendata.build(site, "http://127.0.0.1:8000/"), dest / "docs")  # files pages link to
     (dest / "mkdocs.yml").write_text(edit_config(config, nav=nav, macros=False) + "\n" + extra)
     return dest
 
