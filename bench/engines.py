@@ -27,7 +27,9 @@ from run import ENV, data_edit, fetch, snapshot, wait_for  # noqa: E402
 ROOT = generate.ROOT
 BENCH = ROOT / "bench"
 QUICK = sys.argv[1:] == ["quick"]
-SIZES = [(100, 2)] if QUICK else [(100, 5), (1000, 3)]
+# `python bench/engines.py add PAGES RUNS`: one synthetic size more, added to bench/engines.json's sites
+ADD = (int(sys.argv[2]), int(sys.argv[3])) if sys.argv[1:2] == ["add"] else None
+SIZES = [ADD] if ADD else [(100, 2)] if QUICK else [(100, 5), (1000, 3)]
 REAL_RUNS = 3 if QUICK else 5
 RELOAD_RUNS = 3
 BINS = {"mkdocs": ROOT / ".venv" / "bin", "properdocs": ROOT / ".venv-properdocs" / "bin",
@@ -205,13 +207,16 @@ def main() -> None:
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True).stdout.strip()
     results: dict = {"date": time.strftime("%Y-%m-%d %H:%M"), "commit": commit, "versions": versions(), "sites": []}
+    if ADD:
+        results = json.loads((BENCH / "engines.json").read_text())
     with tempfile.TemporaryDirectory(prefix="bench-engines-") as name:
         tmp = Path(name)
-        print("The real site", flush=True)
-        real = snapshot(tmp / "real")
-        plain = generate.plain(real, tmp / "real-plain")
-        results["sites"].append(site("The real site", real, plain, REAL_RUNS, tmp))
-        write(results)
+        if not ADD:
+            print("The real site", flush=True)
+            real = snapshot(tmp / "real")
+            plain = generate.plain(real, tmp / "real-plain")
+            results["sites"].append(site("The real site", real, plain, REAL_RUNS, tmp))
+            write(results)
         for pages, runs in SIZES:
             print(f"Synthetic site, {pages} pages", flush=True)
             project = generate.project(pages, tmp / f"pages-{pages}" / "project")
