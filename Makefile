@@ -2,6 +2,8 @@
 #   make serve   build the site and serve it on http://127.0.0.1:8000 (rebuilds when you save)
 #   make test    run every test (data, macros, build, built pages, browser)
 # Both make the virtual environment and install the pinned packages on first use.
+# make build and make serve take ENGINE=mkdocs (the default, and what publishes the site),
+# ENGINE=properdocs or ENGINE=zensical: each other engine has its own environment and pins.
 
 PYTHON ?= python3
 VENV := .venv
@@ -18,16 +20,41 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-serve: $(BIN)/.installed
-	@$(BIN)/python -m macros config
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+# The site engine. MkDocs uses .venv; ProperDocs (which continues MkDocs 1.6, and would clash with
+# it) and Zensical each have their own environment, made on first use from requirements-<engine>.txt.
+ENGINE ?= mkdocs
+ifeq ($(filter $(ENGINE),mkdocs properdocs zensical),)
+$(error ENGINE is "$(ENGINE)": it should be mkdocs, properdocs or zensical)
+endif
+EVENV := $(if $(filter mkdocs,$(ENGINE)),$(VENV),.venv-$(ENGINE))
+
+.venv-%/bin/.installed: requirements.txt requirements-%.txt
+	test -x .venv-$*/bin/python || $(PYTHON) -m venv .venv-$*
+	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-$*.txt
+	touch $@
+
+# How each engine builds into a folder ($(1)) and serves: Zensical first has zensical.yml and its
+# pages laid out for it (python -m macros zensical; macros/hooks.py says why), and needs the
+# project's folder on its path for the package's Markdown extensions.
+ENGINE_BUILD_mkdocs = $(BIN)/mkdocs build --strict --site-dir $(1)
+ENGINE_BUILD_properdocs = .venv-properdocs/bin/properdocs build --strict -f mkdocs.yml --site-dir $(1)
+ENGINE_BUILD_zensical = .venv-zensical/bin/python -m macros zensical --site-dir $(1) && \
+	PYTHONPATH=$(CURDIR) .venv-zensical/bin/zensical build --strict --clean -f zensical.yml
+ENGINE_SERVE_mkdocs = $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+ENGINE_SERVE_properdocs = .venv-properdocs/bin/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
+ENGINE_SERVE_zensical = .venv-zensical/bin/python -m macros zensical && \
+	PYTHONPATH=$(CURDIR) .venv-zensical/bin/zensical serve -f zensical.yml --dev-addr 127.0.0.1:8000
+
+serve: $(EVENV)/bin/.installed
+	@$(EVENV)/bin/python -m macros config
+	$(ENGINE_SERVE_$(ENGINE))
 
 # Build into a temporary folder and only replace site/ when the whole build succeeded,
 # so a failed build never leaves a half-built site to publish.
-build: $(BIN)/.installed
-	@$(BIN)/python -m macros config
+build: $(EVENV)/bin/.installed
+	@$(EVENV)/bin/python -m macros config
 	rm -rf build/site.tmp
-	$(BIN)/mkdocs build --strict --site-dir build/site.tmp
+	$(call ENGINE_BUILD_$(ENGINE),build/site.tmp)
 	rm -rf site && mv build/site.tmp site
 
 # The build GitHub Pages publishes (.github/workflows/publish.yml): `make build` for the site's
@@ -93,7 +120,8 @@ unit: $(BIN)/.installed
 macros: $(BIN)/.installed
 	@$(BIN)/python -m macros macros
 
-test: $(BIN)/.installed $(VENV)/vnu/vnu.jar
+# tests/test_engines.py builds the site with ProperDocs and Zensical too, each from its own environment.
+test: $(BIN)/.installed $(VENV)/vnu/vnu.jar .venv-properdocs/bin/.installed .venv-zensical/bin/.installed
 	@test -x "$(CHROMIUM)" || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -102,10 +130,18 @@ test: $(BIN)/.installed $(VENV)/vnu/vnu.jar
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # Benchmark, not a test: the real site and synthetic sites of 100 and 1000 pages against plain
-# Material on the same pages, live reload and download sizes. About ten minutes; writes bench/results.md.
+# Material on the same pages, live reload and download sizes (bench/results.md); then the same sites
+# on each engine: full build, reload after a data edit, peak memory (bench/engines.md). About half an hour.
 .PHONY: bench lighthouse
-bench: $(BIN)/.installed
+bench: $(BIN)/.installed .venv-properdocs/bin/.installed .venv-zensical/bin/.installed
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/engines.py
+
+# The W3C Nu checker, axe and Lighthouse on MkDocs' build and on Zensical's, and what differs
+# (bench/engine_checks.md; Lighthouse where `make lighthouse` installed it). About ten minutes.
+.PHONY: engine-checks
+engine-checks: $(BIN)/.installed $(VENV)/vnu/vnu.jar .venv-zensical/bin/.installed
+	$(BIN)/python bench/engine_checks.py
 
 # Lighthouse (mobile) on each kind of page; writes bench/lighthouse.md. Needs npm and chromium.
 bench/node_modules/.installed: bench/package.json bench/package-lock.json

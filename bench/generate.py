@@ -24,8 +24,13 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.data.dates import in_words  # noqa: E402
 from macros.data.loader import load_dataset, read_yaml  # noqa: E402
 from macros.data.models import DATASETS  # noqa: E402
+from macros.data.site import load_site  # noqa: E402
+from macros.hooks import EnvLoader, theme_extra  # noqa: E402
+from macros.outputs import opendata  # noqa: E402
+from macros.views.record_pages import add_to_menu, menu_entries  # noqa: E402
 
 WORDS = ("children young people families school health council partnership plan support early "
          "help services city county safe healthy successful supported trust board report progress "
@@ -62,7 +67,7 @@ def edit_config(config: str, nav: list | None = None, macros: bool = True) -> st
             text = yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True)
         elif key == "plugins" and not macros:
             text = re.sub(r"\n  - macros:\n(?:      .*\n)*", "\n", text)
-        elif key == "watch" and not macros:
+        elif key in ("watch", "hooks") and not macros:  # hooks: the package's, which adds the records' pages
             continue
         out.append(text)
     return "".join(out)
@@ -83,6 +88,8 @@ def _records(n_content: int, areas: list[str]) -> tuple[dict[str, list], str]:
     templates = {name: load_dataset(ROOT / "data" / f"{name}.yml", DATASETS[name], ROOT)
                  .records[0].model_dump(mode="json", exclude_defaults=True) for name in made}
     text = ["# Benchmark report {#title}", ""]
+    # the month the records are reported in: the synthetic report's date, which is the first source's
+    reported = in_words(yaml.safe_load((ROOT / "data/sources.yml").read_text())[0]["date"])
 
     def add(dataset: str, **fields) -> None:
         made[dataset].append(DATASETS[dataset].model_validate({**templates[dataset], **fields}))
@@ -97,7 +104,7 @@ def _records(n_content: int, areas: list[str]) -> tuple[dict[str, list], str]:
 
         fids = [f"bench-fig-{p:04d}-{k}" for k in range(1, FIGURES_PER_PAGE + 1)]
         name = f"Piece of work {p}"
-        summary = _prose(rng, 30)
+        summary = f"In {reported} the Council reported that {_prose(rng, 30)}"  # dated first, as the site requires
         cited = cite(f"{name}. {summary}")
         add("initiatives", id=f"bench-ini-{p:04d}", name=name, summary=summary,
             details=[{"text": _prose(rng, 15), "passage": cited["passage"]} for _ in range(3)],
@@ -189,10 +196,15 @@ def project(n: int, dest: Path) -> Path:
     shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
     sources = [r["id"] for r in yaml.safe_load((ROOT / "data/sources.yml").read_text())]
     areas = [r["id"] for r in yaml.safe_load((ROOT / "data/areas.yml").read_text())]
-    real_work = [(r["id"], r["name"]) for r in yaml.safe_load((ROOT / "data/initiatives.yml").read_text())]
-    n_content = n - 3 - len(sources) - len(real_work)  # home, areas, a page a source (and the bench report)
+    real_work = [r["id"] for r in yaml.safe_load((ROOT / "data/initiatives.yml").read_text())]
+    real_indicators = yaml.safe_load((ROOT / "data/indicators.yml").read_text())
+    # Written: home, areas, glossary, open data, and the pages that list reports, indicators and the council's work;
+    # made from the records (macros/views/record_pages.py): two pages a report (the bench report's too),
+    # one a piece of work and one an indicator. Each content page is a piece of work with an indicator.
+    fixed = 7 + 2 * (len(sources) + 1) + len(real_work) + len(real_indicators)
+    n_content = (n - fixed) // 2
     if n_content < 1:
-        sys.exit(f"A synthetic site needs more than {n - n_content} pages: the real site's reports and "
+        sys.exit(f"A synthetic site needs more than {fixed + 2} pages: the real site's reports and "
                  "pieces of work take that many.")
     made, document = _records(n_content, areas)
     (dest / "sources" / f"{BENCH_SOURCE}.md").write_text(document, encoding="utf-8")
@@ -216,26 +228,25 @@ def project(n: int, dest: Path) -> Path:
     (docs / "index.md").write_text(
         _front("Home") + "# The benchmark site\n\n"
         f"{_prose(rng, 80)} The first figure is {{{{ figure(\"bench-fig-0001-1\") }}}}.\n\n"
-        f"## Sections\n\n{links}\n\n## Sources\n\n{{{{ sources_list() }}}}\n")
-    reports = []
-    for sid in sources:
-        (docs / "reports").mkdir(parents=True, exist_ok=True)
-        (docs / "reports" / f"{sid}.md").write_text(
-            _front(f"Source {sid}") + f"# Source {sid}\n\n{_prose(rng, 60)}\n\n"
-            "## All the documents\n\n{{ sources_list() }}\n")
-        reports.append(f"reports/{sid}.md")
-    nav.append({"Reports": reports})
+        f"## Sections\n\n{links}\n\n## Sources\n\n{{{{ sources_list() }}}}\n\n"
+        "{{ where_to_go_next() }}\n")  # the links to other websites the data lists on the home page
+    for uri, title, listed in [("reports/index.md", "Reports", "Reports"),
+                               ("performance/indicators/index.md", "The indicators", "Indicators"),
+                               ("council/index.md", "Council's work", "Council's work")]:
+        (docs / uri).parent.mkdir(parents=True, exist_ok=True)  # the pages the records' own pages are listed on
+        (docs / uri).write_text(_front(title) + f"# {title}\n\n{_prose(rng, 60)}\n")
+        nav.append({listed: [uri]})  # the records' menu entries follow it
     (docs / "plan").mkdir()
     (docs / "plan" / "priorities.md").write_text(  # indicators link to the areas of focus here
         _front("Areas of focus") + "# Areas of focus and priorities\n\n{{ areas_and_priorities() }}\n")
     nav.append({"Areas of focus": "plan/priorities.md"})
+    (docs / "glossary.md").write_text(  # the page the benchmark's data edit (a glossary term's explanation) shows on
+        _front("Glossary") + "# Glossary\n\n{{ glossary() }}\n")
+    nav.append({"Glossary": "glossary.md"})
+    (docs / "data.md").write_text(  # each page's "Reuse this data" links to it
+        _front("Open data") + "# Open data\n\n{{ datasets() }}\n")
+    nav.append({"Open data": "data.md"})
     (docs / "council" / "work").mkdir(parents=True)
-    real_pages = []
-    for wid, name in real_work:  # the real pieces of work keep a page each, as the build requires
-        uri = f"council/work/{wid}.md"
-        (docs / uri).write_text(_front(name) + f'{{{{ initiative_page("{wid}") }}}}\n')
-        real_pages.append(uri)
-    nav.append({"Council's work": real_pages})
     sections: dict = {}
     for p in range(1, n_content + 1):
         uri = _content_uri(p)
@@ -253,11 +264,16 @@ def project(n: int, dest: Path) -> Path:
 
 CAPTURE_HOOK = """
 import os
+import sys
 from pathlib import Path
 
 
 def on_page_markdown(markdown, page, config, files):
-    src = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    # the page's finish (macros/extensions/finish.py)
+    started = getattr(sys.modules.get("macros.extensions.finish"), "Current", None)
+    if started is not None and started.page is not None:
+        markdown = started.page.finish(markdown)
+    src = page.file.content_string  # a record's own page has no file in docs/
     head = src[: src.index("\\n---\\n", 4) + 5] if src.startswith("---\\n") else ""
     out = Path(os.environ["BENCH_CAPTURE"]) / page.file.src_uri
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -280,7 +296,7 @@ def plain(project_dir: Path, dest: Path) -> Path:
     hook.write_text(CAPTURE_HOOK)
     config = (project_dir / "mkdocs.yml").read_text()
     capture = project_dir / "mkdocs-capture.yml"
-    capture.write_text(config + f"\nhooks:\n  - {hook}\n")
+    capture.write_text(config.replace("\nhooks:\n", f"\nhooks:\n  - {hook}\n", 1))  # with the package's own
     env = dict(os.environ, BENCH_CAPTURE=str(dest / "docs"), NO_MKDOCS_2_WARNING="1")
     try:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(capture),
@@ -288,7 +304,14 @@ def plain(project_dir: Path, dest: Path) -> Path:
     finally:
         capture.unlink()
         hook.unlink()
-    (dest / "mkdocs.yml").write_text(edit_config(config, macros=False))
+    # The menu with the records' own pages, and what the theme's templates read from the settings, as the
+    # package gives them in a build
+    site = load_site(project_dir)
+    nav = yaml.load(config, Loader=EnvLoader)["nav"]
+    add_to_menu(nav, menu_entries(site))
+    extra = yaml.safe_dump({"extra": theme_extra(site)}, sort_keys=False, allow_unicode=True)
+    opendata.write_all(opendata.build(site, "http://127.0.0.1:8000/"), dest / "docs")  # files pages link to
+    (dest / "mkdocs.yml").write_text(edit_config(config, nav=nav, macros=False) + "\n" + extra)
     return dest
 
 

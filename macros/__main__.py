@@ -6,6 +6,8 @@
     python -m macros schemas [FOLDER]  remake schemas/*.schema.json from macros/data/models.py
     python -m macros find WORDS...     the source and passage to cite for these words
     python -m macros macros            the list of macros for CONTRIBUTING.md, from the registry
+    python -m macros zensical [--site-dir FOLDER]
+                                       lay out what Zensical builds from (zensical.yml, build/zensical/docs)
 """
 from __future__ import annotations
 
@@ -47,11 +49,23 @@ def macros(argv: list[str]) -> int:
     return 0
 
 
+def zensical(argv: list[str]) -> int:
+    """Lay out what Zensical reads before it builds (macros/hooks.py, stage_zensical)."""
+    from .hooks import stage_zensical
+    try:
+        site_dir = argv[argv.index("--site-dir") + 1] if "--site-dir" in argv else None
+        stage_zensical(Path.cwd(), site_dir)
+    except CyppError as err:
+        print(f"{err.heading}\n{err}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str]) -> int:
     from macros.commands import find, review
     from macros.outputs import schema
     commands = {"check": check, "config": config, "review": review.main, "schemas": schema.main, "find": find.main,
-                "macros": macros}
+                "macros": macros, "zensical": zensical}
     if not argv or argv[0] not in commands:
         print(f"Usage: python -m macros {'|'.join(commands)} [...]\n{__doc__}", file=sys.stderr)
         return 2

@@ -1,20 +1,33 @@
-"""The only module that meets MkDocs: mkdocs-macros calls `define_env` once a build and the page
-hooks for each page (mkdocs.yml: plugins > macros > module_name: macros), and MkDocs calls
-`on_files` (mkdocs.yml: hooks, through mkdocs_hooks.py). Everything else in the package works
-without MkDocs, so a change of site engine touches this module only.
+"""The only module that meets a site engine; everything else in the package works without one.
 
-The build's state lives on the plugin's `env` (env.build_state), not in this module."""
+- MkDocs and ProperDocs (with mkdocs-macros): mkdocs-macros calls `define_env` once a build and the
+  page hooks for each page (mkdocs.yml: plugins > macros > module_name: macros); MkDocs calls
+  `on_files` (mkdocs.yml: hooks, through mkdocs_hooks.py) to add the records' own pages and the open
+  data files, and `on_post_build` checks the links to headings and teaches Material's search the glossary.
+- Zensical runs `define_env` once for every page, before it renders the page's macros, and no page
+  hooks: `stage_zensical` (python -m macros zensical, which `make build ENGINE=zensical` runs first)
+  lays out what it reads instead: zensical.yml (mkdocs.yml with the records' menu entries and the
+  package's Markdown extensions) and build/zensical/docs (the pages, the records' own pages and the
+  open data files); `define_env` checks and starts each page.
+
+On every engine the page's finish is a Markdown extension (macros/extensions/finish.py), and the data is read
+and checked once (`loaded`), kept between pages and between rebuilds while serving, and read
+again when a file under data/, sources/ or macros/ changes. The state of one MkDocs build lives
+on the plugin's `env` (env.build_state)."""
 from __future__ import annotations
 
-import gc
 import html
+import json
 import logging
+import os
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
+import jinja2
 import yaml
 
 from macros.checks.front_matter import check_encodings, check_service_pages, read_front_matter, review_fields
@@ -29,8 +42,9 @@ from macros.checks.page_markdown import (
 from macros.data.gitdates import git_dates
 from macros.data.loader import join_problems, yaml_problem
 from macros.data.models import Service, Term
-from macros.data.site import load_site
+from macros.data.site import Site, load_site
 from macros.errors import CyppError, PageError
+from macros.extensions import finish
 from macros.outputs import material_search, opendata
 from macros.views import MACROS, Build, Macro, Page, choices
 from macros.views.record_pages import RecordPage, add_to_menu, check_written_pages, menu_entries, record_pages
@@ -38,10 +52,8 @@ from macros.views.registry import suggest
 from macros.views.services import tell_us
 
 if TYPE_CHECKING:  # the package works without MkDocs (python -m macros check): only the build needs these
-    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-    from mkdocs_macros.plugin import MacrosPlugin
 
 
 def _stop(err: CyppError, heading: str | None = None) -> Exception:
@@ -51,15 +63,54 @@ def _stop(err: CyppError, heading: str | None = None) -> Exception:
 
 
 @dataclass
-class BuildState:
-    build: Build | None  # None once the last page is rendered
+class Loaded:
+    """The data, read and checked once, with what is worked out from it: kept between pages (Zensical
+    calls define_env for each) and between rebuilds while serving."""
+    stamp: tuple[tuple[str, int, int], ...]  # each file under data/, sources/, macros/: size, time changed
+    site: Site
+    build: Build
     choices: dict[str, Any]
-    open_data: opendata.OpenData  # the open data files, written after the build
+    open_data: dict[str, Any]  # the open data files, by the site's address they are made for
+
+
+_loaded: Loaded | None = None
+WATCHED = ("data", "sources", "macros")
+
+
+def _stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
+    return tuple((str(path), stat.st_mtime_ns, stat.st_size)
+                 for folder in WATCHED for path in sorted((root / folder).rglob("*"))
+                 if "__pycache__" not in path.parts and (stat := path.stat()) and path.is_file())
+
+
+def loaded(root: Path) -> Loaded:
+    """The data of the site in `root`, read and checked again only when a file it comes from has
+    changed. Raises CyppError with the plain message."""
+    global _loaded
+    stamp = _stamp(root)
+    if _loaded is None or _loaded.stamp != stamp:
+        _loaded = None  # a failed read leaves nothing stale behind
+        site = load_site(root)
+        _loaded = Loaded(stamp, site, Build(site, changed=git_dates(root)), choices(site), {})
+    return _loaded
+
+
+def open_data(data: Loaded, site_url: str) -> Any:
+    """The open data files for the site's address (made once for each address)."""
+    if site_url not in data.open_data:
+        data.open_data[site_url] = opendata.build(data.site, site_url)
+    data.build.open_data = data.open_data[site_url]  # the data page lists them
+    return data.build.open_data
+
+
+@dataclass
+class BuildState:
+    build: Build
+    choices: dict[str, Any]
+    open_data: Any  # the open data files, the calendar and the feed: files of the build
     glossary: list[Term]  # its words are added to the search index after the build
     made: list[RecordPage]  # the records' own pages, added to MkDocs' files (on_files)
-    page: Page | None = None
     line_offset: int = 0  # the lines of the page's front matter, before the Markdown
-    problem: str | None = None  # a mistake in a macro's arguments, said when the page is rendered
     parsed: tuple[str, Any] | None = None  # the page's Markdown and its Jinja tree, from the check
     jinja: Any = None  # mkdocs-macros' Jinja environment, once it renders the checked trees
 
@@ -91,44 +142,28 @@ def _template_line() -> int | None:
     return None
 
 
-def _build(state: BuildState) -> Build:
-    """The build's data, while its pages are rendered."""
-    if state.build is None:
-        raise RuntimeError("a page was rendered after the last page: the build's data is gone")
-    return state.build
-
-
-def _state(plugin: object) -> BuildState:
-    """The build's state, which define_env keeps on mkdocs-macros' plugin."""
-    state = getattr(plugin, "build_state", None)
-    if not isinstance(state, BuildState):
-        raise RuntimeError("mkdocs-macros called a page event before define_env")
-    return state
-
-
 def _bound(state: BuildState, macro: Macro) -> Callable[..., object]:
     """The macro as a page calls it: checked, then given the page being rendered. A mistake in
     the values it is given (which the page check could not see) is kept and said, with its line,
-    once the page is rendered: raising it here would end in mkdocs-macros' traceback."""
+    once the page is rendered: raising it here would end in the engine's traceback."""
     def call(*args: Any, **kwargs: Any) -> object:
-        page = state.page or Page(_build(state))
+        page = finish.Current.page or Page(state.build)
         problem = macro.problem(args, kwargs, state.choices)
         if problem:
             line = _template_line()
-            where = page.name + (f", line {line + state.line_offset}" if line else "")
-            state.problem = state.problem or f"{where}: {problem}"
+            finish.said(page.name + (f", line {line + state.line_offset}" if line else "") + f": {problem}")
             return ""
         page.used.update(macro.shows)
         try:
             return macro.function(page, *args, **kwargs)
         except CyppError as err:  # a mistake in another file the macro reads (a page's front matter)
-            state.problem = state.problem or str(err)
+            finish.said(str(err))
             return ""
     call.__name__, call.__doc__ = macro.name, macro.function.__doc__
     return call
 
 
-MARKDOWN_EXTENSIONS = ("macros.extensions.contents", "macros.extensions.tables")
+MARKDOWN_EXTENSIONS = ("macros.extensions.finish", "macros.extensions.contents", "macros.extensions.tables")
 SETTINGS = "The site was not built, because of a problem in its settings (mkdocs.yml):"
 
 
@@ -233,104 +268,124 @@ def _on_serve(server: Any, config: Any, builder: Callable[[], None]) -> Any:
     return server
 
 
-def define_env(env: MacrosPlugin) -> None:
-    """Called once per build: load and check all data, then register every macro."""
+WRITTEN = ("The site was not built, because a page written for a record in the data does not match it:")
+SERVICES = ("The site was not built, because the links to other websites in the data and the pages that show "
+            "them do not match:")
+
+
+def _with_heading(err: CyppError, heading: str) -> CyppError:
+    err.heading = heading
+    return err
+
+
+def _site_checks(root: Path, docs: Path, config_file: Path, nav: Any) -> tuple[Loaded, list[RecordPage]]:
+    """What every engine checks once a build, before any page: the pages' encodings, the data,
+    the pages written in place of a record's, the menu and the pages of links to other websites.
+    Gives the data and the records' own pages. Raises CyppError, with its heading, saying what is wrong."""
+    check_encodings(docs)
+    data = loaded(root)
+    site = data.site
+    try:
+        check_written_pages(site, docs)
+    except CyppError as err:
+        raise _with_heading(err, WRITTEN) from None
+    try:  # macros/views/record_pages.py, with the review dates of the pages that list them
+        made = record_pages(site, docs)
+    except CyppError as err:
+        raise _stop(err) from None
+    try:  # the menu as mkdocs.yml writes it, before the records' entries are added
+        check_nav(config_file, nav, docs, frozenset(page.src_uri for page in made))
+    except CyppError as err:
+        raise _with_heading(err, SETTINGS) from None
+    if nav is not None:
+        add_to_menu(nav, menu_entries(site))
+    try:
+        check_service_pages(docs, site.dataset(Service))
+    except CyppError as err:
+        raise _with_heading(err, SERVICES) from None
+    return data, made
+
+
+def theme_extra(site: Any) -> dict[str, Any]:
+    """What the theme's templates read from the settings' `extra` (they see the settings, not the
+    macros): the council websites offered beside "Suggest a change to this page"
+    (overrides/main.html) and the open data's licence (overrides/partials/copyright.html)."""
+    return {"tell_us": tell_us(site), "licence": {"name": opendata.LICENCE, "url": opendata.LICENCE_URL}}
+
+
+def define_env(env: Any) -> None:  # mkdocs-macros' plugin, or Zensical's own
+    """mkdocs-macros calls this once a build; Zensical once before each page's macros."""
+    if type(env).__module__.startswith("zensical"):
+        return _zensical_page(env)
     root = Path(env.project_dir)
-    # The package's own Markdown extensions: each page's Contents list (macros/extensions/contents.py) and each
-    # table's cells labelled with their column's heading (macros/extensions/tables.py). Added here, not in
-    # mkdocs.yml, because MkDocs loads mkdocs.yml's extensions before it can import this package.
+    # The package's own Markdown extensions: the page's finish (macros/extensions/finish.py), its
+    # Contents list (macros/extensions/contents.py) and each table's cells labelled with their
+    # column's heading (macros/extensions/tables.py).
+    # Added here, not in mkdocs.yml, because MkDocs loads mkdocs.yml's extensions before it can import
+    # this package.
     for extension in MARKDOWN_EXTENSIONS:
         if extension not in env.conf["markdown_extensions"]:
             env.conf["markdown_extensions"].append(extension)
     plugins = env.conf["plugins"]
     if _on_serve not in plugins.events["serve"]:  # mkdocs-macros passes no serve event to this module
         plugins.events["serve"].append(_on_serve)
-    try:
-        check_encodings(Path(env.conf["docs_dir"]))
-        site = load_site(root)
-    except CyppError as err:
-        raise _stop(err) from None
     docs = Path(env.conf["docs_dir"])
     try:
-        check_written_pages(site, docs)
-    except CyppError as err:
-        raise _stop(err, "The site was not built, because a page written for a record in the data does "
-                         "not match it:") from None
-    # Each record's own pages (macros/views/record_pages.py): their menu entries now, their files when MkDocs
-    # gathers the pages (on_files, below).
-    try:  # made with the review dates of the pages that list them
-        made = record_pages(site, docs)
+        data, made = _site_checks(root, docs, Path(env.conf["config_file_path"]), env.conf["nav"])
     except CyppError as err:
         raise _stop(err) from None
-    try:  # the menu as mkdocs.yml writes it, before the records' entries are added
-        check_nav(Path(env.conf["config_file_path"]), env.conf["nav"], docs,
-                  frozenset(page.src_uri for page in made))
-    except CyppError as err:
-        raise _stop(err, SETTINGS) from None
-    if env.conf["nav"] is not None:
-        add_to_menu(env.conf["nav"], menu_entries(site))
-    try:
-        check_service_pages(docs, site.dataset(Service))
-    except CyppError as err:
-        raise _stop(err, "The site was not built, because the links to other websites in the data "
-                         "and the pages that show them do not match:") from None
-    # overrides/main.html offers these beside "Suggest a change to this page" (theme templates
-    # see the config, not the macros).
-    env.conf["extra"]["tell_us"] = tell_us(site)
-    open_data = opendata.build(site, env.conf["site_url"] or "")  # the files the data page describes
-    # The footer's licence statement (overrides/partials/copyright.html): the open data's licence.
-    env.conf["extra"]["licence"] = {"name": opendata.LICENCE, "url": opendata.LICENCE_URL}
-    state = BuildState(Build(site, changed=git_dates(root), open_data=open_data), choices(site), open_data,
-                       site.glossary, made)
+    env.conf["extra"].update(theme_extra(data.site))
+    files = open_data(data, env.conf["site_url"] or "")  # the files the data page describes
+    state = BuildState(data.build, data.choices, files, data.site.glossary, made)
     for name, macro in MACROS.items():
         env.macro(_bound(state, macro), name)
-    setattr(env, "build_state", state)  # noqa: B010 (mkdocs-macros' plugin has no place of its own for it)
+    env.build_state = state
 
 
-def on_pre_page_macros(env: MacrosPlugin) -> None:
-    """Before a page is rendered: check its macros, and start its page context."""
+def _start_page(state: BuildState, raw: str, markdown: str, offset: int, src_uri: str, jinja: Any,
+                known: set[str], macros: set[str], bases: Any, root: Path, docs: Path) -> Any:
+    """Check a page's front matter, macros, snippets, links and notes, then start it (the macros and
+    the page's finish, macros/extensions/finish.py, work on it). Gives the page's Jinja tree."""
+    name = f"docs/{src_uri}"
+    meta, lines = read_front_matter(raw, name)
+    owner, reviewed, due = review_fields(meta, name, lines)
+    tree = check_page(markdown, name, offset, jinja, known, state.choices, macros)
+    check_snippets(markdown, name, offset, root, [bases] if isinstance(bases, str) else bases)
+    check_links(markdown, src_uri, offset, docs,  # the records' own pages and the open data are files too
+                frozenset(made.src_uri for made in state.made) | frozenset(state.open_data.files))
+    check_notes(markdown, name, offset, state.build.site)
+    check_figures(markdown, name, offset)
+    made = next((made for made in state.made if made.src_uri == src_uri and not made.written), None)
+    state.line_offset = offset
+    finish.start(Page(state.build, src_uri, owner=owner, reviewed=reviewed, due=due,
+                      updated=state.build.changed.get(made.data_file if made else name),
+                      reviewed_with=made.reviewed_with if made else None))
+    return tree
+
+
+def on_pre_page_macros(env: Any) -> None:  # mkdocs-macros' plugin, or Zensical's own
+    """Before a page is rendered: check its macros, and start the page."""
     page = env.page
     raw = page.file.content_string
     offset = raw[: len(raw) - len(env.markdown)].count("\n") if raw.endswith(env.markdown) else 0
     known = set(env.variables) | set(env.macros) | set(env.env.globals) | set(page.meta)
-    name = f"docs/{page.file.src_uri}"
-    state = _state(env)
+    state: BuildState = env.build_state
+    bases = env.conf["mdx_configs"].get("pymdownx.snippets", {}).get("base_path", ["."])
     try:
-        meta, lines = read_front_matter(raw, name)
-        owner, reviewed, due = review_fields(meta, name, lines)
-        tree = check_page(env.markdown, name, offset, env.env, known, state.choices, set(env.macros))
-        bases = env.conf["mdx_configs"].get("pymdownx.snippets", {}).get("base_path", ["."])
-        check_snippets(env.markdown, name, offset, Path(env.project_dir),
-                       [bases] if isinstance(bases, str) else bases)
-        check_links(env.markdown, page.file.src_uri, offset, Path(env.conf["docs_dir"]),
-                    frozenset(made.src_uri for made in state.made))
-        check_notes(env.markdown, name, offset, _build(state).site)
-        check_figures(env.markdown, name, offset)
+        tree = _start_page(state, raw, env.markdown, offset, page.file.src_uri, env.env, known, set(env.macros),
+                           bases, Path(env.project_dir), Path(env.conf["docs_dir"]))
     except CyppError as err:
         raise _stop(err) from None
-    state.line_offset, state.problem, state.parsed = offset, None, (env.markdown, tree)
+    state.parsed = (env.markdown, tree)
     _parse_once(env.env, state)
-    made = next((made for made in state.made if made.src_uri == page.file.src_uri and not made.written), None)
-    build = _build(state)
-    state.page = Page(build, page.file.src_uri, owner=owner, reviewed=reviewed, due=due,
-                      updated=build.changed.get(made.data_file if made else name),
-                      reviewed_with=made.reviewed_with if made else None)
 
 
-def on_post_page_macros(env: MacrosPlugin) -> None:
-    """After a page is rendered: add its source notes, abbreviations and owner. After the last
-    page, let go of the build's data, which MkDocs' own work on the pages no longer needs."""
-    state = _state(env)
-    if state.problem:
-        raise _stop(PageError(state.problem))
-    if state.page is None:
-        raise RuntimeError("a page was finished before it started (on_pre_page_macros)")
-    env.markdown = state.page.finish(env.markdown)
-    files = env.variables.get("files")
-    pages = files.documentation_pages(inclusion=lambda _level: True) if files is not None else []
-    if pages and env.page.file is pages[-1]:  # MkDocs reads the pages in this order
-        state.build, state.page, state.choices, state.parsed = None, None, {}, None
-        gc.collect()  # the records, documents and indexes: their memory serves MkDocs' pages now
+def on_post_page_macros(env: Any) -> None:  # mkdocs-macros' plugin, or Zensical's own
+    """After a page's macros are rendered: a mistake in their values stops the build with its message
+    here, as MkDocs says a plugin's error (the page's finish, macros/extensions/finish.py, says it on other engines)."""
+    problem = finish.take_problem()
+    if problem:
+        raise _stop(PageError(problem))
 
 
 def check_anchors(files: Any) -> None:
@@ -353,26 +408,136 @@ def check_anchors(files: Any) -> None:
         raise PageError(join_problems(problems))
 
 
-def on_post_build(env: MacrosPlugin) -> None:
-    """After the pages are written: check the links to headings; write the open data files (CSV,
-    JSON, their metadata, the meetings calendar and the changes feed), the same bytes whose sizes
-    the data page gives; and teach the search index (written just before, by the search plugin)
-    the glossary's words."""
+def on_post_build(env: Any) -> None:  # mkdocs-macros' plugin, or Zensical's own
+    """After the pages are written: check the links to headings, and teach Material's search index
+    (written just before, by the search plugin) the glossary's words."""
     try:
         check_anchors(env.variables.get("files"))
     except CyppError as err:
         raise _stop(err) from None
-    state = _state(env)
-    opendata.write_all(state.open_data, Path(env.conf["site_dir"]))
-    material_search.teach(Path(env.conf["site_dir"]), state.glossary)
+    material_search.teach(Path(env.conf["site_dir"]), env.build_state.glossary)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """MkDocs' own event (mkdocs.yml: hooks, through macros/mkdocs_hooks.py), after it gathers the
-    pages in docs/: add each record's own page that docs/ does not have a file for."""
+    pages in docs/: add each record's own page that docs/ does not have a file for, and the open data
+    files (CSV, JSON, their metadata, the meetings calendar and the changes feed: the same bytes whose
+    sizes the data page gives), which a page can then link to as to any file."""
     from mkdocs.structure.files import File
-    state = _state(config.plugins["macros"])
+    state = getattr(config.plugins["macros"], "build_state", None)  # define_env keeps it there
+    if not isinstance(state, BuildState):
+        raise RuntimeError("MkDocs gathered the pages before mkdocs-macros' define_env ran")
     for made in state.made:
         if not made.written:
             files.append(File.generated(config, made.src_uri, content=made.markdown))
+    for path, body in state.open_data.files.items():
+        files.append(File.generated(config, path, content=body))
     return files
+
+
+# Zensical ------------------------------------------------------------------------------------------
+
+ZENSICAL_CONFIG = "zensical.yml"  # made by stage_zensical, beside mkdocs.yml (Zensical's root is its folder)
+ZENSICAL_DOCS = "build/zensical/docs"
+ZENSICAL_THEME = "build/zensical/overrides"
+# Overrides for Material only: base.html is Material's whole page, with Material's own stylesheets and
+# scripts; search.html and search-help.html are Material's search box, which Zensical's search is not.
+MATERIAL_ONLY = ("base.html", "partials/search.html", "partials/search-help.html")
+_zensical: BuildState | None = None  # kept between pages and rebuilds, made again with the data
+
+
+class EnvLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does: !ENV [NAME, default] is the environment's NAME, or the default."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    names = (loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode)
+             else [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else [])
+    *names, default = names if len(names) > 1 else [*names, None]
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+EnvLoader.add_constructor("!ENV", _env_tag)
+
+
+def _link_all(folder: Path, to: Path, leave_out: tuple[str, ...] = ()) -> None:
+    """`to` made anew with a link to each file in `folder`, so that a file edited while serving is
+    read as it is now."""
+    shutil.rmtree(to, ignore_errors=True)
+    for path in folder.rglob("*"):
+        name = path.relative_to(folder)
+        if path.is_file() and name.as_posix() not in leave_out:
+            (to / name).parent.mkdir(parents=True, exist_ok=True)
+            (to / name).symlink_to(path.resolve())
+
+
+def stage_zensical(root: Path, site_dir: str | None = None) -> None:
+    """What Zensical reads, laid out before it builds (it has no event to add pages or files, and
+    reads its menu and Markdown extensions before any of the package's code runs): zensical.yml
+    (mkdocs.yml with the records' menu entries, the package's Markdown extensions and the theme's
+    extra values) and build/zensical/docs (each page of docs/ linked, the records' own pages, and
+    the open data files, which Zensical copies as they are). Raises CyppError."""
+    config_file = root / "mkdocs.yml"
+    check_config(config_file)
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=EnvLoader)
+    docs = root / config.get("docs_dir", "docs")
+    data, made = _site_checks(root, docs, config_file, config.get("nav"))
+    staged = root / ZENSICAL_DOCS
+    _link_all(docs, staged)
+    theme = config["theme"]
+    if theme.get("custom_dir"):
+        _link_all(root / theme["custom_dir"], root / ZENSICAL_THEME, leave_out=MATERIAL_ONLY)
+        theme["custom_dir"] = ZENSICAL_THEME
+    for page in made:
+        if not page.written:
+            (staged / page.src_uri).parent.mkdir(parents=True, exist_ok=True)
+            (staged / page.src_uri).write_text(page.markdown, encoding="utf-8")
+    opendata.write_all(open_data(data, config.get("site_url") or ""), staged)
+    config["docs_dir"] = ZENSICAL_DOCS
+    if site_dir:
+        config["site_dir"] = str(Path(site_dir).resolve())
+    config["markdown_extensions"] = [*config.get("markdown_extensions", []), *MARKDOWN_EXTENSIONS]
+    config["extra"] = {**(config.get("extra") or {}), **theme_extra(data.site)}
+    config.pop("hooks", None)  # MkDocs' own events: the staging above does their work
+    config["watch"] = [*config.get("watch", []), "docs"]
+    theme["variant"] = "classic"  # Material's look, not Zensical's own
+    header = "# Made by `python -m macros zensical` from mkdocs.yml: change that, not this.\n"
+    (root / ZENSICAL_CONFIG).write_text(header + json.dumps(config, ensure_ascii=False, indent=1) + "\n",
+                                        encoding="utf-8")
+
+
+def _zensical_page(env: Any) -> None:
+    """Zensical calls define_env before each page's macros, with the page: register the macros and
+    check and start the page, with the data read once (`loaded`)."""
+    global _zensical
+    root = Path(env.project_dir)
+    docs = root / env.conf.get("docs_dir", ZENSICAL_DOCS)
+    try:
+        data = loaded(root)
+    except CyppError as err:
+        print(f"{err.heading}\n{err}", file=sys.stderr)
+        raise
+    data.build.links_from_file = True  # Zensical reads a link in raw HTML from the page's file
+    if _zensical is None or _zensical.build is not data.build:
+        made = record_pages(data.site, root / "docs")
+        _zensical = BuildState(data.build, data.choices, open_data(data, env.conf.get("site_url") or ""),
+                               data.site.glossary, made)
+    state = _zensical
+    for name, macro in MACROS.items():
+        env.macro(_bound(state, macro), name)
+    page = env.page
+    if page is None:
+        return
+    raw = (docs / page.path).read_text(encoding="utf-8")
+    lines = raw.split("\n")
+    end = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")), 0) \
+        if lines[0].rstrip() == "---" else -1
+    markdown, offset = "\n".join(lines[end + 1:]), end + 1
+    jinja = jinja2.Environment()
+    known = set(env.variables) | set(env.macros) | set(jinja.globals) | set(page.meta)
+    bases = env.conf.get("mdx_configs", {}).get("pymdownx.snippets", {}).get("base_path", ["."])
+    try:
+        _start_page(state, raw, markdown, offset, page.path, jinja, known, set(env.macros), bases, root, docs)
+    except CyppError as err:  # said plainly first: Zensical follows it with the traceback of its call
+        print(f"{err.heading}\n{err}", file=sys.stderr)
+        raise

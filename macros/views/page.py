@@ -59,6 +59,9 @@ class Build:
             self.meanings.update({t.term: t.expansion, f"{t.term}s": plural(t.expansion)})
         self._passage_words: dict[str, list[str]] | None = None
         self.shared: dict[str, Any] = {}  # indexes a view works out once a build, by name
+        # Whether the engine reads a link in raw HTML from the page's file, as a Markdown link (Zensical),
+        # rather than from its web address (MkDocs): set by macros/hooks.py.
+        self.links_from_file = False
 
     def source(self, source_id: str) -> Source:
         return self.site.get(Source, source_id)
@@ -148,8 +151,11 @@ class Page:
     # ----- links -----
 
     def to_root(self) -> str:
-        """Relative path from the page's web address to the site's root."""
-        return "../" * len([p for p in address(self.src_uri).split("/") if p])
+        """Relative path to the site's root, for a link in raw HTML: from the page's web address
+        (MkDocs leaves such links as they are), or from the page's file, where the engine reads
+        them as it reads Markdown links (Zensical: Build.links_from_file)."""
+        where = posixpath.dirname(self.src_uri) if self.build.links_from_file else address(self.src_uri)
+        return "../" * len([p for p in where.split("/") if p])
 
     def link(self, target: str, anchor: str = "") -> str:
         """Relative link from the page to another page of the site."""

@@ -12,6 +12,7 @@ from macros.checks.front_matter import front_matter
 from macros.checks.page_markdown import check_links, check_page, check_snippets
 from macros.data.models import Figure
 from macros.data.site import load_site
+from macros.outputs import opendata
 from macros.views import MACROS, Build, Page, choices
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,6 +48,13 @@ def build_choices(build: Build) -> dict:
     return build._choices
 
 
+def build_files(build: Build) -> frozenset[str]:
+    """The files every build writes besides the pages: the open data, the calendar and the feed."""
+    if not hasattr(build, "_files"):
+        build._files = frozenset(opendata.build(build.site, "http://127.0.0.1:8000/").files)
+    return build._files
+
+
 @pytest.mark.parametrize("src_uri", PAGES)
 def test_every_page_passes_its_checks(build, src_uri):
     body = (DOCS / src_uri).read_text(encoding="utf-8")
@@ -54,7 +62,7 @@ def test_every_page_passes_its_checks(build, src_uri):
     env = jinja2.Environment()
     check_page(markdown, f"docs/{src_uri}", 0, env, set(MACROS), build_choices(build))
     check_snippets(markdown, f"docs/{src_uri}", 0, ROOT, ["."])
-    check_links(markdown, src_uri, 0, DOCS)
+    check_links(markdown, src_uri, 0, DOCS, build_files(build))  # a page may link to the files the build writes
 
 
 def test_every_page_renders_with_notes_that_open_their_passages(build):
