@@ -120,7 +120,7 @@ unit: $(BIN)/.installed
 macros: $(BIN)/.installed
 	@$(BIN)/python -m macros macros
 
-# tests/test_engines.py builds the site with ProperDocs and Zensical too, each from its own environment.
+# tests/build/test_engines.py builds the site with ProperDocs and Zensical too, each from its own environment.
 test: $(BIN)/.installed $(VENV)/vnu/vnu.jar .venv-properdocs/bin/.installed .venv-zensical/bin/.installed
 	@test -x "$(CHROMIUM)" || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
