@@ -111,7 +111,7 @@ def source_page(page: Page, source_id: str) -> str:
         out.append(f"- Quotations and statements: {len(used['statements'])}, shown on the pages "
                    "that use this document")
     if out[-1] == "":  # a report newly added, that no record cites yet
-        out.append("Nothing yet: no fact on this site comes from this document so far.")
+        out.append("Nothing yet: no fact on this site comes from this document.")
     out.append("")
     if used.get("figures"):
         out += ["### Figures from this document", ""]

@@ -545,4 +545,4 @@ def test_a_report_no_fact_comes_from_says_so_under_what_the_site_takes_from_it()
     from macros.views.reports import source_page
     out = source_page(Page(Build(make_site(sources=[SOURCE, NEWER])), "reports/new/index.md"), "new")
     after = out.split("## What this site takes from it", 1)[1].strip()
-    assert after.startswith("Nothing yet: no fact on this site comes from this document so far.")
+    assert after.startswith("Nothing yet: no fact on this site comes from this document.")
