@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402
-from run import ENV, data_edit, fetch, snapshot, wait_for  # noqa: E402
+from run import ENV, data_edit, fetch, snapshot, stop, wait_for  # noqa: E402
 
 ROOT = generate.ROOT
 BENCH = ROOT / "bench"
@@ -130,13 +130,7 @@ def reload(engine: str, project: Path, strict: bool) -> dict:
             time.sleep(2)
     finally:
         path.write_text(original, encoding="utf-8")
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
+        stop(server, log)
     print(f"  {engine}: served page shows a data edit after {', '.join(map(str, times))} s", flush=True)
     return {"seconds": times, "median_s": statistics.median(times)}
 

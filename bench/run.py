@@ -43,6 +43,17 @@ BUDGETS = {"ratio": 1.10, "real_base_s": 0.9, "real_per_page_s": 0.025, "reload"
            "memory_over_plain_mb": 20, "home_gzip_kb": 150}
 
 
+
+def stop(server: subprocess.Popen, log) -> None:
+    """Stop a preview server (killed if it does not stop within 20 s) and close its log."""
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+    log.close()
+
 def build(project: Path, tmp: Path, profile: Path | None = None) -> tuple[float, float]:
     """One strict build in a child process: (wall seconds, peak memory in MB of that child)."""
     out = tmp / "out"
@@ -265,13 +276,7 @@ def live_reload(real: Path) -> dict:
     finally:
         for kind, (path, *_ ) in edits.items():
             path.write_text(originals[kind], encoding="utf-8")
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
+        stop(server, log)
     return result
 
 
