@@ -43,7 +43,6 @@ BUDGETS = {"ratio": 1.10, "real_base_s": 0.9, "real_per_page_s": 0.025, "reload"
            "memory_over_plain_mb": 20, "home_gzip_kb": 150}
 
 
-
 def stop(server: subprocess.Popen, log) -> None:
     """Stop a preview server (killed if it does not stop within 20 s) and close its log."""
     server.terminate()
