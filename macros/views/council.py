@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from macros.data.models import Figure, Initiative
+from macros.data.models import Figure, Initiative, Source
 from macros.data.vocabulary import AGE_GROUPS, NEIGHBOURHOODS, PLACES_FIRST, THEMES, WHOLE_CITY
 from macros.extensions import contents
 from macros.views.figures import figure_html, figure_when, over_time
@@ -81,7 +81,7 @@ def initiative_page(page: Page, initiative_id: str) -> str:
     """One piece of the council's work: what it is, who it is for and where first, then the
     details dated by the report they come from, and which reports name it."""
     ini = page.site.get(Initiative, initiative_id)
-    details = page.build.source(ini.source)
+    details = page.site.get(Source, ini.source)
     ages = escape(ini.ages) if ini.ages else ", ".join(AGE_GROUPS[v] for v in ini.age_groups)
     out = [f"# {escape(ini.name)}", "", f"{escape(ini.summary)}{page.cited(ini)}", "",
            f"**Who it is for:** {ages}  ",
@@ -89,8 +89,8 @@ def initiative_page(page: Page, initiative_id: str) -> str:
            f"**What it is about:** {', '.join(THEMES[v] for v in ini.themes)}",
            "{: ." + contents.ANSWER + " }", "",
            f"## From the {escape(details.short_title)}", ""]
-    reported = sorted(ini.reported, key=lambda r: page.build.source_date(r.source).first_day, reverse=True)
-    newest = page.build.source(reported[0].source)
+    reported = sorted(ini.reported, key=lambda r: page.site.get(Source, r.source).date.first_day, reverse=True)
+    newest = page.site.get(Source, reported[0].source)
     if newest.id != details.id:  # a newer report names the work: say why its details are older
         out += ['!!! note "Where the details on this page come from"', "",
                 f"    The newest report that names this work is the {escape(newest.short_title)}"
@@ -109,7 +109,7 @@ def initiative_page(page: Page, initiative_id: str) -> str:
             f"**{first_capital(escape(fig.label))} ({figure_when(page, fig)}):** {figure_html(page, fig)}"
             for fig in figures), ""]
     out += ["## The reports that name it", ""]
-    out += [f"- {escape(page.build.source(r.source).short_title)}{page.cite(r.source, r.passage)}"
+    out += [f"- {escape(page.site.get(Source, r.source).short_title)}{page.cite(r.source, r.passage)}"
             for r in reported]
     out.append("")
     out += [f"[All the council's work for children and young people]({page.link('council/index.md')})", ""]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from macros.data.models import Figure
+from macros.data.models import Figure, Source
 from macros.views import charts
 from macros.views.markup import attr, escape, first_capital, format_figure, slug, table
 from macros.views.page import Page
@@ -34,12 +34,12 @@ def over_time(page: Page, fig: Figure) -> list[Figure]:
     """A figure and the others of its series, newest document first: a later document updates a
     figure, and the earlier one is history (a figure with no series stands alone)."""
     figs = page.build.series[fig.series] if fig.series else [fig]
-    return sorted(figs, key=lambda f: page.build.source_date(f.source).first_day, reverse=True)
+    return sorted(figs, key=lambda f: page.site.get(Source, f.source).date.first_day, reverse=True)
 
 
 def figure_when(page: Page, fig: Any) -> str:
     """When a figure is for: its period, or else the month of the document that gives it."""
-    return escape(fig.period) if fig.period else page.build.source_date(fig.source).month_year
+    return escape(fig.period) if fig.period else page.site.get(Source, fig.source).date.month_year
 
 
 @macro(shows=("figures",), figure_id="figures")
@@ -48,7 +48,7 @@ def figure(page: Page, figure_id: str) -> str:
     figure of its series, that one too, both dated)."""
     fig = page.site.get(Figure, figure_id)
     newest = over_time(page, fig)[0]
-    if page.build.source_date(newest.source).first_day <= page.build.source_date(fig.source).first_day:
+    if page.site.get(Source, newest.source).date.first_day <= page.site.get(Source, fig.source).date.first_day:
         return figure_html(page, fig)
     return (f"{figure_html(page, fig)} ({figure_when(page, fig)}; {figure_html(page, newest)} "
             f"in {figure_when(page, newest)})")

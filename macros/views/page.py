@@ -63,18 +63,11 @@ class Build:
         # rather than from its web address (MkDocs): set by macros/hooks.py.
         self.links_from_file = False
 
-    def source(self, source_id: str) -> Source:
-        return self.site.get(Source, source_id)
-
-    def source_date(self, source_id: str) -> PartialDate:
-        """The date of a document."""
-        return self.source(source_id).date
-
     def names_only(self, source_id: str, passage: str) -> bool:
         """Whether a passage is in a part of its document that only names things (the source's
         names_only: a passage, or a section with the sections under it; the document's title
         heading stands for its cover, not for the whole document)."""
-        parts = self.source(source_id).names_only
+        parts = self.site.get(Source, source_id).names_only
         if not parts:
             return False
         doc = self.site.documents[source_id]
@@ -170,7 +163,7 @@ class Page:
         numbered in the order they are first used on the page."""
         key = f"{source_id}--{passage}"
         if key not in self.notes:
-            src = self.build.source(source_id)
+            src = self.site.get(Source, source_id)
             doc = self.site.documents[source_id]
             href = f"{self.to_root()}reports/{src.id}/text/#{passage}"
             self.notes[key] = Note(
@@ -251,7 +244,7 @@ class Page:
         when every one is, with the age of the newest) and is GOV.UK's warning text. A document's
         own full text is history, dated on its page, and never warned about."""
         def dated(ids: Iterable[str]) -> tuple[list[PartialDate], str]:
-            dates = sorted(self.build.source_date(s) for s in ids)
+            dates = sorted(self.site.get(Source, s).date for s in ids)
             span = dates[0].words if dates[0].text == dates[-1].text else f"{dates[0].words} to {dates[-1].words}"
             return dates, span
         if not self.sources_cited:  # nothing but names: say so, and how new the naming is
@@ -263,7 +256,7 @@ class Page:
         dates, span = dated(self.sources_cited)
         newest = dates[-1]
         documents = "a document" if dates[0].text == newest.text else "documents"
-        sources = [self.build.source(s) for s in sorted(self.sources_cited)]
+        sources = [self.site.get(Source, s) for s in sorted(self.sources_cited)]
         updated = [(src, src.updated) for src in sources
                    if src.updated and src.updated.first_day > newest.first_day]
         for src, copy in updated:  # our copy is newer than any document's date here: say so, count from then
@@ -276,8 +269,8 @@ class Page:
             said += f" All of these details are more than {ages[0] // 12} years old, so things may have changed since."
         elif old * 2 > len(ages):
             said += " Most of these details are more than 2 years old, so things may have changed since."
-        newer = sorted((self.build.source(s) for s in self.sources_named - self.sources_cited
-                        if self.build.source_date(s).first_day > first_day), key=lambda s: s.date.first_day)
+        newer = sorted((self.site.get(Source, s) for s in self.sources_named - self.sources_cited
+                        if self.site.get(Source, s).date.first_day > first_day), key=lambda s: s.date.first_day)
         for src in newer:
             said += f" The newer {escape(src.short_title)}, only names some of what this page is about."
         if old * 2 > len(ages):
@@ -288,7 +281,7 @@ class Page:
     def months_old(self, source_id: str) -> int:
         """How many whole months before the build a document's details are from: its date, or our
         copy's where that is later."""
-        src = self.build.source(source_id)
+        src = self.site.get(Source, source_id)
         first_day = max(d.first_day for d in (src.date, src.updated) if d)
         today = self.build.today
         return (today.year - first_day.year) * 12 + today.month - first_day.month

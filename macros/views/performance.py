@@ -3,7 +3,7 @@ indicator's page."""
 from __future__ import annotations
 
 from macros.data.dates import PartialDate, in_words
-from macros.data.models import Area, Figure, Indicator, RagRating
+from macros.data.models import Area, Figure, Indicator, RagRating, Source
 from macros.data.vocabulary import RAGS
 from macros.views import charts
 from macros.views.figures import chart, figure_html
@@ -36,7 +36,7 @@ def rag(page: Page, rating: str) -> str:
 
 def rated(page: Page, rating: RagRating) -> str:
     """A rating, dated by the report that gives it (reports give no date for the rating itself)."""
-    return (f"{rag(page, rating.rag)} in the report of {page.build.source_date(rating.source).words}"
+    return (f"{rag(page, rating.rag)} in the report of {page.site.get(Source, rating.source).date.words}"
             f"{page.cite(rating.source, rating.passage)}")
 
 
@@ -72,7 +72,7 @@ def indicator_overview(page: Page) -> str:
 def ratings_summary(page: Page) -> str:
     """How many indicators had each rating, from the newest ratings, dated."""
     latest = [i.ratings[-1] for i in page.site.indicators]
-    dates = sorted({page.build.source_date(r.source) for r in latest})
+    dates = sorted({page.site.get(Source, r.source).date for r in latest})
     counts = [(rating, sum(r.rag == rating for r in latest)) for rating in RAGS]
     parts = [f"{n} {'was' if n == 1 else 'were'} rated {rag(page, rating)}" for rating, n in counts if n]
     parts = [", ".join(parts[:-1]) + " and " + parts[-1]] if len(parts) > 1 else parts
@@ -94,7 +94,7 @@ def indicator_rating(page: Page, indicator_id: str) -> str:
     indicator in the report's words."""
     ind = page.site.get(Indicator, indicator_id)
     last = ind.ratings[-1]
-    date = page.build.source_date(last.source)
+    date = page.site.get(Source, last.source).date
     return "\n".join([
         f"**Latest rating:** {rag(page, last.rag)}, in the report of {date.words}"
         f"{page.cite(last.source, last.passage)}. The report does not say when the rating was given. "
@@ -105,12 +105,12 @@ def indicator_rating(page: Page, indicator_id: str) -> str:
 def _ratings(page: Page, ind: Indicator) -> list[str]:
     rows = ["| Date of the report | Rating | Report |", "| --- | --- | --- |"]
     for r in ind.ratings:
-        src = page.build.source(r.source)
+        src = page.site.get(Source, r.source)
         rows.append(f"| {in_words(src.date)} | {rag(page, r.rag)} | {escape(src.short_title)}"
                     f"{page.cite(r.source, r.passage)} |")
     if len(ind.ratings) > 1:
         drawing = charts.rating_chart(f"chart-{ind.id}-ratings", f"Ratings of {ind.name}",
-                                      [(page.build.source_date(r.source).words, r.rag) for r in ind.ratings])
+                                      [(page.site.get(Source, r.source).date.words, r.rag) for r in ind.ratings])
         out = [f'<figure class="chart" data-search-exclude>{drawing}'
                "<figcaption>Chart: ratings over time. The same ratings are in the table below.</figcaption>"
                "</figure>", ""]
@@ -147,7 +147,7 @@ def indicator_page(page: Page, indicator_id: str) -> str:
     if ind.figures:
         out += _figures(page, ind)
     if ind.actions:
-        out += [f"## What was being done, as the report of {page.build.source_date(ind.source).words} says", ""]
+        out += [f"## What was being done, as the report of {page.site.get(Source, ind.source).date.words} says", ""]
         out += [f"- {escape(a.text)}{page.cited(ind, a)}" for a in ind.actions]
         out.append("")
     linked = f"[{escape(area.name)}]({page.link('plan/priorities.md', area.id)})"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from macros.data.dates import in_words
-from macros.data.models import Area, Priority
+from macros.data.models import Area, Priority, Source
 from macros.views.markup import escape, quoted, source_name, table
 from macros.views.page import Page
 from macros.views.registry import macro
@@ -31,7 +31,7 @@ def vision(page: Page, history: bool = True) -> str:
     out = [quoted_words, "", "Other documents put the vision in their own words. "
            "These are how those documents word it, not changes to the plan:", ""]
     for st in others:
-        out.append(f"- {source_name(page.build.source(st.source))}: {quoted(st.text)}{page.cited(st)}")
+        out.append(f"- {source_name(page.site.get(Source, st.source))}: {quoted(st.text)}{page.cited(st)}")
     return "\n".join(out) + "\n"
 
 
@@ -56,13 +56,13 @@ def areas_and_priorities(page: Page) -> str:
         for source in dict.fromkeys(o.source for o in area.also_called):
             names = [f"{quoted(o.name)}{page.cite(o.source, o.passage)}"
                      for o in area.also_called if o.source == source]
-            out += [f"{source_name(page.build.source(source))} calls this area "
+            out += [f"{source_name(page.site.get(Source, source))} calls this area "
                     f"{' and '.join(names)}.", ""]
         for p in priorities(page, area.id):
             plan_words, others = official(page, p.wording)
             out.append(f"{p.number}. {quoted(plan_words.text)}{page.cite(plan_words.source, plan_words.passage)}")
             for other in others:
-                src = page.build.source(other.source)
+                src = page.site.get(Source, other.source)
                 out.append(f"    - How {escape(src.short_title)} ({in_words(src.date)}) words it: "
                            f"{quoted(other.text)}{page.cite(other.source, other.passage)}")
         out.append("")
@@ -120,8 +120,8 @@ def easy_read(page: Page) -> str:
         out += [f"- {lines(p.easy)}" for p in priorities(page, area.id)]
         out.append("")
     newest = max((st.source for st in page.build.groups["easy-now"]),
-                 key=lambda sid: page.build.source_date(sid).first_day)
-    out += [f"## What was happening in {page.build.source(newest).date.month_year}", ""] + group("easy-now")
+                 key=lambda sid: page.site.get(Source, sid).date.first_day)
+    out += [f"## What was happening in {page.site.get(Source, newest).date.month_year}", ""] + group("easy-now")
     return "\n".join(out)
 
 
@@ -138,7 +138,7 @@ def plan_on_a_page(page: Page) -> str:
             plan_words, _ = official(page, p.wording)
             out.append(f"{p.number}. {escape(plan_words.text)}{page.cite(plan_words.source, plan_words.passage)}")
         out += ["", "</section>", ""]
-    src = page.build.source(words.source)
+    src = page.site.get(Source, words.source)
     out += ["</div>", "", f'<p class="pop-source">In the plan\'s own words, from the {escape(src.title)} '
             f"({in_words(src.date)}). Read it in full on this website: Reports.</p>", "", "</div>", ""]
     return "\n".join(out)

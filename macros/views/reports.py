@@ -7,7 +7,7 @@ from typing import Any
 
 from macros.checks.verify import citations
 from macros.data.fields import Record
-from macros.data.models import DATASETS
+from macros.data.models import DATASETS, Source
 from macros.data.vocabulary import TOPICS
 from macros.views import full_text as document_page
 from macros.views.figures import FIGURES_HEAD, figure_row
@@ -50,7 +50,7 @@ def _written_by(s: Any) -> str:
 @macro(source_id="sources")
 def document_text(page: Page, source_id: str) -> str:
     """A source document's full text, every heading, paragraph and list item with its anchor."""
-    s = page.build.source(source_id)
+    s = page.site.get(Source, source_id)
     page.shows_details(source_id, page.site.documents[source_id].passages[0].id)
     intro = [
         f"This is the full text of “{escape(s.title)}”, written by {_written_by(s)} for {escape(s.to)}, "
@@ -89,7 +89,7 @@ def records_from(page: Page, source_id: str) -> dict[str, list[Record]]:
 @macro(shows=("sources",), source_id="sources")
 def source_page(page: Page, source_id: str) -> str:
     """A page about one source document: what it is, and everything the site takes from it."""
-    s = page.build.source(source_id)
+    s = page.site.get(Source, source_id)
     facts = [f"**Date:** {dated(s)}", f"**Written by:** {_written_by(s)}", f"**Written for:** {escape(s.to)}",
              f"**Kind of document:** {'the plan itself' if s.kind == 'plan' else 'a report'}"]
     out = ["\n".join(f"{f}  " for f in facts).rstrip(), "", "## In short", ""]

@@ -6,7 +6,7 @@ from typing import Any, Sequence, TypeVar
 
 from macros.data.dates import in_words
 from macros.data.fields import Citation
-from macros.data.models import Statement
+from macros.data.models import Source, Statement
 from macros.views.markup import and_list, escape, quoted, source_name
 from macros.views.page import Page
 from macros.views.registry import macro
@@ -26,8 +26,8 @@ def official(page: Page, items: Sequence[C]) -> tuple[C, list[C]]:
     """The plan's own wording (from the newest document that is a plan) and the others,
     oldest first. A later report that rewords the plan does not amend it."""
     def date(x: C) -> dt.date:
-        return page.build.source_date(x.source).first_day
-    plans = [x for x in items if page.build.source(x.source).kind == "plan"]
+        return page.site.get(Source, x.source).date.first_day
+    plans = [x for x in items if page.site.get(Source, x.source).kind == "plan"]
     newest = max(plans, key=date)
     return newest, sorted((x for x in items if x is not newest), key=date)
 
@@ -48,9 +48,10 @@ def statement_list(page: Page, group: str, numbered: bool = False, dated: bool =
     items = page.build.groups[group]
     if dated:
         out = []
-        sources = sorted({st.source for st in items}, key=lambda s: page.build.source_date(s).first_day, reverse=True)
+        sources = sorted({st.source for st in items}, key=lambda s: page.site.get(Source, s).date.first_day,
+                         reverse=True)
         for source in sources:
-            src = page.build.source(source)
+            src = page.site.get(Source, source)
             out += [f"**{in_words(src.date)}**: {escape(src.body)}'s {src.kind} says:", "",
                     _items([st for st in items if st.source == source], page, numbered, paragraphs), ""]
         return "\n".join(out)
@@ -77,10 +78,10 @@ def newest_findings(page: Page) -> str:
     they come from, and says so when the newest document of all gives none."""
     items = page.build.groups["newest-findings"]
     newest = max(page.site.sources, key=lambda s: s.date.first_day)
-    cited = sorted({st.source for st in items}, key=lambda s: page.build.source_date(s).first_day, reverse=True)
+    cited = sorted({st.source for st in items}, key=lambda s: page.site.get(Source, s).date.first_day, reverse=True)
     by_body: dict[tuple[str, str], list[str]] = {}  # "Oxford City Council's reports of January 2026 and October 2023"
     for s in cited:
-        src = page.build.source(s)
+        src = page.site.get(Source, s)
         by_body.setdefault((src.body, src.kind), []).append(src.date.month_year)
     said = and_list([f"{escape(body)}'s {kind}{'s' if len(dates) > 1 else ''} of {and_list(dates)}"
                       for (body, kind), dates in by_body.items()])
@@ -96,7 +97,7 @@ def newest_findings(page: Page) -> str:
 def quote(page: Page, statement_id: str) -> str:
     """One statement as a block quotation with its source."""
     st = page.site.get(Statement, statement_id)
-    src = page.build.source(st.source)
+    src = page.site.get(Source, st.source)
     out = f"> {escape(st.text)}\n>\n> — {source_name(src)}{page.cited(st)}\n"
     gone = gone_mentioned(page, st.text)
     return out + (f"\n{gone.strip()}\n" if gone else "")

@@ -37,10 +37,10 @@ def people(page: Page, role: str | None = None) -> str:
     rows = ["| Role | Person | Office they held | When |", "| --- | --- | --- | --- |"]
     records = [r for r in page.site.roles if role is None or r.role == role]
     order = list(ROLES)
-    for r in sorted(records, key=lambda r: (order.index(r.role), page.build.source_date(r.source).first_day)):
+    for r in sorted(records, key=lambda r: (order.index(r.role), page.site.get(Source, r.source).date.first_day)):
         said = [f"From {in_words(r.since)}." if r.since else "",
                 f"Until {in_words(r.until)}." if r.until else "",
-                f"Named in the document of {page.build.source_date(r.source).words}.",
+                f"Named in the document of {page.site.get(Source, r.source).date.words}.",
                 escape(r.note) if r.note else ""]
         person, position = escape(r.person), "Not given"
         if r.position:
@@ -56,7 +56,7 @@ def who_leads(page: Page, role: str) -> str:
     """The answer first: who the newest document naming someone in a role names, dated, then
     who earlier documents named, then whether any newer document names anyone."""
     def noted(r: Role) -> dt.date:
-        return page.build.source_date(r.source).first_day
+        return page.site.get(Source, r.source).date.first_day
     records = sorted((r for r in page.site.roles if r.role == role), key=noted)
     name = ROLES[role].lower()
     if not records:
@@ -65,14 +65,14 @@ def who_leads(page: Page, role: str) -> str:
             f"names the Trust's {name}.", still_to_check(page, "roles")] if w) + "\n"
     newest = records[-1]
     out = [f"The newest document to name the Trust's {name} is from "
-           f"{page.build.source_date(newest.source).words}. It names "
+           f"{page.site.get(Source, newest.source).date.words}. It names "
            f"**{escape(newest.person)}**{page.cite(newest.source, newest.named_in or newest.passage)}."]
     earlier: dict[str, list[Role]] = {}
     for r in records[:-1]:
         if r.person != newest.person:
             earlier.setdefault(r.person, []).append(r)
     for person, named in earlier.items():
-        dates = " and ".join(page.build.source_date(r.source).words for r in named)
+        dates = " and ".join(page.site.get(Source, r.source).date.words for r in named)
         out.append(f"Before that, documents of {dates} named {escape(person)}"
                    + "".join(page.cite(r.source, r.named_in or r.passage) for r in named) + ".")
     newer = [s for s in page.site.sources if s.date.first_day > noted(newest)]
@@ -81,7 +81,7 @@ def who_leads(page: Page, role: str) -> str:
         which = "newest document of all" if checked[-1] is max(newer, key=lambda s: s.date.first_day) \
             else "document"
         out.append(f"The {which}, from {in_words(checked[-1].date)}, does not say who the {name} is.")
-    out.append(still_to_check(page, "roles", page.build.source_date(newest.source)))
+    out.append(still_to_check(page, "roles", page.site.get(Source, newest.source).date))
     return " ".join(w for w in out if w) + "\n"
 
 
@@ -137,8 +137,8 @@ def latest_meetings(page: Page) -> str:
     paragraphs = [[f"**The Trust's latest meeting in the documents:** {in_words(latest.date)}, "
                    f"{escape(latest.title)}{page.cited(latest)}."]]
     if latest.planned:
-        since = page.build.source_date(latest.source)
-        paragraphs[-1].append(f"The {escape(page.build.source(latest.source).short_title)} speaks of it as "
+        since = page.site.get(Source, latest.source).date
+        paragraphs[-1].append(f"The {escape(page.site.get(Source, latest.source).short_title)} speaks of it as "
                               "still to come. None of the documents "
                               f"{'this site has checked ' if unread(page, 'meetings', since) else ''}"
                               "says whether it took place.")
@@ -176,9 +176,9 @@ def trust_priorities(page: Page, latest: bool = False) -> str:
         periods.setdefault(p.period, []).append(p)
     if latest:  # everything the newest document says about the Trust's priorities, dated
         newest = max((p.source for p in page.site.trust_priorities),
-                     key=lambda s: page.build.source_date(s).first_day)
+                     key=lambda s: page.site.get(Source, s).date.first_day)
         periods = OrderedDict((k, [p for p in v if p.source == newest]) for k, v in periods.items())
-        src = page.build.source(newest)
+        src = page.site.get(Source, newest)
         out += [f"The newest document that gives the Trust's priorities is the {escape(src.short_title)} "
                 f"({in_words(src.date)}). It says:", ""]
     for period, items in periods.items():

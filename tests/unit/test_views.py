@@ -8,7 +8,7 @@ from sample import NEWER, OLDER, PLAN, SOURCE, make_site
 
 from macros.data.dates import PartialDate
 from macros.data.dates import in_words as nice_date
-from macros.data.models import Figure
+from macros.data.models import Figure, Source
 from macros.views import Build, Page
 from macros.views.council import initiative_finder, initiative_page, where
 from macros.views.figures import chart, figure, figure_table, series_table
@@ -533,7 +533,7 @@ def test_a_report_nobody_has_read_for_ratings_is_not_said_to_give_none():
     ratings for these indicators"."""
     from macros.views.performance import no_newer_ratings
     page = Page(Build(make_site(sources=[OLDER, SOURCE, NEWER]), today=dt.date(2027, 4, 1)), "index.md")
-    said = no_newer_ratings(page, page.build.source_date("old"))
+    said = no_newer_ratings(page, page.site.get(Source, "old").date)
     assert said == ("The later documents this site uses (2 October 2023) give no ratings for these indicators. "
                     "This site has not yet checked this document for ratings of the plan's indicators: "
                     "The newer report, March 2027.")
