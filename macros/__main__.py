@@ -44,8 +44,9 @@ def config(argv: list[str]) -> int:
 
 def macros(argv: list[str]) -> int:
     """Print the officers' list of macros (CONTRIBUTING.md, "The macros you can use")."""
+    from macros.views import MACROS
     from macros.views.registry import macro_list
-    print(macro_list(), end="")
+    print(macro_list(MACROS), end="")
     return 0
 
 

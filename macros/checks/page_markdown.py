@@ -18,7 +18,8 @@ from macros.checks.verify import document_dates, figures_in, unsupported
 from macros.data.documents import plain
 from macros.data.site import Site
 from macros.errors import PageError
-from macros.views.registry import MACROS, UNKNOWN, suggest
+from macros.views import MACROS
+from macros.views.registry import UNKNOWN, suggest
 
 
 def _value(node: nodes.Node) -> Any:

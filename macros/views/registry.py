@@ -1,5 +1,6 @@
-"""The one list of macros: each view declares itself with @macro, naming the kind of record each
-of its parameters names and the datasets it shows. The build registers every macro from here,
+"""How a view becomes a macro: it declares itself with @macro, naming the kind of record each of
+its parameters names and the datasets it shows, and `collect` gathers the declarations
+(macros/views/__init__.py: MACROS). The build registers every macro from there,
 the page check validates every constant argument of every call against it before a page is
 rendered, and the same check runs on the values when a macro is called, so a mistake in a macro's
 arguments is a plain message, never a traceback. CONTRIBUTING.md's list of macros is tested
@@ -12,6 +13,7 @@ import re
 import typing
 from dataclasses import dataclass
 from functools import cached_property
+from types import ModuleType
 from typing import Any, Callable, Iterable, TypeVar
 
 from macros.data import vocabulary
@@ -173,11 +175,10 @@ View = TypeVar("View", bound=Callable[..., object])
 
 
 def macro(*, shows: tuple[str, ...] = (), **kinds: str) -> Callable[[View], View]:
-    """Declare a view as a macro: `@macro(shows=("figures",), figure_id="figures")`."""
-    def register(function: View) -> View:
+    """Declare a view as a macro: `@macro(shows=("figures",), figure_id="figures")`. The declaration
+    is kept on the function (`function.macro`); `collect` gathers them."""
+    def declare(function: View) -> View:
         name = function.__name__
-        if name in MACROS:
-            raise MacroError(f"two macros are called {name}: rename one of them")
         unknown = sorted(set(kinds) - set(inspect.signature(function).parameters))
         if unknown:
             raise MacroError(f"@macro on {name} names parameters it does not have: {', '.join(unknown)}")
@@ -188,13 +189,23 @@ def macro(*, shows: tuple[str, ...] = (), **kinds: str) -> Callable[[View], View
         unshown = sorted(set(shows) - set(DATASETS))
         if unshown:
             raise MacroError(f"@macro on {name} shows datasets that do not exist: {', '.join(unshown)}")
-        MACROS[name] = Macro(name, function, kinds, shows)
+        setattr(function, "macro", Macro(name, function, kinds, shows))
         return function
-    return register
+    return declare
 
 
-# Filled as the view modules are imported (macros/views/__init__.py imports them all), then only read.
-MACROS: dict[str, Macro] = {}
+def collect(*modules: ModuleType) -> dict[str, Macro]:
+    """The macros the view modules declare, by name (macros/views/__init__.py lists the modules)."""
+    found: dict[str, Macro] = {}
+    for module in modules:
+        for value in vars(module).values():
+            declared = getattr(value, "macro", None)
+            if not isinstance(declared, Macro) or declared.function is not value:
+                continue
+            if found.get(declared.name, declared) is not declared:
+                raise MacroError(f"two macros are called {declared.name}: rename one of them")
+            found[declared.name] = declared
+    return found
 
 
 def _example(macro: Macro) -> str:
@@ -211,12 +222,12 @@ def _example(macro: Macro) -> str:
     return f"{{{{ {macro.name}({', '.join(parts)}) }}}}"
 
 
-def macro_list() -> str:
-    """The officers' list of macros (CONTRIBUTING.md, "The macros you can use"), made from the
-    registry: `python -m macros macros` prints it."""
+def macro_list(macros: dict[str, Macro]) -> str:
+    """The officers' list of macros (CONTRIBUTING.md, "The macros you can use"): `python -m macros
+    macros` prints it."""
     rows = []
-    for name in sorted(MACROS):
-        macro = MACROS[name]
+    for name in sorted(macros):
+        macro = macros[name]
         what = re.split(r"(?<=\.)\s", " ".join((macro.function.__doc__ or "").split()), maxsplit=1)[0]
         rows.append(f"- `{_example(macro)}`: {what}")
     return "\n".join(rows) + "\n"

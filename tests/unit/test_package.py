@@ -5,13 +5,14 @@ import subprocess
 import sys
 import typing
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from macros.data import models, vocabulary
 from macros.data.dates import PartialDate, in_words
-from macros.views import MACROS, performance
-from macros.views.registry import MacroError, macro
+from macros.views import MACROS, figures, performance
+from macros.views.registry import MacroError, collect, macro
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -95,7 +96,7 @@ def test_a_macro_declared_wrongly_is_a_plain_error_not_an_assertion():
     def new_view(page: object, record: str) -> str:
         return ""
     with pytest.raises(MacroError, match="^two macros are called figure: rename one of them$"):
-        macro()(figure)
+        collect(figures, SimpleNamespace(figure=macro()(figure)))
     with pytest.raises(MacroError, match="^@macro on new_view names parameters it does not have: recrod$"):
         macro(recrod="figures")(new_view)
     with pytest.raises(MacroError, match="^@macro on new_view names kinds of record that registry.KINDS does "
