@@ -33,9 +33,9 @@ def check(argv: list[str]) -> int:
 
 def config(argv: list[str]) -> int:
     """Check that the site's settings (mkdocs.yml) can be read, before the site engine reads them."""
-    from macros.hooks import SETTINGS, check_config
+    from macros.checks.settings import SETTINGS, read_settings
     try:
-        check_config(Path(argv[0]) if argv else Path.cwd() / "mkdocs.yml")
+        read_settings(Path(argv[0]) if argv else Path.cwd() / "mkdocs.yml")
     except CyppError as err:
         print(f"{SETTINGS}\n{err}", file=sys.stderr)
         return 1

@@ -19,16 +19,14 @@ from __future__ import annotations
 import html
 import json
 import logging
-import os
 import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable
 
 import jinja2
-import yaml
 
 from macros.checks.front_matter import check_encodings, check_service_pages, read_front_matter, review_fields
 from macros.checks.page_markdown import (
@@ -39,8 +37,9 @@ from macros.checks.page_markdown import (
     check_page,
     check_snippets,
 )
+from macros.checks.settings import SETTINGS, check_nav, read_settings
 from macros.data.gitdates import git_dates
-from macros.data.loader import join_problems, yaml_problem
+from macros.data.loader import join_problems
 from macros.data.models import Service, Term
 from macros.data.site import Site, load_site
 from macros.errors import CyppError, PageError
@@ -48,7 +47,6 @@ from macros.extensions import finish
 from macros.outputs import material_search, opendata
 from macros.views import MACROS, Build, Macro, Page, choices
 from macros.views.record_pages import RecordPage, add_to_menu, check_written_pages, menu_entries, record_pages
-from macros.views.registry import suggest
 from macros.views.services import tell_us
 
 if TYPE_CHECKING:  # the package works without MkDocs (python -m macros check): only the build needs these
@@ -164,53 +162,6 @@ def _bound(state: BuildState, macro: Macro) -> Callable[..., object]:
 
 
 MARKDOWN_EXTENSIONS = ("macros.extensions.finish", "macros.extensions.contents", "macros.extensions.tables")
-SETTINGS = "The site was not built, because of a problem in its settings (mkdocs.yml):"
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as YAML, whatever MkDocs' own tags (!ENV) hold."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def check_config(path: Path) -> None:
-    """mkdocs.yml can be read: MkDocs would answer a mistake in it with PyYAML's own words, before
-    any of this module runs (the Makefile runs this first: python -m macros config)."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        yaml.load(text, Loader=_ConfigLoader)
-    except yaml.MarkedYAMLError as err:
-        raise PageError(yaml_problem(err, text, path.name)) from None
-
-
-def _nav_pages(nav: Any) -> Iterator[str]:
-    """Every page the menu (nav) lists, as its path under docs/."""
-    for item in nav if isinstance(nav, list) else [nav]:
-        if isinstance(item, dict):
-            for value in item.values():
-                yield from _nav_pages(value)
-        elif isinstance(item, str) and "://" not in item:
-            yield item
-
-
-def check_nav(config_file: Path, nav: Any, docs: Path, made: frozenset[str] = frozenset()) -> None:
-    """Every page the menu lists is a page under docs/ (or `made` from a record), named with its
-    line in mkdocs.yml."""
-    lines = config_file.read_text(encoding="utf-8").split("\n")
-    start = next((i for i, line in enumerate(lines) if line.startswith("nav:")), 0)
-    problems = []
-    for page in _nav_pages(nav or []):
-        if (docs / page).is_file() or page in made:
-            continue
-        number = next((i + 1 for i in range(start, len(lines)) if page in lines[i]), start + 1)
-        known = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-        problems.append(
-            f'{config_file.name}, line {number}: the menu (nav) lists the page "{page}", and there is no '
-            f"docs/{page}.{suggest(page.rsplit(' ', 1)[-1], known)} Each line of the menu is written "
-            "- Title: folder/page.md, with the page's path under docs/ after the colon and a space.")
-    if problems:
-        raise PageError(join_problems(problems))
 
 
 PROBLEM_PAGE = """<!doctype html>
@@ -446,20 +397,6 @@ MATERIAL_ONLY = ("base.html", "partials/search.html", "partials/search-help.html
 _zensical: BuildState | None = None  # kept between pages and rebuilds, made again with the data
 
 
-class EnvLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as MkDocs does: !ENV [NAME, default] is the environment's NAME, or the default."""
-
-
-def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    names = (loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode)
-             else [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else [])
-    *names, default = names if len(names) > 1 else [*names, None]
-    return next((os.environ[name] for name in names if name in os.environ), default)
-
-
-EnvLoader.add_constructor("!ENV", _env_tag)
-
-
 def _link_all(folder: Path, to: Path, leave_out: tuple[str, ...] = ()) -> None:
     """`to` made anew with a link to each file in `folder`, so that a file edited while serving is
     read as it is now."""
@@ -478,8 +415,7 @@ def stage_zensical(root: Path, site_dir: str | None = None) -> None:
     extra values) and build/zensical/docs (each page of docs/ linked, the records' own pages, and
     the open data files, which Zensical copies as they are). Raises CyppError."""
     config_file = root / "mkdocs.yml"
-    check_config(config_file)
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=EnvLoader)
+    config = read_settings(config_file)
     docs = root / config.get("docs_dir", "docs")
     data, made = _site_checks(root, docs, config_file, config.get("nav"))
     staged = root / ZENSICAL_DOCS

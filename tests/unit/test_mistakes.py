@@ -9,7 +9,6 @@ from pathlib import Path
 
 import jinja2
 import pytest
-import yaml
 
 from macros.checks.front_matter import check_encodings, read_front_matter, review_fields
 from macros.checks.page_markdown import (
@@ -20,6 +19,7 @@ from macros.checks.page_markdown import (
     check_page,
     check_snippets,
 )
+from macros.checks.settings import check_nav, read_settings
 from macros.checks.verify import check_record, document_dates
 from macros.commands import find
 from macros.data.fields import parts, references
@@ -27,7 +27,7 @@ from macros.data.loader import Dataset, read_yaml
 from macros.data.models import DATASETS, Event, Role, Statement
 from macros.data.site import Site, check_needed, check_references, load_site
 from macros.errors import CyppError, DataError, PageError
-from macros.hooks import _ConfigLoader, _on_serve, check_config, check_nav
+from macros.hooks import _on_serve
 from macros.views import MACROS, choices
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -425,9 +425,9 @@ def test_a_passage_that_does_not_exist_suggests_the_passage_that_says_it(dataset
 def test_a_mistake_in_the_menu_that_mkdocs_cannot_read_is_named_with_its_line(tmp_path, old, new, said):
     body = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(body.replace(old, new, 1), encoding="utf-8")
-    check_config(ROOT / "mkdocs.yml")
+    read_settings(ROOT / "mkdocs.yml")
     with pytest.raises(PageError) as err:
-        check_config(tmp_path / "mkdocs.yml")
+        read_settings(tmp_path / "mkdocs.yml")
     assert str(err.value).startswith(said.format(line=body[: body.index(old)].count("\n") + 1))
 
 
@@ -436,7 +436,7 @@ def test_a_menu_entry_to_a_missing_page_is_named_with_its_line(tmp_path):
     line = body[: body.index("trust/meetings.md")].count("\n") + 1
     config = tmp_path / "mkdocs.yml"
     config.write_text(body.replace("Meetings: trust/meetings.md", "Meetings trust/meetings.md"), encoding="utf-8")
-    nav = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)["nav"]
+    nav = read_settings(config)["nav"]
     with pytest.raises(PageError) as err:
         check_nav(config, nav, ROOT / "docs")
     assert str(err.value) == (
