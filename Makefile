@@ -47,6 +47,7 @@ ENGINE_SERVE_zensical = .venv-zensical/bin/python -m macros zensical && \
 
 serve: $(EVENV)/bin/.installed
 	@$(EVENV)/bin/python -m macros config
+	@$(EVENV)/bin/python -m macros schemas > /dev/null   # for the editor, while you change the data
 	$(ENGINE_SERVE_$(ENGINE))
 
 # Build into a temporary folder and only replace site/ when the whole build succeeded,
@@ -89,8 +90,8 @@ quick: $(BIN)/.installed
 find: $(BIN)/.installed
 	@$(BIN)/python -m macros find $(WORDS)
 
-# Remake schemas/*.schema.json (and VS Code's link to them) from macros/data/models.py.
-# Run it after changing a model; tests/data/test_schema.py fails until you do.
+# Make build/schemas/*.schema.json from macros/data/models.py: each data file's first line points
+# VS Code's YAML extension at its schema (make serve makes them too).
 .PHONY: schemas
 schemas: $(BIN)/.installed
 	$(BIN)/python -m macros schemas

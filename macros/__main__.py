@@ -3,7 +3,7 @@
     python -m macros check [FOLDER]    check every data file against the models and the documents
     python -m macros config [FILE]     check that the site's settings (mkdocs.yml) can be read
     python -m macros review            list the pages past their review date (never fails)
-    python -m macros schemas [FOLDER]  remake schemas/*.schema.json from macros/data/models.py
+    python -m macros schemas [FOLDER]  make build/schemas/*.schema.json from macros/data/models.py
     python -m macros find WORDS...     the source and passage to cite for these words
     python -m macros macros            the list of macros for CONTRIBUTING.md, from the registry
     python -m macros zensical [--site-dir FOLDER]

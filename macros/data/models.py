@@ -8,7 +8,7 @@ section in sources/<source>.md, shown on the document's page on the site). The f
 and dates it gives.
 
 The line under each field (its docstring) says what the field holds. It is the field's description
-everywhere: in schemas/ (shown by an editor as you type) and in the open data's CSV on the Web
+everywhere: in the schemas (build/schemas/, shown by an editor as you type) and in the open data's CSV on the Web
 metadata (data/csv-metadata.json on the site). Write it for a reader of the data, in plain English.
 """
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """JSON Schemas for the data files, made from the models in models.py (never written by hand).
 
-`python -m macros schemas` (or `make schemas`) writes schemas/<name>.schema.json for every dataset
-and points VS Code's YAML extension (Red Hat) at them in .vscode/settings.json, so an officer
-editing data/<name>.yml sees mistakes and field names as they type. tests/data/test_schema.py fails if
-the committed schemas differ from the models: after changing models.py, run `make schemas`.
+`python -m macros schemas` (`make schemas`; `make serve` runs it) writes
+build/schemas/<name>.schema.json for every dataset. Each data file's first line (`modeline`) points
+VS Code's YAML extension (Red Hat) at its schema, so an officer editing data/<name>.yml sees
+mistakes and field names as they type. The schemas are made, never committed: a model changed is
+a schema changed.
 
 Each data file is a YAML list of records, so its schema is an array of the model's records.
 Dates are kept as text by our YAML loader, so a date is a string of the form YYYY-MM-DD (or
@@ -24,8 +25,7 @@ from macros.data.dates import FULL_DATE, PARTIAL_DATE
 from macros.data.models import DATASETS
 from macros.data.vocabulary import OFFICIAL_WEBSITES
 
-SCHEMA_DIR = "schemas"
-VSCODE_SETTINGS = Path(".vscode") / "settings.json"
+SCHEMA_DIR = "build/schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # A link to another website (data/services.yml): https, on a website whose name ends with one of
 # vocabulary.OFFICIAL_WEBSITES.
@@ -97,13 +97,13 @@ def schema_path(name: str) -> Path:
     return Path(SCHEMA_DIR) / f"{name}.schema.json"
 
 
-def vscode_schemas() -> dict[str, str]:
-    """The "yaml.schemas" setting: each schema and the data file it describes."""
-    return {f"./{schema_path(name).as_posix()}": f"data/{name}.yml" for name in DATASETS}
+def modeline(name: str) -> str:
+    """The first line of data/<name>.yml: where VS Code's YAML extension finds its schema."""
+    return f"# yaml-language-server: $schema=../{schema_path(name).as_posix()}"
 
 
 def write_schemas(root: Path) -> list[Path]:
-    """Write every dataset's schema and the VS Code setting under `root`; remove stale schemas.
+    """Write every dataset's schema under `root`; remove those of datasets that are gone.
 
     Returns the files that changed.
     """
@@ -122,11 +122,6 @@ def write_schemas(root: Path) -> list[Path]:
         if old.name[: -len(".schema.json")] not in DATASETS:
             old.unlink()
             changed.append(old)
-
-    settings_path = root / VSCODE_SETTINGS
-    settings = json.loads(settings_path.read_text(encoding="utf-8")) if settings_path.exists() else {}
-    settings["yaml.schemas"] = vscode_schemas()
-    write(settings_path, json.dumps(settings, indent=2, ensure_ascii=False) + "\n")
     return changed
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from macros.data.models import DATASETS
 from macros.data.site import load_site
+from macros.outputs.schema import modeline
 
 
 def test_real_data_is_valid_and_complete():
@@ -147,9 +148,9 @@ def test_an_organisation_written_with_its_short_form_names_that_glossary_entry()
 
 
 def _header(path: Path) -> str:
-    """The comment a data file starts with, before its first record."""
+    """The comment a data file starts with, before its first record (after the line for the editor)."""
     lines = []
-    for line in path.read_text(encoding="utf-8").split("\n"):
+    for line in path.read_text(encoding="utf-8").split("\n")[1:]:
         if not line.startswith("#"):
             break
         lines.append(line[1:].strip())
@@ -181,6 +182,13 @@ def test_each_data_files_first_lines_name_its_fields_as_the_model_has_them(name)
     assert not missing, f"data/{name}.yml: its first lines do not name the fields {missing}"
     unknown = sorted(set(re.findall(r"\b[a-z]+(?:_[a-z]+)+\b(?!\()", header)) - _fields(model))  # not a macro()
     assert not unknown, f"data/{name}.yml: its first lines name fields the model does not have: {unknown}"
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_each_data_file_points_an_editor_at_its_schema(name):
+    """VS Code's YAML extension underlines a mistake as the officer types, from the schema made from the model."""
+    first = (ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8").split("\n", 1)[0]
+    assert first == modeline(name), f"data/{name}.yml: its first line should be {modeline(name)}"
 
 
 def test_each_dataset_says_what_it_holds_and_links_to_pages_that_exist():

@@ -69,19 +69,15 @@ def test_review_with_nothing_late_says_so_and_a_broken_page_is_named_but_never_f
 
 
 def test_schemas_are_written_for_every_data_file_and_kept_up_to_date(tmp_path, capsys):
-    write(tmp_path / ".vscode/settings.json", json.dumps({"editor.tabSize": 2}))
-    write(tmp_path / "schemas/gone.schema.json", "{}")  # a dataset since removed
+    write(tmp_path / "build/schemas/gone.schema.json", "{}")  # a dataset since removed
     assert main(["schemas", str(tmp_path)]) == 0
     said = capsys.readouterr().out.splitlines()
-    assert set(said[:-1]) == ({f"updated schemas/{name}.schema.json" for name in DATASETS}
-                              | {"updated schemas/gone.schema.json", "updated .vscode/settings.json"})
-    assert said[-1] == f"The schemas of all {len(DATASETS)} data files are up to date in schemas/."
-    assert not (tmp_path / "schemas/gone.schema.json").exists()
-    settings = json.loads((tmp_path / ".vscode/settings.json").read_text(encoding="utf-8"))
-    assert settings["editor.tabSize"] == 2  # the officer's own settings are kept
-    assert settings["yaml.schemas"] == {f"./schemas/{n}.schema.json": f"data/{n}.yml" for n in DATASETS}
+    assert set(said[:-1]) == ({f"updated build/schemas/{name}.schema.json" for name in DATASETS}
+                              | {"updated build/schemas/gone.schema.json"})
+    assert said[-1] == f"The schemas of all {len(DATASETS)} data files are up to date in build/schemas/."
+    assert not (tmp_path / "build/schemas/gone.schema.json").exists()
     for name in DATASETS:
-        schema = json.loads((tmp_path / f"schemas/{name}.schema.json").read_text(encoding="utf-8"))
+        schema = json.loads((tmp_path / f"build/schemas/{name}.schema.json").read_text(encoding="utf-8"))
         assert schema["title"] == f"data/{name}.yml" and schema["type"] == "array"
     assert main(["schemas", str(tmp_path)]) == 0  # run again: nothing to change
     assert capsys.readouterr().out.startswith("The schemas of all")
