@@ -23,7 +23,7 @@ from macros.data.models import DATASETS, Figure, Source, Statement
 from macros.data.site import Site
 from macros.extensions import contents
 from macros.outputs.opendata import OpenData
-from macros.views import full_text as document_page
+from macros.views import full_text
 from macros.views.markup import attr, escape, mark_first_uses
 
 
@@ -168,8 +168,8 @@ class Page:
             href = f"{self.to_root()}reports/{src.id}/text/#{passage}"
             self.notes[key] = Note(
                 f'From <a href="{attr(href)}">{escape(src.short_title)}, '
-                f"{escape(document_page.describe(doc, passage))}</a>.",
-                f"{escape(src.short_title)}, {escape(document_page.locate(doc, passage))}.")
+                f"{escape(full_text.describe(doc, passage))}</a>.",
+                f"{escape(src.short_title)}, {escape(full_text.locate(doc, passage))}.")
             if self.build.names_only(source_id, passage):
                 self.sources_named.add(source_id)
             else:

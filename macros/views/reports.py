@@ -9,7 +9,7 @@ from macros.checks.verify import citations
 from macros.data.fields import Record
 from macros.data.models import DATASETS, Source
 from macros.data.vocabulary import TOPICS
-from macros.views import full_text as document_page
+from macros.views import full_text
 from macros.views.figures import FIGURES_HEAD, figure_row
 from macros.views.markup import escape, table
 from macros.views.page import Page
@@ -65,7 +65,7 @@ def document_text(page: Page, source_id: str) -> str:
         "lists. We have removed officers' e-mail addresses and phone numbers. Our own notes "
         "are marked “Note from this website”." + (f" {escape(s.notes)}" if s.notes else ""), "",
     ]
-    return "\n".join(intro) + "\n" + document_page.render(page.site.documents[source_id])
+    return "\n".join(intro) + "\n" + full_text.render(page.site.documents[source_id])
 
 
 def sources_of(record: Record) -> set[str]:

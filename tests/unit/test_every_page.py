@@ -12,6 +12,8 @@ from macros.checks.front_matter import front_matter
 from macros.checks.page_markdown import check_links, check_page, check_snippets
 from macros.data.models import Figure
 from macros.data.site import load_site
+from macros.extensions import finish
+from macros.hooks import BuildState, _bound
 from macros.outputs import opendata
 from macros.views import MACROS, Build, Page, choices
 
@@ -31,15 +33,12 @@ def render(build: Build, src_uri: str) -> tuple[Page, str]:
     markdown = body.split("---\n", 2)[2] if body.startswith("---\n") else body
     page = Page(build, src_uri, owner="Web team", reviewed=dt.date(2026, 11, 1), due=dt.date(2027, 5, 1))
     env = jinja2.Environment(undefined=jinja2.StrictUndefined)
-
-    def bound(macro):
-        def call(*args, **kwargs):
-            assert macro.problem(args, kwargs, build_choices(build)) is None
-            page.used.update(macro.shows)
-            return macro.function(page, *args, **kwargs)
-        return call
-    env.globals.update({name: bound(macro) for name, macro in MACROS.items()})
-    return page, page.finish(env.from_string(markdown).render())
+    state = BuildState(build, build_choices(build), None, build.site.glossary, [])
+    env.globals.update({name: _bound(state, macro) for name, macro in MACROS.items()})  # as every engine calls them
+    finish.start(page)
+    rendered = env.from_string(markdown).render()
+    assert finish.take_problem() is None
+    return page, page.finish(rendered)
 
 
 def build_choices(build: Build) -> dict:
