@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402
-from run import ENV, data_edit, fetch, snapshot, stop, wait_for  # noqa: E402
+from run import ENV, budget_table, data_edit, fetch, snapshot, stop, wait_for  # noqa: E402
 
 ROOT = generate.ROOT
 BENCH = ROOT / "bench"
@@ -163,11 +163,8 @@ def markdown(results: dict) -> str:
            "(Zensical's includes `python -m macros zensical`, which lays out its pages); *plain* is plain "
            "Material on MkDocs for the same pages (bench/generate.py). Peak memory is the largest process's. "
            "*Reload* is the time from writing a one-line change to a glossary term in data/glossary.yml "
-           "until the served glossary page shows it.", "", "## Budgets", "",
-           "| Budget | Limit | Median | Runs | Result |", "| --- | --- | --- | --- | --- |"]
-    for b in results["budgets"]:
-        out.append(f"| {b['budget']} | {b['limit']} | {b['median']} | {', '.join(map(str, b['runs']))} | "
-                   f"{'met' if b['met'] else '**missed**'} |")
+           "until the served glossary page shows it.", ""]
+    out += budget_table(results["budgets"])
     for r in results["sites"]:
         out += ["", f"## {r['label']} ({r['pages']} pages)", "",
                 "| Engine | Build, median s | Against plain, run by run | Peak MB | Reload, median s | Runs (s) |",

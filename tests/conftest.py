@@ -45,6 +45,14 @@ def run_build(project: Path, out: Path) -> subprocess.CompletedProcess:
     )
 
 
+def build_error(project: Path) -> str:
+    """What the strict build of a broken copy says: it must stop, plainly, with no traceback."""
+    result = run_build(project, project / "out")
+    assert result.returncode != 0, "the build should have stopped"
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.stderr
+
+
 def run_make_build(project: Path) -> subprocess.CompletedProcess:
     """Run `make build` in a copy of the project, with the virtual environment running the tests.
     That environment is used as it is: `-o` tells make not to install anything into it."""

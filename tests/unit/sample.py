@@ -70,3 +70,8 @@ OLDER = dict(SOURCE, id="old", date="2017-10", short_title="Old report")
 PLAN = dict(SOURCE, id="plan", date="2018-06", short_title="The plan", kind="plan")
 # A report added later, which nobody has yet read for roles, meetings, findings or ratings (no read_for).
 NEWER = dict(SOURCE, id="new", date="2027-03", short_title="The newer report", read_for=[])
+# Records the views' tests share: a short form the newest report uses, and figures from the reports.
+CTB = dict(id="ctb", term="CTB", expansion="Children's Trust Board", explanation="The Trust.", source="doc",
+           passage="intro-1")
+MONEY = dict(id="money", label="money granted", value=1120199, unit="gbp", source="doc", passage="funding-1")
+PUPILS = dict(id="pc", label="pupils", value=42, unit="percent", period="2017", source="old", passage="results-1")

@@ -2,7 +2,7 @@
 is, in short, and everything the site takes from it, each linking to the page that shows it."""
 import datetime as dt
 
-from sample import OLDER, PLAN, SOURCE, make_site
+from sample import CTB, MONEY, OLDER, PLAN, PUPILS, SOURCE, make_site
 
 from macros.views import Build, Page
 from macros.views.reports import source_page
@@ -14,12 +14,8 @@ REPORT = dict(SOURCE, written_by="the Head of Service", notes="Our copy <b>lacks
 def render(source_id: str) -> str:
     site = make_site(
         sources=[REPORT, OLDER, PLAN],
-        glossary=[dict(id="ctb", term="CTB", expansion="Children's Trust Board",
-                       explanation="The Trust.", source="doc", passage="intro-1")],
-        figures=[dict(id="money", label="money granted", value=1120199, unit="gbp",
-                      source="doc", passage="funding-1"),
-                 dict(id="pc", label="pupils", value=42, unit="percent", period="2017",
-                      source="old", passage="results-1")],
+        glossary=[CTB],
+        figures=[MONEY, PUPILS],
         statements=[dict(id="s1", group="g", text="New words", source="doc", passage="intro-1"),
                     dict(id="s2", group="g", text="Partners meet.", quoted=False, source="doc", passage="intro-1")],
         timeline=[dict(id="e1", date="2023-10", topic="send", title="A <new> board meets",

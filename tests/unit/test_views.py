@@ -4,7 +4,7 @@ import re
 
 import markdown
 import pytest
-from sample import NEWER, OLDER, PLAN, SOURCE, make_site
+from sample import CTB, MONEY, NEWER, OLDER, PLAN, PUPILS, SOURCE, make_site
 
 from macros.data.dates import PartialDate
 from macros.data.dates import in_words as nice_date
@@ -26,14 +26,11 @@ from macros.views.trust import gone_members, latest_meetings, who_leads
 def ctx():
     site = make_site(
         sources=[SOURCE, OLDER, PLAN],
-        glossary=[dict(id="ctb", term="CTB", expansion="Children's Trust Board",
-                       explanation="The Trust.", source="doc", passage="intro-1")],
-        figures=[dict(id="money", label="money granted", value=1120199, unit="gbp",
-                      source="doc", passage="funding-1"),
+        glossary=[CTB],
+        figures=[MONEY,
                  dict(id="about", label="investment", value=600000, unit="gbp",
                       qualifier="about", source="doc", passage="funding-2"),
-                 dict(id="pc", label="pupils", value=42, unit="percent", period="2017",
-                      series="s", source="old", passage="results-1"),
+                 dict(PUPILS, series="s"),
                  dict(id="pc-old", label="pupils", value=29, unit="percent", period="2016",
                       series="s", source="old", passage="results-1")],
         statements=[dict(id="v1", group="vision", text="Old words", source="old", passage="vision-1"),
@@ -258,12 +255,12 @@ def test_a_notes_short_form_for_print_says_where_its_passage_is_in_a_few_words(c
     assert "<summary><h2" in page and ">Sources (3)</h2></summary>" in page
 
 
-CTB = "<abbr title=\"Children's Trust Board\">CTB</abbr>"
+CTB_MARKED = "<abbr title=\"Children's Trust Board\">CTB</abbr>"
 
 
 def test_a_short_form_is_marked_up_where_the_page_first_uses_it(ctx):
     page = ctx.finish("# The CTB\n\nThe CTB meets. The [CTB's page](ctb.md) says so.")
-    assert page.count("<abbr") == 1 and f"# The {CTB}\n" in page  # GOV.UK: on first use only
+    assert page.count("<abbr") == 1 and f"# The {CTB_MARKED}\n" in page  # GOV.UK: on first use only
     assert "abbr" not in ctx.finish("The Trust meets. CTBX is not a term.")
 
 
@@ -271,7 +268,7 @@ def test_a_short_form_is_not_marked_up_in_code_tags_link_targets_or_raw_html(ctx
     page = ctx.finish('`CTB` [x](CTB.md) <span data-x="CTB">y</span> {#CTB}\n\n'
                       '<div class="n">\nCTB\n</div>\n\n```\nCTB\n```\n\n'
                       '<div class="m" markdown>\nThe CTB.\n</div>')
-    assert page.count("<abbr") == 1 and f"The {CTB}." in page
+    assert page.count("<abbr") == 1 and f"The {CTB_MARKED}." in page
 
 
 def test_vision_is_the_plans_own_words_then_others_dated_as_theirs(ctx):
@@ -341,7 +338,7 @@ def test_labels_keep_their_capitals_when_they_start_a_cell():
 
 def test_a_short_form_in_the_plural_is_explained_too(ctx):
     page = ctx.finish("The CTBs meet. The CTB meets.")
-    assert page.startswith('The <abbr title="Children\'s Trust Boards">CTBs</abbr> meet. The ' + CTB)
+    assert page.startswith('The <abbr title="Children\'s Trust Boards">CTBs</abbr> meet. The ' + CTB_MARKED)
 
 
 def test_the_glossary_says_where_a_short_forms_meaning_comes_from():
