@@ -25,10 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.checks.settings import read_settings  # noqa: E402
+from macros.data.checked import load_checked  # noqa: E402
 from macros.data.dates import in_words  # noqa: E402
 from macros.data.loader import load_dataset, read_yaml  # noqa: E402
 from macros.data.models import DATASETS  # noqa: E402
-from macros.data.site import load_site  # noqa: E402
 from macros.hooks import theme_extra  # noqa: E402
 from macros.outputs import opendata  # noqa: E402
 from macros.views.record_pages import add_to_menu, menu_entries  # noqa: E402
@@ -307,7 +307,7 @@ def plain(project_dir: Path, dest: Path) -> Path:
         hook.unlink()
     # The menu with the records' own pages, and what the theme's templates read from the settings, as the
     # package gives them in a build
-    site = load_site(project_dir)
+    site = load_checked(project_dir)
     nav = read_settings(project_dir / "mkdocs.yml")["nav"]
     add_to_menu(nav, menu_entries(site))
     extra = yaml.safe_dump({"extra": theme_extra(site)}, sort_keys=False, allow_unicode=True)

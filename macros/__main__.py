@@ -19,10 +19,10 @@ from macros.errors import CyppError, DataError
 
 def check(argv: list[str]) -> int:
     """Check every data file without building the site."""
-    from macros.data.site import load_site
+    from macros.data.checked import load_checked
     root = Path(argv[0]) if argv else Path.cwd()
     try:
-        site = load_site(root)
+        site = load_checked(root)
     except DataError as err:
         print(f"The data has a problem:\n{err}", file=sys.stderr)
         return 1

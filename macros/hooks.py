@@ -38,10 +38,10 @@ from macros.checks.page_markdown import (
     check_snippets,
 )
 from macros.checks.settings import SETTINGS, check_nav, read_settings
+from macros.data.checked import CheckedData, load_checked
 from macros.data.gitdates import git_dates
 from macros.data.loader import join_problems
 from macros.data.models import Service, Term
-from macros.data.site import Site, load_site
 from macros.errors import CyppError, PageError
 from macros.extensions import finish
 from macros.outputs import material_search, opendata
@@ -65,7 +65,7 @@ class Loaded:
     """The data, read and checked once, with what is worked out from it: kept between pages (Zensical
     calls define_env for each) and between rebuilds while serving."""
     stamp: tuple[tuple[str, int, int], ...]  # each file under data/, sources/, macros/: size, time changed
-    site: Site
+    site: CheckedData
     build: Build
     choices: dict[str, Any]
     open_data: dict[str, Any]  # the open data files, by the site's address they are made for
@@ -88,7 +88,7 @@ def loaded(root: Path) -> Loaded:
     stamp = _stamp(root)
     if _loaded is None or _loaded.stamp != stamp:
         _loaded = None  # a failed read leaves nothing stale behind
-        site = load_site(root)
+        site = load_checked(root)
         _loaded = Loaded(stamp, site, Build(site, changed=git_dates(root)), choices(site), {})
     return _loaded
 

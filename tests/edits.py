@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.site import load_site
+from macros.data.checked import load_checked
 from macros.errors import DataError
 
 
@@ -29,5 +29,5 @@ def add_line(path: Path, after: str, new: str) -> int:
 def error_for(project: Path) -> str:
     """The plain message loading the copy's data stops with."""
     with pytest.raises(DataError) as caught:
-        load_site(project)
+        load_checked(project)
     return str(caught.value)

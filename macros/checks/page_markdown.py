@@ -15,8 +15,8 @@ import jinja2
 from jinja2 import meta, nodes
 
 from macros.checks.verify import document_dates, figures_in, unsupported
+from macros.data.checked import CheckedData
 from macros.data.documents import plain
-from macros.data.site import Site
 from macros.errors import PageError
 from macros.views import MACROS
 from macros.views.registry import UNKNOWN, suggest
@@ -219,7 +219,7 @@ def _fenced(markdown: str) -> Iterator[tuple[str, str | None]]:
         yield line, fence
 
 
-def check_notes(markdown: str, page: str, line_offset: int, site: Site) -> None:
+def check_notes(markdown: str, page: str, line_offset: int, site: CheckedData) -> None:
     """The names of people, age ranges and dates in a sentence of the page's own words that carries
     a note are in a passage the note opens (macros/checks/verify.py, unsupported)."""
     dates = document_dates(site.sources)

@@ -35,8 +35,8 @@ from macros.data.loader import join_problems
 from macros.errors import DataError
 
 if TYPE_CHECKING:
+    from macros.data.checked import CheckedData
     from macros.data.models import Figure, Source
-    from macros.data.site import Site
 
 _SAME = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
                        "“": '"', "”": '"', "„": '"', "″": '"',
@@ -438,7 +438,7 @@ def quotations(cited: Cites) -> Iterator[tuple[str, int | None, str]]:
             yield field, None, value
 
 
-def check_all(site: Site) -> dict[str, int]:
+def check_all(site: CheckedData) -> dict[str, int]:
     """Check every record; raise DataError listing the first problems. Returns what was checked."""
     problems: list[str] = []
     counts = {"quotations": 0, "figures": 0, "ratings": 0, "dates": 0, "citations": 0}

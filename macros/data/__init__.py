@@ -1,2 +1,2 @@
 """The data layer: the closed lists, dates, the models of each data file, reading YAML, the
-source documents, and the checked data of a build (`Site`). Nothing here needs MkDocs."""
+source documents, and the checked data of a build (`CheckedData`). Nothing here needs MkDocs."""

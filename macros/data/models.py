@@ -545,7 +545,7 @@ Area.model_rebuild()
 
 class Datasets:
     """The data files, each named as its file in data/ (data/<name>.yml), with the model of its
-    records, in the order the site loads and lists them. The checked data (site.Site) has each
+    records, in the order the site loads and lists them. The checked data (checked.CheckedData) has each
     dataset as a typed attribute: `site.figures` is a list of Figure."""
     sources: list[Source]
     glossary: list[Term]

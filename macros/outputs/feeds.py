@@ -5,12 +5,12 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from macros.checks.front_matter import address
+from macros.data.checked import CheckedData
 from macros.data.models import Source
-from macros.data.site import Site
 from macros.views.full_text import describe
 
 
-def to_ics(site: Site, domain: str) -> str:
+def to_ics(site: CheckedData, domain: str) -> str:
     """The meetings with a known day, as all-day events in an iCalendar file (RFC 5545)."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Oxfordshire CYPP website//Meetings//EN",
              "CALSCALE:GREGORIAN", "X-WR-CALNAME:Oxfordshire Children's Trust Board meetings"]
@@ -58,7 +58,7 @@ def page_url(site_url: str, page: str) -> str:
     return site_url.rstrip("/") + "/" + (f"{path}/" if path else "")
 
 
-def to_atom(site: Site, site_url: str) -> str:
+def to_atom(site: CheckedData, site_url: str) -> str:
     """The site's changes as an Atom feed (RFC 4287), newest first."""
     changes = sorted(site.changes, key=lambda c: c.date, reverse=True)
     home = site_url.rstrip("/") + "/"

@@ -23,10 +23,10 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
+from macros.data.checked import CheckedData
 from macros.data.dates import FULL_DATE
 from macros.data.fields import references, title, types_in
 from macros.data.models import DATASETS
-from macros.data.site import Site
 from macros.outputs.feeds import to_atom, to_ics
 from macros.outputs.schema import dataset_schema
 
@@ -72,7 +72,7 @@ class OpenData:
     files: dict[str, bytes]  # every file's path in the built site → its content
 
 
-def build(site: Site, site_url: str) -> OpenData:
+def build(site: CheckedData, site_url: str) -> OpenData:
     """Every open data file, made once a build."""
     tables = [t for name in site.sets for t in dataset_tables(site, name)]
     files = {f"data/{t.url}": t.csv() for t in tables}
@@ -109,7 +109,7 @@ def metadata(tables: list[Table]) -> dict[str, Any]:
     }
 
 
-def dataset_tables(site: Site, name: str) -> list[Table]:
+def dataset_tables(site: CheckedData, name: str) -> list[Table]:
     """The CSV files of one dataset: its own, then one for each of its fields that is a list of records."""
     schema = dataset_schema(name)
     item, defs = schema["items"], schema.get("$defs", {})
@@ -254,7 +254,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def to_json(site: Site, name: str) -> str:
+def to_json(site: CheckedData, name: str) -> str:
     return json.dumps({"dataset": name, "description": DATASETS[name].described,
                        "licence": LICENCE, "records": [r.model_dump(mode="json") for r in site.sets[name].records]},
                       ensure_ascii=False, indent=2) + "\n"

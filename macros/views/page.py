@@ -17,10 +17,10 @@ from typing import Any, Iterable, Iterator
 
 from macros.checks.front_matter import address
 from macros.checks.verify import normalise
+from macros.data.checked import CheckedData
 from macros.data.dates import PartialDate, in_words
 from macros.data.fields import Citation, Point
 from macros.data.models import DATASETS, Figure, Source, Statement
-from macros.data.site import Site
 from macros.extensions import contents
 from macros.outputs.opendata import OpenData
 from macros.views import full_text
@@ -37,7 +37,7 @@ def plural(words: str) -> str:
 class Build:
     """The data of one build and the indexes the views share; read-only once made."""
 
-    def __init__(self, site: Site, changed: dict[str, dt.date] | None = None, today: dt.date | None = None,
+    def __init__(self, site: CheckedData, changed: dict[str, dt.date] | None = None, today: dt.date | None = None,
                  open_data: OpenData | None = None):
         self.site = site
         self.open_data = open_data  # the open data files this build writes (the data page lists them)
@@ -133,7 +133,7 @@ class Page:
     details: dict[str, str] = field(default_factory=dict)  # each note that gives details → its document
 
     @property
-    def site(self) -> Site:
+    def site(self) -> CheckedData:
         return self.build.site
 
     @property

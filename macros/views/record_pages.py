@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from macros.checks.front_matter import front_matter
+from macros.data.checked import CheckedData, records_with_pages
 from macros.data.loader import join_problems
 from macros.data.models import DATASETS, Source
-from macros.data.site import Site, records_with_pages
 from macros.errors import PageError
 from macros.views.markup import escape
 
@@ -67,7 +67,7 @@ def _made(record: Any, src_uri: str, review: dict[str, Any]) -> str:
     return _page(meta, [f"{{{{ initiative_page({call}) }}}}"])
 
 
-def record_pages(site: Site, docs: Path) -> list[RecordPage]:
+def record_pages(site: CheckedData, docs: Path) -> list[RecordPage]:
     """Every page the records make, in the order of their data files."""
     pages, reviews = [], {}
     for name, record, paths in records_with_pages(site.sets):
@@ -79,7 +79,7 @@ def record_pages(site: Site, docs: Path) -> list[RecordPage]:
     return pages
 
 
-def menu_entries(site: Site) -> dict[str, list[Any]]:
+def menu_entries(site: CheckedData) -> dict[str, list[Any]]:
     """The menu entries of the made pages, by the page they follow: a page (titled by itself), or a
     report's title and date over its two pages."""
     entries: dict[str, list[Any]] = {}
@@ -124,7 +124,7 @@ def add_to_menu(nav: list[Any], entries: dict[str, list[Any]]) -> None:
 _CALL = re.compile(r"\{\{-?\s*(?P<macro>\w+)\(\s*[\"'](?P<id>[^\"']*)[\"']")
 
 
-def check_written_pages(site: Site, docs: Path) -> None:
+def check_written_pages(site: CheckedData, docs: Path) -> None:
     """A page an officer writes in place of a made one is named after a record, shows that record
     (a macro given its id, as the made page does) and has the made page's title, so that its menu
     entry and the data agree. Raises PageError saying what to do."""
@@ -167,7 +167,7 @@ def check_written_pages(site: Site, docs: Path) -> None:
         raise PageError(join_problems(problems))
 
 
-def page_title(site: Site, docs: Path, src_uri: str) -> str | None:
+def page_title(site: CheckedData, docs: Path, src_uri: str) -> str | None:
     """The title of a page: written in docs/, or made from its record."""
     if (docs / src_uri).is_file():
         return front_matter(docs / src_uri).get("title")

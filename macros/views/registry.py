@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import Any, Callable, Iterable, TypeVar
 
 from macros.data import vocabulary
+from macros.data.checked import CheckedData
 from macros.data.fields import Record
 from macros.data.models import (
     DATASET_OF,
@@ -31,7 +32,6 @@ from macros.data.models import (
     Source,
     Statement,
 )
-from macros.data.site import Site
 
 UNKNOWN = object()  # an argument the page check cannot know (a variable): checked when called
 
@@ -41,7 +41,7 @@ class Kind:
     called: str  # what a message calls one
     where: str  # where its ids are, for the message
     example: str  # what the officers' list of macros writes for it
-    values: Callable[[Site], Any]  # the ids it may be, in this build's data
+    values: Callable[[CheckedData], Any]  # the ids it may be, in this build's data
 
 
 def _records(model: type[Record], called: str, example: str,
@@ -89,7 +89,7 @@ KINDS = {
 _TYPES = {bool: "true or false", int: "a whole number", str: "text in quotes"}
 
 
-def choices(site: Site) -> dict[str, Any]:
+def choices(site: CheckedData) -> dict[str, Any]:
     """What each kind of argument may be, for this build's data."""
     return {name: kind.values(site) for name, kind in KINDS.items()}
 

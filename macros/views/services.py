@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from macros.data.checked import CheckedData
 from macros.data.dates import in_words
-from macros.data.site import Site
 from macros.views.markup import attr, escape
 from macros.views.page import Page
 from macros.views.registry import macro
@@ -37,7 +37,7 @@ def where_to_go_next(page: Page) -> str:
         *items, "", "</div>", ""])
 
 
-def tell_us(site: Site) -> list[dict[str, str]]:
+def tell_us(site: CheckedData) -> list[dict[str, str]]:
     """The council websites offered beside "Suggest a change to this page" to a reader who has
     no GitHub account (the records with tell_us: true): each council's name and address."""
     return [{"name": s.runs, "url": s.url} for s in site.services if s.tell_us]

@@ -5,9 +5,9 @@ import datetime as dt
 import re
 from collections import OrderedDict
 
+from macros.data.checked import CheckedData
 from macros.data.dates import PartialDate, in_words
 from macros.data.models import Member, Role, Source, Term, TrustPriority
-from macros.data.site import Site
 from macros.data.vocabulary import READ_FOR, ROLES, TRUST_MEETING_KINDS, ReadFor
 from macros.views.markup import and_list, escape, quoted, source_name, table
 from macros.views.page import Page
@@ -96,7 +96,7 @@ def gone(page: Page, member: Member, named: bool = False) -> str:
             f"{page.cite(g.source, g.passage)}")
 
 
-def gone_pattern(site: Site, member: Member) -> re.Pattern[str]:
+def gone_pattern(site: CheckedData, member: Member) -> re.Pattern[str]:
     """An organisation's name, or its short form in the glossary, as whole words."""
     names = [member.name] + ([site.get(Term, member.short_form).term] if member.short_form else [])
     return re.compile(r"(?<![\w&])(" + "|".join(re.escape(n) for n in names) + r")(?![\w&])")

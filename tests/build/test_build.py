@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, run_build, run_make_build
 from edits import add_line, replace_in
 
-from macros.data.site import load_site
+from macros.data.checked import load_checked
 
 
 def failed_build(project: Path) -> str:
@@ -54,7 +54,7 @@ def _work_page(work, shows=None, title=None, words=""):
 def test_each_record_makes_its_own_page_and_menu_entry(project):
     """An indicator whose page nobody wrote still has one, made from its record, in the menu after
     the list of indicators; a page an officer writes for a record is used instead."""
-    site = load_site(ROOT)
+    site = load_checked(ROOT)
     indicator = next(i for i in site.indicators
                      if (project / "docs" / "performance" / "indicators" / f"{i.id}.md").is_file())
     (project / "docs" / "performance" / "indicators" / f"{indicator.id}.md").unlink()
@@ -74,7 +74,7 @@ def test_each_record_makes_its_own_page_and_menu_entry(project):
 
 
 def test_a_page_written_for_no_known_record_stops_the_build(project):
-    work = load_site(ROOT).initiatives[0]
+    work = load_checked(ROOT).initiatives[0]
     folder = project / "docs" / "council" / "work"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{work.id}x.md").write_text(_work_page(work), encoding="utf-8")
@@ -85,7 +85,7 @@ def test_a_page_written_for_no_known_record_stops_the_build(project):
 
 
 def test_a_written_page_showing_another_record_or_titled_otherwise_stops_the_build(project):
-    work, other = load_site(ROOT).initiatives[:2]
+    work, other = load_checked(ROOT).initiatives[:2]
     folder = project / "docs" / "council" / "work"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{work.id}.md").write_text(_work_page(work, shows=other.id, title=f"Not {work.name}"),

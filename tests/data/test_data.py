@@ -8,13 +8,13 @@ from conftest import ROOT, contact_details
 from edits import error_for, replace_in
 from pydantic import BaseModel
 
+from macros.data.checked import load_checked
 from macros.data.models import DATASETS
-from macros.data.site import load_site
 from macros.outputs.schema import modeline
 
 
 def test_real_data_is_valid_and_complete():
-    site = load_site(ROOT)
+    site = load_checked(ROOT)
     assert {i.number for i in site.indicators} >= {"1.1b", "2.3", "2.4", "2.5", "3.14"}
     terms = {t.term for t in site.glossary}
     for term in ["C&YP", "CTB", "HWB", "OSCB", "SEND", "EHCP", "CAMHS", "LCSS", "MASH", "TAF",
@@ -27,7 +27,7 @@ def test_one_area_for_each_area_of_focus_the_plan_names_and_one_priority_for_eac
     """The areas and priorities are the plan's own lists, counted from the plan's text, not typed
     here: each heading under "Our Areas of Focus" is one area, and each numbered item under it is
     one priority with the plan's number."""
-    site = load_site(ROOT)
+    site = load_checked(ROOT)
     plan = site.documents["cypp-2018"]
     headings = [p.id for p in plan.passages
                 if p.kind == "heading" and p.id != "areas-of-focus" and plan.parent(p.id) == "areas-of-focus"]
@@ -44,7 +44,7 @@ def test_every_item_of_the_january_2026_reports_list_of_work_is_one_record():
     """Paragraph 11 of the council's report of January 2026 lists its key pieces of work (i to
     xix): each item is named by exactly one record in data/initiatives.yml. Records for work other
     reports describe may follow."""
-    site = load_site(ROOT)
+    site = load_checked(ROOT)
     report = site.documents["city-2026-01"]
     items = [p.id for p in report.passages if p.section == "council-work" and p.kind == "item" and p.level == 1]
     named = [r.passage for i in site.initiatives for r in i.reported
@@ -55,7 +55,7 @@ def test_every_item_of_the_january_2026_reports_list_of_work_is_one_record():
 
 def test_one_document_record_for_each_text_in_sources():
     """(tests/site/test_sources_html.py checks that each document has its page and its full text.)"""
-    site = load_site(ROOT)
+    site = load_checked(ROOT)
     assert sorted(s.id for s in site.sources) == sorted(p.stem for p in (ROOT / "sources").glob("*.md"))
 
 
@@ -139,7 +139,7 @@ def test_an_organisation_written_with_its_short_form_names_that_glossary_entry()
     """A member whose name is a glossary entry's words in full, or carries its short form in
     brackets ("Voice of Oxfordshire's Youth (VoXY)"), names that entry in short_form: only then can
     the site say, in the entry and wherever the short form is used, that it is gone."""
-    site = load_site(ROOT)
+    site = load_checked(ROOT)
     for m in site.members:
         for t in site.glossary:
             if m.name.lower() == t.expansion.lower() or f"({t.term.lower()})" in m.name.lower():

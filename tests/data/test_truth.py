@@ -8,9 +8,9 @@ from conftest import ROOT
 from edits import error_for, replace_in
 
 from macros.checks.verify import found_in, has_date, numbers
+from macros.data.checked import load_checked
 from macros.data.dates import PartialDate
 from macros.data.documents import parse
-from macros.data.site import load_site
 from macros.errors import DataError
 
 
@@ -26,7 +26,7 @@ def set_field(path: Path, record_id: str, field: str, value: str, extra: str = "
 
 
 def test_every_document_has_its_text_and_every_check_ran():
-    site = load_site(ROOT)
+    site = load_checked(ROOT)
     assert sorted(site.documents) == sorted(s.id for s in site.sources)
     for doc in site.documents.values():  # its words, not only headings
         assert any(p.kind in ("paragraph", "item") for p in doc.passages), doc.id

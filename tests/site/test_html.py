@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, contact_details
 
 from macros.data.models import Figure, Source, Term
-from macros.data.site import load_site
+from macros.data.checked import load_checked
 from macros.views.markup import format_figure
 
 
@@ -98,7 +98,7 @@ def test_no_personal_contact_details_published(pages, built):
     ("send/index.html", "send-priority-action-areas"),
 ])
 def test_figures_appear_on_the_right_pages(pages, page, figure_id):
-    fig = load_site(ROOT).get(Figure, figure_id)
+    fig = load_checked(ROOT).get(Figure, figure_id)
     assert figures_shown(pages[page]).get(figure_id) == format_figure(fig)
 
 
@@ -107,7 +107,7 @@ def test_every_figure_in_the_data_appears_somewhere_as_the_data_gives_it(pages):
     for html in pages.values():
         for figure_id, text in figures_shown(html).items():
             shown.setdefault(figure_id, set()).add(text)
-    for fig in load_site(ROOT).figures:
+    for fig in load_checked(ROOT).figures:
         assert shown.get(fig.id) == {format_figure(fig)}, fig.id
 
 
@@ -121,7 +121,7 @@ def test_facts_carry_a_note_linking_to_their_source(pages):
 
 
 def test_every_initiative_and_indicator_is_shown(pages):
-    site = load_site(ROOT)
+    site = load_checked(ROOT)
     council = pages["council/index.html"]
     for ini in site.initiatives:  # a card for each piece of work, linking to its own page
         assert re.search(rf'<h3 id="{ini.id}"><a href="work/{ini.id}/">', council), ini.id
@@ -132,7 +132,7 @@ def test_every_initiative_and_indicator_is_shown(pages):
 
 def test_priorities_are_quoted_in_the_plans_own_words(pages):
     html = pages["plan/priorities/index.html"].replace("&#39;", "'").replace("&amp;", "&")
-    for p in load_site(ROOT).priorities:
+    for p in load_checked(ROOT).priorities:
         plan = p.wording[0]
         assert plan.source == "cypp-2018", p.id  # the plan's own words come first in the data
         # the plan's wording is the numbered item itself; any later report's words sit under it
@@ -142,7 +142,7 @@ def test_priorities_are_quoted_in_the_plans_own_words(pages):
 
 
 def test_acronyms_are_marked_up_with_their_meaning(pages):
-    glossary = {t.term: t.expansion for t in load_site(ROOT).glossary}
+    glossary = {t.term: t.expansion for t in load_checked(ROOT).glossary}
     seen = {}
     for html in pages.values():
         for abbr in soup(html).find_all("abbr"):
@@ -189,7 +189,7 @@ def test_accessibility_statement_and_privacy_notice_linked_from_every_page(pages
 
 
 def test_accessibility_statement_figures_come_from_data(pages):
-    site = load_site(ROOT)
+    site = load_checked(ROOT)
     text = visible_text(pages["accessibility/index.html"])
     for note in site.accessibility:
         if note.kind == "test":
@@ -209,7 +209,7 @@ def test_every_rendered_figure_links_to_its_source(pages):
 
 
 def test_each_indicator_has_its_own_page(pages):
-    for ind in load_site(ROOT).indicators:
+    for ind in load_checked(ROOT).indicators:
         html = pages[f"performance/indicators/{ind.id}/index.html"]
         heading = re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", html, flags=re.S).group(1))
         assert ind.name in heading
@@ -233,7 +233,7 @@ def test_charts_have_a_text_alternative_and_a_table_beside_them(pages):
 
 def test_finder_counts_first_then_filters_then_cards(pages):
     html = pages["council/index.html"]
-    total = len(load_site(ROOT).initiatives)
+    total = len(load_checked(ROOT).initiatives)
     count = html.index(f'aria-live="polite" data-noun="pieces of work">Showing all {total} pieces of work.</p>')
     button = html.index('<button type="button" class="finder-toggle md-button" aria-expanded="false" '
                         'aria-controls="initiative-list-filters">Filter</button>')
@@ -276,7 +276,7 @@ def test_each_card_of_the_councils_work_has_its_note_and_names_every_place_once(
 
 
 def test_each_piece_of_the_councils_work_has_its_own_page(pages, built):
-    site = load_site(ROOT)
+    site = load_checked(ROOT)
     search = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
     searchable = {doc["location"] for doc in search["docs"]}
     sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
@@ -347,7 +347,7 @@ def test_every_page_ends_with_a_way_to_suggest_a_change(pages):
     """GOV.UK style: no edit pencil; at the end of the page, GitHub's form for this page (saying
     plainly that it needs a GitHub account) and, beside it, a way that needs no account: the
     council websites marked tell_us in data/services.yml, as links to other websites."""
-    councils = [(s.runs, s.url) for s in load_site(ROOT).services if s.tell_us]
+    councils = [(s.runs, s.url) for s in load_checked(ROOT).services if s.tell_us]
     for path, html in pages.items():
         article = html.split("<article", 1)[1].split("</article>", 1)[0]
         block = soup(article.split('<div class="suggest-change">', 1)[-1])
@@ -382,13 +382,13 @@ def test_changes_feed_lists_every_change(built, pages):
     atom = "{http://www.w3.org/2005/Atom}"
     feed = ET.parse(built / "changes.xml").getroot()
     entries = feed.findall(f"{atom}entry")
-    changes = load_site(ROOT).changes
+    changes = load_checked(ROOT).changes
     assert len(entries) == len(changes)
     assert {e.find(f"{atom}title").text for e in entries} == {c.title for c in changes}
     assert 'type="application/atom+xml"' in pages["index.html"]
 
 
-SITE = load_site(ROOT)
+SITE = load_checked(ROOT)
 DATE_IN_WORDS = re.compile(r"\b(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|"
                            r"October|November|December) \d{4}\b")
 

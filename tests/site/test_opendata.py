@@ -25,7 +25,7 @@ from conftest import ROOT
 from csvw import CSVW, TableGroup
 
 from macros.data.models import DATASETS, Source
-from macros.data.site import load_site
+from macros.data.checked import load_checked
 
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 # The fields that are lists of records, each in a CSV file of its own: file → (dataset, field).
@@ -43,7 +43,7 @@ CSV_FILES = sorted([f"{name}.csv" for name in DATASETS] + list(LIST_FILES))
 
 @pytest.fixture(scope="module")
 def site():
-    return load_site(ROOT)
+    return load_checked(ROOT)
 
 
 @pytest.fixture(scope="module")

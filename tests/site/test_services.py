@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from macros.data.site import load_site
+from macros.data.checked import load_checked
 from macros.data.vocabulary import OFFICIAL_WEBSITES
 
 SERVICES = ROOT / "data" / "services.yml"
@@ -67,14 +67,14 @@ def test_every_topic_page_ends_with_where_to_go_next(pages, src_uri):
     # the data to reuse, the page's owner, the ways to suggest a change).
     source = (ROOT / "docs" / src_uri).read_text(encoding="utf-8").rstrip()
     assert source.endswith("{{ where_to_go_next() }}"), src_uri
-    expected = [s for s in load_site(ROOT).services if src_uri in s.pages]
+    expected = [s for s in load_checked(ROOT).services if src_uri in s.pages]
     links = page.select(".where-next li > a")
     assert [a["href"] for a in links] == [s.url for s in expected]
 
 
 def test_each_link_is_marked_as_another_website_with_who_runs_it_and_when_it_was_checked(pages):
     shown = 0
-    for service in load_site(ROOT).services:
+    for service in load_checked(ROOT).services:
         for src_uri in service.pages:
             item = article(pages[built_path(src_uri)]).select_one(f'.where-next a[href="{service.url}"]').parent
             link = item.a
@@ -92,7 +92,7 @@ def test_no_outside_link_on_the_site_is_left_out_of_the_weekly_check(pages):
     (or the officers' guide) that has it, where a reviewer sees it: nothing reaches the site
     unseen. (The weekly check tries every link of the built site; "Suggest a change to this page"
     and the officers' own preview, http://127.0.0.1:8000, are the only ones it leaves out.)"""
-    services = {s.url for s in load_site(ROOT).services}
+    services = {s.url for s in load_checked(ROOT).services}
     written = " ".join(p.read_text(encoding="utf-8") for p in [*(ROOT / "docs").rglob("*.md"), ROOT / "CONTRIBUTING.md"])
     unknown = set()
     for path, html in pages.items():

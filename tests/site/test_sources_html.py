@@ -10,11 +10,11 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 
 from macros.data.models import Figure, Source
-from macros.data.site import load_site
+from macros.data.checked import load_checked
 from macros.checks.verify import found_in, has_figure
 from macros.views import Build
 
-SITE = load_site(ROOT)
+SITE = load_checked(ROOT)
 BUILD = Build(SITE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}[\w.]*", re.I)
 PHONE = re.compile(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b")

@@ -2,9 +2,9 @@
 from pathlib import Path
 
 from macros.data import models
+from macros.data.checked import CheckedData
 from macros.data.documents import parse
 from macros.data.loader import Dataset
-from macros.data.site import Site
 
 DOC_TEXT = """# A report {#title}
 
@@ -52,7 +52,7 @@ Plan words
 """
 
 
-def make_site(**records) -> Site:
+def make_site(**records) -> CheckedData:
     sets = {}
     for name, model in models.DATASETS.items():
         recs = [model.model_validate(r) for r in records.get(name, [])]
@@ -60,7 +60,7 @@ def make_site(**records) -> Site:
                              [{(): i + 1} for i in range(len(recs))])
     texts = {"doc": DOC_TEXT, "old": OLD_TEXT, "plan": PLAN_TEXT, "new": NEW_TEXT}
     documents = {s.id: parse(texts[s.id], s.id, f"sources/{s.id}.md") for s in sets["sources"].records}
-    return Site(root=Path("."), sets=sets, documents=documents, checked={})
+    return CheckedData(root=Path("."), sets=sets, documents=documents, checked={})
 
 
 SOURCE = dict(id="doc", title="A report", short_title="The report", date="2023-10-02",

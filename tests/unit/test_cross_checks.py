@@ -1,11 +1,11 @@
-"""The checks across data files (macros/data/site.py, check_references), on small made-up data: a link
+"""The checks across data files (macros/data/checked.py, check_references), on small made-up data: a link
 to another website given twice, no council website to tell about a mistake, and a priority's number
 used twice are each named with the file and line, and what to do."""
 import pytest
 from sample import OLDER, SOURCE, make_site
 
+from macros.data.checked import check_references, load_checked
 from macros.data.models import DATASETS
-from macros.data.site import check_references, load_site
 from macros.errors import DataError
 
 SERVICE = dict(id="ehc", text="Ask for an assessment", url="https://oxfordshire.gov.uk/node/6093",
@@ -44,4 +44,4 @@ def test_a_data_file_the_site_does_not_know_is_named_with_the_files_it_does(tmp_
         (tmp_path / "data" / f"{name}.yml").write_text("[]\n", encoding="utf-8")
     (tmp_path / "data/figure.yml").write_text("[]\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"^data/figure\.yml: the site does not know this data file\. The data files are: "):
-        load_site(tmp_path)
+        load_checked(tmp_path)

@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 
 from macros.checks.front_matter import front_matter
 from macros.checks.page_markdown import check_links, check_page, check_snippets
+from macros.data.checked import load_checked
 from macros.data.models import Figure
-from macros.data.site import load_site
 from macros.extensions import finish
 from macros.hooks import BuildState, _bound
 from macros.outputs import opendata
@@ -24,7 +24,7 @@ PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
 
 @pytest.fixture(scope="module")
 def build():
-    return Build(load_site(ROOT), today=dt.date(2026, 12, 1))
+    return Build(load_checked(ROOT), today=dt.date(2026, 12, 1))
 
 
 def render(build: Build, src_uri: str) -> tuple[Page, str]:

@@ -22,16 +22,16 @@ from macros.checks.page_markdown import (
 from macros.checks.settings import check_nav, read_settings
 from macros.checks.verify import check_record, document_dates
 from macros.commands import find
+from macros.data.checked import CheckedData, check_needed, check_references, load_checked
 from macros.data.fields import parts, references
 from macros.data.loader import Dataset, read_yaml
 from macros.data.models import DATASETS, Event, Role, Statement
-from macros.data.site import Site, check_needed, check_references, load_site
 from macros.errors import CyppError, DataError, PageError
 from macros.hooks import _on_serve
 from macros.views import MACROS, choices
 
 ROOT = Path(__file__).resolve().parents[2]
-SITE = load_site(ROOT)
+SITE = load_checked(ROOT)
 KNOWN = choices(SITE)
 
 
@@ -351,7 +351,7 @@ def test_an_empty_data_file_says_every_record_the_pages_miss(tmp_path):
         shutil.copytree(ROOT / part, tmp_path / part)
     (tmp_path / "data" / "statements.yml").write_text("[]\n", encoding="utf-8")
     with pytest.raises(DataError) as err:
-        load_site(tmp_path)
+        load_checked(tmp_path)
     assert [line.split(",")[0] for line in str(err.value).split("\n")] == [
         f"data/statements.yml: there is no record with group: {need.value}" for need in Statement.needed]
 
@@ -363,7 +363,7 @@ def test_an_emptied_data_file_is_a_plain_message(tmp_path, name):
         shutil.copytree(ROOT / part, tmp_path / part)
     (tmp_path / "data" / f"{name}.yml").write_text("[]\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"^data/[a-z_]+\.yml(, line \d+)?: "):
-        load_site(tmp_path)
+        load_checked(tmp_path)
 
 
 def test_find_reads_the_documents_while_a_data_file_has_a_mistake(tmp_path, monkeypatch, capsys):
@@ -513,4 +513,4 @@ def test_every_reference_to_another_dataset_is_checked(name, index, where, targe
     sets = {**SITE.sets, name: Dataset(ds.path, ds.display, records, ds.lines)}
     with pytest.raises(DataError, match=rf'field "{where[0]}": there is no record "no-such-record" in '
                                         rf"data/{target}\.yml\. Check the spelling"):
-        check_references(Site(root=ROOT, sets=sets, documents={}, checked={}))
+        check_references(CheckedData(root=ROOT, sets=sets, documents={}, checked={}))

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_the_package_and_its_commands_work_without_mkdocs():
     code = ("import sys; sys.modules['mkdocs'] = None\n"
-            "import macros, macros.data.site, macros.views\n"
+            "import macros, macros.data.checked, macros.views\n"
             "from macros.__main__ import main\n"
             "sys.exit(main(['check']))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)

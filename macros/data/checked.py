@@ -17,7 +17,7 @@ R = TypeVar("R", bound=Record)
 Sets = dict[str, Dataset[Record]]  # each data file's records, by the file's name
 
 @dataclass
-class Site(Datasets):
+class CheckedData(Datasets):
     """All the data, checked: each dataset's records as a typed attribute (`site.figures`, the
     list of Figure records; models.Datasets lists them), and each data file in `sets`."""
 
@@ -86,7 +86,7 @@ def check_needed(sets: Sets, docs: Path) -> None:
         raise DataError(join_problems(problems))
 
 
-def check_references(site: Site) -> None:
+def check_references(site: CheckedData) -> None:
     """Every record points at records that exist, and at pages that exist; then each dataset's own
     checks across its records (the model's check_dataset)."""
     sets = site.sets
@@ -117,7 +117,7 @@ def check_references(site: Site) -> None:
         raise DataError(join_problems(problems))
 
 
-def load_site(root: Path) -> Site:
+def load_checked(root: Path) -> CheckedData:
     """Read, check and cross-check every file in data/. Raises DataError with a plain message."""
     root = Path(root)
     sets: Sets = {
@@ -136,7 +136,7 @@ def load_site(root: Path) -> Site:
             + ". Move its records into one of them, or ask the web team to add a new dataset."
         )
     check_needed(sets, root / "docs")
-    site = Site(root=root, sets=sets, documents={}, checked={})
+    site = CheckedData(root=root, sets=sets, documents={}, checked={})
     check_references(site)  # before the documents are read: a record missing is named in its data file
     site.documents.update(load_documents(root, [s.id for s in site.sources]))
     site.checked.update(check_all(site))
