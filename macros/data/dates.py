@@ -93,6 +93,9 @@ class PartialDate:
                 "description": "A date: YYYY-MM-DD, or YYYY-MM, or YYYY."}
 
 
-def in_words(date: PartialDate | None) -> str:
-    """'July 2023', '2 October 2023' or '2018'; no date: 'Date not given'."""
+def in_words(date: PartialDate | dt.date | None) -> str:
+    """'July 2023', '2 October 2023' or '2018'; a whole day (a page's review date, a file's last
+    change) as '2 October 2023'; no date: 'Date not given'."""
+    if isinstance(date, dt.date):
+        date = PartialDate.of_day(date)
     return date.words if date else "Date not given"

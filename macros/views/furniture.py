@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from macros.data.dates import PartialDate, in_words
+from macros.data.dates import in_words
 from macros.data.models import DATASETS
 from macros.outputs import opendata
 from macros.views.markup import attr, escape, table
@@ -59,7 +59,7 @@ def datasets(page: Page) -> str:
         changed = page.build.changed.get(f"data/{name}.yml")
         out += [f"### {name.replace('_', ' ').capitalize()} {{#dataset-{name.replace('_', '-')}}}", "",
                 f"{escape(DATASETS[name].described)} {len(ds.records)} records. Last changed: "
-                f"{in_words(PartialDate.of_day(changed)) if changed else 'not known'}.", ""]
+                f"{in_words(changed) if changed else 'not known'}.", ""]
         for t in tables:
             one = t.columns[0]["name"].removesuffix("_id").replace("_", " ")  # "indicator"
             what = ("One row a record." if t.url == f"{name}.csv" else
@@ -82,10 +82,10 @@ def datasets(page: Page) -> str:
 @macro()
 def calendar_link(page: Page) -> str:
     """A link to the Trust's meetings as a calendar file (iCalendar), saying which it holds."""
-    dated = sorted((m.date.first_day, m.planned) for m in page.site.meetings if m.date.precision == "day")
+    dated = sorted((m.date, m.planned) for m in page.site.meetings if m.date.precision == "day")
     if not dated:
         return "No meeting in the documents has a day, so there is no calendar file"
-    first, last = (in_words(PartialDate.of_day(day)) for day in (dated[0][0], dated[-1][0]))
+    first, last = in_words(dated[0][0]), in_words(dated[-1][0])
     planned = sum(1 for _, p in dated if p)
     span = f"{len(dated)} dates, from {first} to {last}" if len(dated) > 1 else f"one date, {first}"
     if planned == 1:

@@ -210,13 +210,13 @@ class Page:
         if self.used:
             out += [self.reuse_links(sorted(self.used)), ""]
         if self.owner and self.reviewed and self.due:
-            reviewed = f"Last reviewed: {in_words(PartialDate.of_day(self.reviewed))}"
+            reviewed = f"Last reviewed: {in_words(self.reviewed)}"
             if self.reviewed_with:  # not this page on its own: a record added since has not been
                 reviewed += f", with [the page that lists it]({self.link(self.reviewed_with)})"
             facts = [f"Page owner: {escape(self.owner)}", reviewed,
-                     f"Next review due: {in_words(PartialDate.of_day(self.due))}"]
+                     f"Next review due: {in_words(self.due)}"]
             if self.updated:
-                facts.append(f"Last updated: {in_words(PartialDate.of_day(self.updated))}")
+                facts.append(f"Last updated: {in_words(self.updated)}")
             out += ['<div class="page-info" data-search-exclude markdown>', " · ".join(facts), "</div>", ""]
         page = "\n".join(out) + "\n"
         if self.build.abbreviation is None:

@@ -1,5 +1,6 @@
 """The package itself: importable without MkDocs, each closed list of values written once, and
 dates that know how exact they are."""
+import datetime as dt
 import re
 import subprocess
 import sys
@@ -74,6 +75,7 @@ def test_a_partial_date_knows_its_precision_order_and_words():
     assert [d.words for d in (year, month, day)] == ["2023", "July 2023", "14 July 2023"]
     assert str(month) == "2023-07" and month.month_year == "July 2023" and day.month_year == "July 2023"
     assert PartialDate.parse(2018) == PartialDate.parse("2018") and in_words(None) == "Date not given"
+    assert in_words(dt.date(2026, 1, 6)) == "6 January 2026"  # a page's review date, a file's last change
     for wrong in ("2023-13", "23-07", "2023-7", "July 2023"):
         with pytest.raises(ValueError, match="expected a real date written as YYYY-MM-DD"):
             PartialDate.parse(wrong)
