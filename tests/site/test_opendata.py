@@ -24,8 +24,8 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 from csvw import CSVW, TableGroup
 
-from macros.data.models import DATASETS, Source
 from macros.data.checked import load_checked
+from macros.data.models import DATASETS, Source
 
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 # The fields that are lists of records, each in a CSV file of its own: file → (dataset, field).

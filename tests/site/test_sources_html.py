@@ -7,17 +7,15 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, contact_details
 
-from macros.data.models import Figure, Source
-from macros.data.checked import load_checked
 from macros.checks.verify import found_in, has_figure
+from macros.data.checked import load_checked
+from macros.data.models import Figure, Source
 from macros.views import Build
 
 SITE = load_checked(ROOT)
 BUILD = Build(SITE)
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}[\w.]*", re.I)
-PHONE = re.compile(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b")
 
 
 @pytest.fixture(scope="module")
@@ -176,9 +174,8 @@ def test_the_home_page_quotes_the_plans_vision_word_for_word(soups):
 def test_no_officers_contact_details_anywhere_in_the_built_site(built):
     for path in built.rglob("*"):
         if path.suffix in (".html", ".json", ".csv", ".ics", ".xml", ".txt", ".js") and "assets" not in path.parts:
-            body = path.read_text(encoding="utf-8", errors="replace")
-            assert not EMAIL.search(body), f"e-mail address in {path.relative_to(built)}: {EMAIL.search(body)[0]}"
-            assert not PHONE.search(body), f"phone number in {path.relative_to(built)}"
+            found = contact_details(path.read_text(encoding="utf-8", errors="replace"))
+            assert not found, f"contact details in {path.relative_to(built)}: {found}"
     index = (built / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "e-mail address removed" in index  # the document texts are in the search index, redacted
 

@@ -61,3 +61,14 @@ def test_the_repository_tracks_no_links_to_this_machines_folders():
     files = subprocess.run(["git", "ls-files", "--stage"], cwd=ROOT, capture_output=True, text=True).stdout
     links = [line.split("\t", 1)[1] for line in files.splitlines() if line.startswith("120000 ")]
     assert not links, f"symbolic links in the repository: {links}"
+
+
+def test_git_ignores_no_file_of_the_code_or_its_tests():
+    """A pattern in .gitignore that also matches a folder of the project ("site/" matched tests/site/)
+    hides a new file there from `git add` and from the linter, which reads .gitignore too."""
+    paths = [p.relative_to(ROOT).as_posix() for folder in ("macros", "tests", "bench", "data", "docs", "sources")
+             for p in (ROOT / folder).rglob("*.*") if "__pycache__" not in p.parts and "node_modules" not in p.parts
+             and p.suffix in (".py", ".md", ".yml", ".html", ".css", ".js")]
+    result = subprocess.run(["git", "check-ignore", "--no-index", "--stdin"], cwd=ROOT, input="\n".join(paths),
+                            capture_output=True, text=True)
+    assert not result.stdout.split(), f"git ignores these files: {result.stdout.split()}"

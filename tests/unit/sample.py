@@ -1,5 +1,6 @@
 """Small, made-up data for the unit tests: three documents and whatever records a test gives."""
 from pathlib import Path
+from types import SimpleNamespace
 
 from macros.data import models
 from macros.data.checked import CheckedData
@@ -75,3 +76,8 @@ CTB = dict(id="ctb", term="CTB", expansion="Children's Trust Board", explanation
            passage="intro-1")
 MONEY = dict(id="money", label="money granted", value=1120199, unit="gbp", source="doc", passage="funding-1")
 PUPILS = dict(id="pc", label="pupils", value=42, unit="percent", period="2017", source="old", passage="results-1")
+
+
+def term(short: str, full: str, *everyday: str) -> SimpleNamespace:
+    """A glossary entry with only what search reads: its short form, its words in full, everyday words."""
+    return SimpleNamespace(term=short, expansion=full, also_searched_as=list(everyday))

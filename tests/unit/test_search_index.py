@@ -2,15 +2,12 @@
 (macros/outputs/material_search.py), on a small index of the shape Material's search plugin writes."""
 import json
 import re
-from types import SimpleNamespace
+
+from sample import term
 
 from macros.outputs.material_search import INDEX, teach
 
 SEPARATOR = r"""['’]s\b|\Bs\b|\B['’]|['’]\B|[\s\-–—,:;!?()\[\]"“”‘/…]+|\.(?!\d)"""  # as in mkdocs.yml
-
-
-def term(short, full, *everyday):
-    return SimpleNamespace(term=short, expansion=full, also_searched_as=list(everyday))
 
 
 GLOSSARY = [term("SEND", "special educational needs and disabilities", "special needs"),

@@ -2,17 +2,14 @@
 engine's way of splitting words: spaces and punctuation, and a plural's last "s" taken off a word
 in small letters, as the site's search does."""
 import re
-from types import SimpleNamespace
+
+from sample import term
 
 from macros.outputs.search import Synonyms, plain
 
 
 def split(text: str) -> list[str]:
     return [w for w in re.split(r"[\s,().]+|\Bs\b|\b(?:[Aa]nd|[Ii]n|[Nn]ot|[Oo]r)\b", text) if w]
-
-
-def term(short, full, *everyday):
-    return SimpleNamespace(term=short, expansion=full, also_searched_as=list(everyday))
 
 
 SEND = term("SEND", "special educational needs and disabilities", "special needs")
