@@ -33,22 +33,6 @@ def test_one_entry_point_names_its_commands():
     assert result.returncode == 2 and "check|config|review|schemas|find|macros|zensical" in result.stderr
 
 
-def test_the_data_is_read_once_and_again_only_when_a_file_under_data_sources_or_macros_changes(project):
-    """Kept between pages (Zensical asks for it before every page) and between rebuilds while serving."""
-    from macros import hooks
-    first = hooks.loaded(project)
-    page = project / "docs" / "about.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
-    assert hooks.loaded(project) is first
-    for changed in ["data/glossary.yml", "sources/city-2023-10.md", "macros/data/vocabulary.py"]:
-        path = project / changed
-        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        again = hooks.loaded(project)
-        assert again is not first, changed
-        assert hooks.loaded(project) is again
-        first = again
-
-
 @pytest.mark.parametrize("model, field, labels", [
     (models.Role, "role", vocabulary.ROLES),
     (models.Event, "topic", vocabulary.TOPICS),
