@@ -28,7 +28,13 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import jinja2
 
-from macros.checks.front_matter import check_encodings, check_service_pages, read_front_matter, review_fields
+from macros.checks.front_matter import (
+    check_encodings,
+    check_service_pages,
+    markdown_of,
+    read_front_matter,
+    review_fields,
+)
 from macros.checks.page_markdown import (
     anchor_problem,
     check_figures,
@@ -69,6 +75,7 @@ class Loaded:
     build: Build
     choices: dict[str, Any]
     open_data: dict[str, Any]  # the open data files, by the site's address they are made for
+    zensical: BuildState | None = None  # Zensical's state of the build, kept between its pages
 
 
 _loaded: Loaded | None = None
@@ -394,7 +401,6 @@ ZENSICAL_THEME = "build/zensical/overrides"
 # Overrides for Material only: base.html is Material's whole page, with Material's own stylesheets and
 # scripts; search.html and search-help.html are Material's search box, which Zensical's search is not.
 MATERIAL_ONLY = ("base.html", "partials/search.html", "partials/search-help.html")
-_zensical: BuildState | None = None  # kept between pages and rebuilds, made again with the data
 
 
 def _link_all(folder: Path, to: Path, leave_out: tuple[str, ...] = ()) -> None:
@@ -445,7 +451,6 @@ def stage_zensical(root: Path, site_dir: str | None = None) -> None:
 def _zensical_page(env: Any) -> None:
     """Zensical calls define_env before each page's macros, with the page: register the macros and
     check and start the page, with the data read once (`loaded`)."""
-    global _zensical
     root = Path(env.project_dir)
     docs = root / env.conf.get("docs_dir", ZENSICAL_DOCS)
     try:
@@ -454,21 +459,17 @@ def _zensical_page(env: Any) -> None:
         print(f"{err.heading}\n{err}", file=sys.stderr)
         raise
     data.build.links_from_file = True  # Zensical reads a link in raw HTML from the page's file
-    if _zensical is None or _zensical.build is not data.build:
-        made = record_pages(data.site, root / "docs")
-        _zensical = BuildState(data.build, data.choices, open_data(data, env.conf.get("site_url") or ""),
-                               data.site.glossary, made)
-    state = _zensical
+    if data.zensical is None:
+        data.zensical = BuildState(data.build, data.choices, open_data(data, env.conf.get("site_url") or ""),
+                                   data.site.glossary, record_pages(data.site, root / "docs"))
+    state = data.zensical
     for name, macro in MACROS.items():
         env.macro(_bound(state, macro), name)
     page = env.page
     if page is None:
         return
     raw = (docs / page.path).read_text(encoding="utf-8")
-    lines = raw.split("\n")
-    end = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")), 0) \
-        if lines[0].rstrip() == "---" else -1
-    markdown, offset = "\n".join(lines[end + 1:]), end + 1
+    markdown, offset = markdown_of(raw)
     jinja = jinja2.Environment()
     known = set(env.variables) | set(env.macros) | set(jinja.globals) | set(page.meta)
     bases = env.conf.get("mdx_configs", {}).get("pymdownx.snippets", {}).get("base_path", ["."])

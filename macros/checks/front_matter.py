@@ -41,6 +41,19 @@ EXAMPLE = ("---\ntitle: ...\nowner: Children's Trust Board web team\nlast_review
            "review_by: 2027-05-24\n---")
 
 
+def _closing_line(lines: list[str]) -> int | None:
+    """The line (counted from 0) of the --- or ... that closes front matter begun on the first line."""
+    return next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")), None)
+
+
+def markdown_of(text: str) -> tuple[str, int]:
+    """A page's Markdown without its front matter, and how many lines come before it."""
+    lines = text.split("\n")
+    end = _closing_line(lines) if lines[0].rstrip() == "---" else None
+    start = 0 if end is None else end + 1
+    return "\n".join(lines[start:]), start
+
+
 def read_front_matter(text: str, page: str) -> tuple[dict[str, Any], Lines]:
     """A page's front matter (dates left as text) and the line of each field. A page without
     front matter has none; a mistake in it raises PageError naming the line: no closing ---, or
@@ -48,7 +61,7 @@ def read_front_matter(text: str, page: str) -> tuple[dict[str, Any], Lines]:
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
         return {}, {}
-    end = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")), None)
+    end = _closing_line(lines)
     blank = next((i for i, line in enumerate(lines[1:], start=1) if not line.strip()), None)
     if end is None or (blank is not None and blank < end):
         where = blank if blank is not None else len(lines)

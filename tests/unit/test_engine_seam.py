@@ -332,7 +332,7 @@ class ZensicalEnv:
 @pytest.fixture
 def zensical(monkeypatch, env):
     """Zensical's state starts afresh, and MkDocs' link style is back after the test."""
-    monkeypatch.setattr(hooks, "_zensical", None)
+    monkeypatch.setattr(hooks.loaded(env.build_state.build.site.root), "zensical", None)
     monkeypatch.setattr(env.build_state.build, "links_from_file", False)
 
 
