@@ -1,4 +1,5 @@
-"""The project's commands, under one entry point (the Makefile's check, review, schemas and find):
+"""The project's commands, under one entry point (the Makefile's check, review, schemas, find and
+macros): each is a function here, but for find's search of the documents (macros/commands/find.py).
 
     python -m macros check [FOLDER]    check every data file against the models and the documents
     python -m macros config [FILE]     check that the site's settings (mkdocs.yml) can be read
@@ -42,6 +43,37 @@ def config(argv: list[str]) -> int:
     return 0
 
 
+def review(argv: list[str]) -> int:
+    """List the pages past their review date: a reminder, never a failure."""
+    import datetime as dt
+
+    from macros.checks.front_matter import overdue
+    today = dt.date.today()
+    try:
+        late = overdue(Path.cwd(), today)
+    except CyppError as err:
+        print(err)
+        return 0
+    if not late:
+        print(f"No page is past its review date ({today}).")
+    else:
+        print(f"{len(late)} page(s) past their review date ({today}):")
+        for page, owner, due in late:
+            print(f"  {page}: due {due}, owner {owner}")
+    return 0
+
+
+def schemas(argv: list[str]) -> int:
+    """Make the data files' JSON Schemas (macros/outputs/schema.py), for the editor."""
+    from macros.data.models import DATASETS
+    from macros.outputs.schema import SCHEMA_DIR, write_schemas
+    root = Path(argv[0]) if argv else Path.cwd()
+    for path in write_schemas(root):
+        print(f"updated {path.relative_to(root).as_posix()}")
+    print(f"The schemas of all {len(DATASETS)} data files are up to date in {SCHEMA_DIR}/.")
+    return 0
+
+
 def macros(argv: list[str]) -> int:
     """Print the officers' list of macros (CONTRIBUTING.md, "The macros you can use")."""
     from macros.views import MACROS
@@ -52,7 +84,7 @@ def macros(argv: list[str]) -> int:
 
 def zensical(argv: list[str]) -> int:
     """Lay out what Zensical reads before it builds (macros/hooks.py, stage_zensical)."""
-    from .hooks import stage_zensical
+    from macros.hooks import stage_zensical
     try:
         site_dir = argv[argv.index("--site-dir") + 1] if "--site-dir" in argv else None
         stage_zensical(Path.cwd(), site_dir)
@@ -63,9 +95,8 @@ def zensical(argv: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    from macros.commands import find, review
-    from macros.outputs import schema
-    commands = {"check": check, "config": config, "review": review.main, "schemas": schema.main, "find": find.main,
+    from macros.commands import find
+    commands = {"check": check, "config": config, "review": review, "schemas": schemas, "find": find.main,
                 "macros": macros, "zensical": zensical}
     if not argv or argv[0] not in commands:
         print(f"Usage: python -m macros {'|'.join(commands)} [...]\n{__doc__}", file=sys.stderr)

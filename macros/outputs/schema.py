@@ -124,11 +124,3 @@ def write_schemas(root: Path) -> list[Path]:
             changed.append(old)
     return changed
 
-
-def main(argv: list[str]) -> int:
-    root = Path(argv[0]) if argv else Path.cwd()
-    changed = write_schemas(root)
-    for path in changed:
-        print(f"updated {path.relative_to(root).as_posix()}")
-    print(f"The schemas of all {len(DATASETS)} data files are up to date in {SCHEMA_DIR}/.")
-    return 0
