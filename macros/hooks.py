@@ -353,9 +353,9 @@ def check_anchors(files: Any) -> None:
     problems = []
     for file in files.documentation_pages() if files is not None else []:
         page = file.page
-        for target, links in (getattr(page, "links_to_anchors", None) or {}).items():
-            present = getattr(target.page, "present_anchor_ids", None)
-            if present is None:
+        for target, links in (page.links_to_anchors or {}).items():
+            present = target.page.present_anchor_ids if target.page is not None else None
+            if present is None:  # a page MkDocs did not render: its headings are not known
                 continue
             for anchor, link in links.items():
                 if anchor not in present:

@@ -397,25 +397,30 @@ def test_a_mistake_in_the_data_stops_every_engine_with_one_plain_message(copy, s
     assert capsys.readouterr().err == f"{DataError.heading}\n{said}\n"
 
 
-# The internals of other packages that hooks.py relies on ----------------------------------------------
+# The internals of other packages that the package relies on ---------------------------------------
 
-# What hooks.py relies on in another package's internals, with the version it was checked with.
+# What the package relies on in other packages' internals, with the version it was checked with.
 RELIES_ON = {
-    "mkdocs-macros-plugin": ("1.5.0", "mkdocs-macros rendering a page with env.from_string(markdown) (_parse_once)"),
+    "mkdocs-macros-plugin": ("1.5.0", "mkdocs-macros rendering a page with env.from_string(markdown) "
+                                      "(hooks._parse_once)"),
     "Jinja2": ("3.1.6", "a template's frames carrying __jinja_template__ and its get_corresponding_lineno "
-                        "(_template_line)"),
+                        "(hooks._template_line)"),
+    "mkdocs": ("1.6.1", "a page's links_to_anchors and present_anchor_ids (hooks.check_anchors), and the "
+                        "serve event's server.builder (hooks._on_serve)"),
+    "Markdown": ("3.11.3", "the raw HTML stash's rawHtmlBlocks and the toc extension's toc_tokens "
+                           "(extensions/contents.py)"),
 }
 
 
 @pytest.mark.parametrize("package", RELIES_ON)
-def test_the_packages_whose_internals_hooks_relies_on_are_the_versions_checked(package):
+def test_the_packages_whose_internals_the_package_relies_on_are_the_versions_checked(package):
     checked, what = RELIES_ON[package]
     pins = {(file.name, version) for file in ROOT.glob("requirements*.txt")
             for name, version in re.findall(r"^([\w.-]+)==(\S+)", file.read_text(encoding="utf-8"), re.M)
             if name.lower() == package.lower()}
     found = pins | {("installed", importlib.metadata.version(package))}
     assert pins and {version for _, version in found} == {checked}, (
-        f"hooks.py relies on {what}, checked with {package} {checked}, but {sorted(found)}: on upgrading, "
+        f"macros/ relies on {what}, checked with {package} {checked}, but {sorted(found)}: on upgrading, "
         "check it still holds and change the pin here (tests/unit/test_engine_seam.py, RELIES_ON)")
 
 

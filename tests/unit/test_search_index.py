@@ -2,10 +2,11 @@
 (macros/outputs/material_search.py), on a small index of the shape Material's search plugin writes."""
 import json
 import re
+from pathlib import Path
 
 from sample import term
 
-from macros.outputs.material_search import INDEX, teach
+from macros.outputs.material_search import INDEX, STOP_WORDS, teach
 
 SEPARATOR = r"""['’]s\b|\Bs\b|\B['’]|['’]\B|[\s\-–—,:;!?()\[\]"“”‘/…]+|\.(?!\d)"""  # as in mkdocs.yml
 
@@ -66,3 +67,13 @@ def test_a_short_form_with_an_ampersand_is_added_as_the_search_reads_it(tmp_path
 def test_no_index_when_search_is_off_is_no_error(tmp_path):
     teach(tmp_path, GLOSSARY)
     assert not (tmp_path / INDEX).exists()
+
+
+def test_the_stop_words_left_out_are_those_of_materials_search():
+    """The words Material's search drops (its copy of lunr's stop word filter) are the ones the
+    glossary's words are taught without: an upgrade of Material that changes them fails here."""
+    import material
+    workers = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+    worker = next(workers.glob("search.*.min.js")).read_text(encoding="utf-8")
+    listed = re.search(r"generateStopWordFilter\((\[[^\]]*\])\)", worker)
+    assert listed and json.loads(listed.group(1)) == STOP_WORDS
