@@ -128,7 +128,7 @@ test: $(BIN)/.installed $(VENV)/vnu/vnu.jar .venv-properdocs/bin/.installed .ven
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 	@$(MAKE) --no-print-directory unit   # the unit layer first, and how much of the package it covers (at least 95 %)
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile --ignore=tests/unit   # every other layer (the unit layer ran above)
 
 # Benchmark, not a test: the real site and synthetic sites of 100 and 1000 pages against plain
 # Material on the same pages, live reload and download sizes (bench/results.md); then the same sites
