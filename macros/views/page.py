@@ -15,7 +15,7 @@ from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-from macros.checks.front_matter import address
+from macros.addresses import address, describe, locate
 from macros.checks.verify import normalise
 from macros.data.checked import CheckedData
 from macros.data.dates import PartialDate, in_words
@@ -23,7 +23,6 @@ from macros.data.fields import Citation, Point
 from macros.data.models import DATASETS, Figure, Source, Statement
 from macros.extensions import contents
 from macros.outputs.opendata import OpenData
-from macros.views import full_text
 from macros.views.markup import attr, escape, mark_first_uses
 
 
@@ -168,8 +167,8 @@ class Page:
             href = f"{self.to_root()}reports/{src.id}/text/#{passage}"
             self.notes[key] = Note(
                 f'From <a href="{attr(href)}">{escape(src.short_title)}, '
-                f"{escape(full_text.describe(doc, passage))}</a>.",
-                f"{escape(src.short_title)}, {escape(full_text.locate(doc, passage))}.")
+                f"{escape(describe(doc, passage))}</a>.",
+                f"{escape(src.short_title)}, {escape(locate(doc, passage))}.")
             if self.build.names_only(source_id, passage):
                 self.sources_named.add(source_id)
             else:
