@@ -65,7 +65,7 @@ def initiative_finder(page: Page) -> str:
     for ini in page.site.initiatives:
         data = " ".join(f'data-{key}="{" ".join(getattr(ini, field))}"' for key, field, *_ in FACETS)
         out += [f'<section class="finder-item" {data} markdown>', "",
-                f"### [{escape(ini.name)}]({page.link(f'council/work/{ini.id}.md')}) {{#{ini.id}}}", "",
+                f"### [{escape(ini.name)}]({page.link_to_record(ini)}) {{#{ini.id}}}", "",
                 f"{escape(ini.lead)}{page.cited(ini)}", "",
                 f"**Who it is for:** {', '.join(AGE_GROUPS[v] for v in ini.age_groups)}  ",
                 f"**Where:** {where(ini)}  ",

@@ -19,7 +19,7 @@ from macros.addresses import address, describe, locate
 from macros.checks.verify import normalise
 from macros.data.checked import CheckedData
 from macros.data.dates import PartialDate, in_words
-from macros.data.fields import Citation, Point
+from macros.data.fields import Citation, OwnPage, Point, Record
 from macros.data.models import DATASETS, Figure, Source, Statement
 from macros.extensions import contents
 from macros.outputs.opendata import OpenData
@@ -154,6 +154,11 @@ class Page:
         rel = posixpath.relpath(target, posixpath.dirname(self.src_uri) or ".")
         return rel + (f"#{anchor}" if anchor else "")
 
+    def link_to_record(self, record: Record, own: OwnPage | None = None) -> str:
+        """Relative link from the page to a record's own page: its first (models' own_pages), or the
+        one given (`Source.text_page`)."""
+        return self.link((own or type(record).own_pages[0]).of(record))
+
     # ----- source notes -----
 
     def cite(self, source_id: str, passage: str) -> str:
@@ -164,7 +169,7 @@ class Page:
         if key not in self.notes:
             src = self.site.get(Source, source_id)
             doc = self.site.documents[source_id]
-            href = f"{self.to_root()}reports/{src.id}/text/#{passage}"
+            href = f"{self.to_root()}{address(Source.text_page.of(src))}/#{passage}"
             self.notes[key] = Note(
                 f'From <a href="{attr(href)}">{escape(src.short_title)}, '
                 f"{escape(describe(doc, passage))}</a>.",

@@ -38,7 +38,7 @@ def sources_list(page: Page) -> str:
     """The documents this site is built from, oldest first, each linking to its page."""
     rows = ["| Date | Document | Written by | Written for |", "| --- | --- | --- | --- |"]
     for s in sorted(page.site.sources, key=lambda s: s.date.first_day):
-        rows.append(f"| {dated(s)} | [{escape(s.title)}]({page.link(f'reports/{s.id}/index.md')}) "
+        rows.append(f"| {dated(s)} | [{escape(s.title)}]({page.link_to_record(s)}) "
                     f"| {escape(s.body)} | {escape(s.to)} |")
     return table(rows, "The documents this site is built from")
 
@@ -55,7 +55,7 @@ def document_text(page: Page, source_id: str) -> str:
     intro = [
         f"This is the full text of “{escape(s.title)}”, written by {_written_by(s)} for {escape(s.to)}, "
         f"dated {dated(s)}. [What this document is and what this site takes from it]"
-        f"({page.link(f'reports/{s.id}/index.md')}).", "",
+        f"({page.link_to_record(s)}).", "",
         "Every fact on this site links to the paragraph of a document it comes from. When you "
         "follow one of those links, the paragraph is highlighted.", "",
         "!!! note \"How we made this copy\"", "",
