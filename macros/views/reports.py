@@ -2,17 +2,14 @@
 their passages from a page's own words."""
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
-from macros.checks.verify import citations
-from macros.data.fields import Record
 from macros.data.models import DATASETS, Source
 from macros.data.vocabulary import TOPICS
 from macros.views import full_text
 from macros.views.figures import FIGURES_HEAD, figure_row
 from macros.views.markup import escape, table
-from macros.views.page import Page
+from macros.views.page import Page, sources_of
 from macros.views.registry import macro
 from macros.views.statements import dated
 
@@ -68,24 +65,6 @@ def document_text(page: Page, source_id: str) -> str:
     return "\n".join(intro) + "\n" + full_text.render(page.site.documents[source_id])
 
 
-def sources_of(record: Record) -> set[str]:
-    """The documents a record cites, itself or in its parts."""
-    return {source for _, _, source in citations(record)}
-
-
-def records_from(page: Page, source_id: str) -> dict[str, list[Record]]:
-    """The records of each dataset that cite a document (every document's, worked out once a
-    build: each source page asks)."""
-    by_source: dict[str, dict[str, list[Record]]] | None = page.build.shared.get("records by source")
-    if by_source is None:
-        by_source = page.build.shared["records by source"] = defaultdict(lambda: defaultdict(list))
-        for name, ds in page.site.sets.items():
-            for rec in ds.records:
-                for source in sources_of(rec):
-                    by_source[source][name].append(rec)
-    return by_source[source_id]
-
-
 @macro(shows=("sources",), source_id="sources")
 def source_page(page: Page, source_id: str) -> str:
     """A page about one source document: what it is, and everything the site takes from it."""
@@ -97,7 +76,7 @@ def source_page(page: Page, source_id: str) -> str:
     if s.notes:
         out += ["!!! note \"About our copy of this document\"", "", f"    {escape(s.notes)}", ""]
     out += ["## What this site takes from it", ""]
-    used = records_from(page, source_id)
+    used = page.build.records_by_source[source_id]
     for dataset, model in DATASETS.items():
         for label, target in model.shown_on if used.get(dataset) else ():
             out.append(f"- [{label}]({page.link(target)}): {len(used[dataset])} "
