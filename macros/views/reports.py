@@ -2,8 +2,6 @@
 their passages from a page's own words."""
 from __future__ import annotations
 
-from typing import Any
-
 from macros.data.models import DATASETS, Source
 from macros.data.vocabulary import TOPICS
 from macros.views import full_text
@@ -40,7 +38,7 @@ def sources_list(page: Page) -> str:
     return table(rows, "The documents this site is built from")
 
 
-def _written_by(s: Any) -> str:
+def _written_by(s: Source) -> str:
     return escape(s.body) + (f" ({escape(s.written_by)})" if s.written_by else "")
 
 
