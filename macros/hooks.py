@@ -44,6 +44,7 @@ from macros.checks.page_markdown import (
     check_snippets,
 )
 from macros.checks.settings import SETTINGS, check_nav, read_settings
+from macros.checks.written_pages import check_written_pages
 from macros.data.checked import CheckedData, load_checked
 from macros.data.gitdates import git_dates
 from macros.data.loader import join_problems
@@ -52,7 +53,7 @@ from macros.errors import CyppError, PageError
 from macros.extensions import finish
 from macros.outputs import material_search, opendata
 from macros.views import MACROS, Build, Macro, Page, choices
-from macros.views.record_pages import RecordPage, add_to_menu, check_written_pages, menu_entries, record_pages
+from macros.views.record_pages import RecordPage, add_to_menu, menu_entries, record_pages
 from macros.views.services import tell_us
 
 if TYPE_CHECKING:  # the package works without MkDocs (python -m macros check): only the build needs these

@@ -1,5 +1,5 @@
 """The pages under docs/: who owns each and when it is due for review (its front matter), which
-pages are overdue, each page's web address, and that every page can be read (UTF-8).
+pages are overdue, and that every page can be read (UTF-8).
 
 Every page starts with front matter like:
 
@@ -15,7 +15,6 @@ Every page starts with front matter like:
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -93,14 +92,6 @@ def review_fields(meta: dict[str, Any], page: str, lines: Lines | None = None) -
         raise PageError(f'{page}, line {lines.get(("review_by",), 1)}: "review_by" ({due}) is before '
                         f'"last_reviewed" ({last}).')
     return str(meta["owner"]), last, due
-
-
-def address(src_uri: str) -> str:
-    """A page's web address under the site's root, from its path under docs/: "council/index.md"
-    is "council", "trust/people.md" is "trust/people", "index.md" is ""."""
-    folder, name = posixpath.split(src_uri)
-    path = folder if name in ("index.md", "README.md") else posixpath.join(folder, name[:-3])
-    return path.strip("/")
 
 
 def check_encodings(docs: Path) -> None:

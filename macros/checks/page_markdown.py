@@ -17,9 +17,9 @@ from jinja2 import meta, nodes
 from macros.checks.verify import document_dates, figures_in, unsupported
 from macros.data.checked import CheckedData
 from macros.data.documents import plain
-from macros.errors import PageError
+from macros.errors import PageError, suggest
 from macros.views import MACROS
-from macros.views.registry import UNKNOWN, suggest
+from macros.views.registry import UNKNOWN
 
 
 def _value(node: nodes.Node) -> Any:

@@ -10,8 +10,7 @@ from typing import Any, Iterator
 import yaml
 
 from macros.data.loader import join_problems, yaml_problem
-from macros.errors import PageError
-from macros.views.registry import suggest
+from macros.errors import PageError, suggest
 
 SETTINGS = "The site was not built, because of a problem in its settings (mkdocs.yml):"
 

@@ -59,7 +59,7 @@ def records_with_pages(sets: Sets) -> Iterator[tuple[str, Record, list[str]]]:
     for name, kind in DATASETS.items():
         if kind.own_pages and name in sets:
             for record in sets[name].records:
-                yield name, record, [pattern.format(id=record.id) for pattern in kind.own_pages]
+                yield name, record, [own.of(record) for own in kind.own_pages]
 
 
 def own_pages(sets: Sets) -> set[str]:

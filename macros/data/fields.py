@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from string import Formatter
 from typing import TYPE_CHECKING, Annotated, ClassVar, Iterator, Self, get_args, get_origin
 from urllib.parse import urlsplit
 
@@ -170,6 +171,27 @@ class Needed:
 ShownOn = tuple[tuple[str, str], ...]  # pages, each as (the words of a link to it, its path under docs/)
 
 
+@dataclass(frozen=True)
+class OwnPage:
+    """A page each record of a kind makes for itself (macros/views/record_pages.py writes its
+    Markdown, unless an officer writes the page in docs/). Its path has "{id}" for the record's id;
+    its title, description and menu entry name the record's fields in braces ("{short_title}")."""
+    path: str  # under docs/: "council/work/{id}.md"
+    title: str  # the page's title (and its heading): "{short_title}: the full text"
+    described: str  # the page's description, for search results and link previews
+    shown_by: str  # the macro that shows the record on it, given its id: a page written in its place calls it too
+    menu: str = ""  # its menu entry: for a page under the record's first, its words ("Full text"); for a first
+    # page with pages under it, the entry over them all ("{dated_title}"); for a page alone, its title
+
+    def of(self, record: Record) -> str:
+        """The record's page: its path under docs/."""
+        return self.path.format(id=record.id)
+
+    def fill(self, text: str, record: Record) -> str:
+        """The title, description or menu entry of the record's page, its fields filled in."""
+        return text.format(**{name: getattr(record, name) for _, name, _, _ in Formatter().parse(text) if name})
+
+
 class Record(BaseModel):
     model_config = CONFIG
     # What the dataset holds, in one sentence: the open data says it, and so does "Download the data
@@ -178,10 +200,10 @@ class Record(BaseModel):
     # The pages that show the dataset's records: the page about each document links to them when the
     # document gives records of this dataset.
     shown_on: ClassVar[ShownOn] = ()
-    # The pages each record of this kind makes (macros/views/record_pages.py), "{id}" standing for its
-    # id, and the page that lists them (their menu entries follow it; they are reviewed with it).
+    # The pages each record of this kind makes for itself (the first is its page, where links to the
+    # record go), and the page that lists them (their menu entries follow it; they are reviewed with it).
     # Both or neither: without own_pages, the records are shown on other pages.
-    own_pages: ClassVar[tuple[str, ...]] = ()
+    own_pages: ClassVar[tuple[OwnPage, ...]] = ()
     listed_on: ClassVar[str] = ""
     needed: ClassVar[tuple[Needed, ...]] = ()  # the records the pages rely on (checked when loading)
     id: Id

@@ -30,6 +30,7 @@ from macros.data.fields import (
     FullDate,
     Id,
     Needed,
+    OwnPage,
     PassageId,
     PastDate,
     PersonName,
@@ -49,7 +50,13 @@ if TYPE_CHECKING:
 
 class Source(Record):
     described: ClassVar[str] = "The council documents the site is built from."
-    own_pages = ("reports/{id}/index.md", "reports/{id}/text.md")  # about it, and its full text
+    about_page: ClassVar[OwnPage] = OwnPage(
+        "reports/{id}/index.md", "{short_title}", "What this document is, a summary in plain words, and "
+        "everything this site takes from it.", "source_page", menu="{dated_title}")
+    text_page: ClassVar[OwnPage] = OwnPage(
+        "reports/{id}/text.md", "{short_title}: the full text", "The full text of the document, with a link to "
+        "every paragraph, so you can check each fact on this site.", "document_text", menu="Full text")
+    own_pages = (about_page, text_page)
     listed_on = "reports/index.md"
     title: Text
     """The document's full title."""
@@ -82,6 +89,12 @@ class Source(Record):
     children), "ratings" (ratings of the plan's indicators). Only then may a page say the document
     gives none. Leave it out of a new report until someone has: the pages then say the report is
     still to be checked."""
+
+    @property
+    def dated_title(self) -> str:
+        """Its title with its month and year, unless the title says them: "… (October 2023)"."""
+        month = self.date.month_year
+        return self.title if month in self.title else f"{self.title} ({month})"
 
 
 class Term(Cited):  # the passage cited uses the term, short or in full (checked)
@@ -361,7 +374,8 @@ class RagRating(Citation):
 class Indicator(Cited):
     described: ClassVar[str] = "Performance indicators and their Red, Amber or Green ratings."
     shown_on: ClassVar[ShownOn] = (("Performance indicators", "performance/indicators/index.md"),)
-    own_pages = ("performance/indicators/{id}.md",)
+    own_pages = (OwnPage("performance/indicators/{id}.md", "{numbered_name}", "{name}: what it measures, why it "
+                         "matters, its rating and what was being done.", "indicator_rating"),)
     listed_on = "performance/indicators/index.md"
     needed = (Needed(("ratings_summary",)),)
     area_given: Optional[Citation] = None
@@ -388,11 +402,16 @@ class Indicator(Cited):
     actions: list[Point] = []
     """What is being done about it."""
 
+    @property
+    def numbered_name(self) -> str:
+        """Its name, after its number where it has one: "2.3: School results of pupils with SEND support"."""
+        return f"{self.number}: {self.name}" if self.number else self.name
+
 
 class Initiative(Cited):
     described: ClassVar[str] = "Oxford City Council's work for children and young people."
     shown_on: ClassVar[ShownOn] = (("The council's work in Oxford", "council/index.md"),)
-    own_pages = ("council/work/{id}.md",)
+    own_pages = (OwnPage("council/work/{id}.md", "{name}", "{lead}", "initiative_page"),)
     listed_on = "council/index.md"
     name: Text
     """Its name, as the council's report of January 2026 words it (checked: it is word for word in

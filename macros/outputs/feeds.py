@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from macros.checks.front_matter import address
+from macros.addresses import address, describe
 from macros.data.checked import CheckedData
 from macros.data.models import Source
-from macros.views.full_text import describe
 
 
 def to_ics(site: CheckedData, domain: str) -> str:

@@ -18,7 +18,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel
@@ -66,6 +66,27 @@ class Table:
                 "dc:license": {"@id": LICENCE_URL}, "tableSchema": schema}
 
 
+@dataclass(frozen=True)
+class ExtraFile:
+    """A file the build writes from a dataset besides its CSV and JSON: where, what kind of file,
+    what it holds (the data page says both) and how it is made (from the data, the site's address
+    and its domain)."""
+    path: str
+    kind: str
+    what: str
+    make: Callable[[CheckedData, str, str], str]
+
+
+# The extra files, by the dataset they are made from.
+EXTRA_FILES = {
+    "meetings": ExtraFile("data/meetings.ics", "calendar (iCalendar)",
+                          "The Trust's meetings and reports the documents give a day for.",
+                          lambda site, url, domain: to_ics(site, domain)),
+    "changes": ExtraFile("changes.xml", "news feed (Atom)", "The changes, newest first.",
+                         lambda site, url, domain: to_atom(site, url or f"https://{domain}/")),
+}
+
+
 @dataclass
 class OpenData:
     tables: list[Table]
@@ -79,8 +100,7 @@ def build(site: CheckedData, site_url: str) -> OpenData:
     files[f"data/{METADATA}"] = (json.dumps(metadata(tables), ensure_ascii=False, indent=2) + "\n").encode()
     files.update({f"data/{name}.json": to_json(site, name).encode() for name in site.sets})
     domain = urlsplit(site_url or "http://localhost/").hostname or "localhost"
-    files["data/meetings.ics"] = to_ics(site, domain).encode()
-    files["changes.xml"] = to_atom(site, site_url or f"https://{domain}/").encode()
+    files.update({extra.path: extra.make(site, site_url, domain).encode() for extra in EXTRA_FILES.values()})
     return OpenData(tables, files)
 
 

@@ -2,8 +2,6 @@
 for each piece."""
 from __future__ import annotations
 
-from typing import Any
-
 from macros.data.models import Figure, Initiative, Source
 from macros.data.vocabulary import AGE_GROUPS, NEIGHBOURHOODS, PLACES_FIRST, THEMES, WHOLE_CITY
 from macros.extensions import contents
@@ -21,7 +19,7 @@ FACETS = [("for", "age_groups", "Who it is for", AGE_GROUPS, "which ages it is f
           ("about", "themes", "What it is about", THEMES, "what it is about")]
 
 
-def where(ini: Any) -> str:
+def where(ini: Initiative) -> str:
     """Where a piece of work is: every place the report names, in its words, where it names any
     (so one community centre does not read as a service across a whole area), or else the finder's
     name for the area. Work for the whole city or county is marked as such."""
@@ -65,7 +63,7 @@ def initiative_finder(page: Page) -> str:
     for ini in page.site.initiatives:
         data = " ".join(f'data-{key}="{" ".join(getattr(ini, field))}"' for key, field, *_ in FACETS)
         out += [f'<section class="finder-item" {data} markdown>', "",
-                f"### [{escape(ini.name)}]({page.link(f'council/work/{ini.id}.md')}) {{#{ini.id}}}", "",
+                f"### [{escape(ini.name)}]({page.link_to_record(ini)}) {{#{ini.id}}}", "",
                 f"{escape(ini.lead)}{page.cited(ini)}", "",
                 f"**Who it is for:** {', '.join(AGE_GROUPS[v] for v in ini.age_groups)}  ",
                 f"**Where:** {where(ini)}  ",

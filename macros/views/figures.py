@@ -3,8 +3,6 @@
 A chart's drawing is marked `data-search-exclude`: the same numbers are in the table beside it."""
 from __future__ import annotations
 
-from typing import Any
-
 from macros.data.models import Figure, Source
 from macros.views import charts
 from macros.views.markup import attr, escape, first_capital, format_figure, slug, table
@@ -13,14 +11,14 @@ from macros.views.registry import macro
 from macros.views.trust import gone_mentioned
 
 
-def figure_html(page: Page, fig: Any) -> str:
+def figure_html(page: Page, fig: Figure) -> str:
     """A figure's value, marked with its id (data-figure) for tests, followed by its source note."""
     page.used.add("figures")
     return (f'<span class="figure" data-figure="{attr(fig.id)}">{attr(format_figure(fig))}</span>'
             f"{page.cited(fig)}")
 
 
-def figure_row(page: Page, fig: Any) -> str:
+def figure_row(page: Page, fig: Figure) -> str:
     """A row of a figures table: what is counted (saying that an organisation it names no longer
     exists, where one does), when, and the number."""
     return (f"| {first_capital(escape(fig.label))}{gone_mentioned(page, fig.label)} "
@@ -37,7 +35,7 @@ def over_time(page: Page, fig: Figure) -> list[Figure]:
     return sorted(figs, key=lambda f: page.site.get(Source, f.source).date.first_day, reverse=True)
 
 
-def figure_when(page: Page, fig: Any) -> str:
+def figure_when(page: Page, fig: Figure) -> str:
     """When a figure is for: its period, or else the month of the document that gives it."""
     return escape(fig.period) if fig.period else page.site.get(Source, fig.source).date.month_year
 

@@ -8,47 +8,14 @@ from __future__ import annotations
 import html
 import re
 
-from macros.data.documents import Document, plain
+from macros.data.documents import Document
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
-_LABEL = re.compile(r"^\*\*[^*]+\*\*\s*")
 
 
 def inline(text: str) -> str:
     """A passage's text as HTML: escaped, with the file's **bold** labels kept."""
     return _BOLD.sub(r"<strong>\1</strong>", html.escape(text, quote=False))
-
-
-def describe(doc: Document, passage_id: str, words: int = 8) -> str:
-    """How a note names a passage, so a reader can find it even on paper:
-    'section “Foreword”, the paragraph starting “We welcome the initiative taken by…”'."""
-    p = doc.get(passage_id)
-    heading = doc.heading(p.section)
-    if p.kind == "heading":
-        return f"section “{heading}”"
-    opening = plain(_LABEL.sub("", p.text)).split()  # "**Focus:** Domestic Abuse" starts "Domestic"
-    if len(opening) < 3:  # "**RAG:** R" is clearer whole
-        opening = plain(p.text).split()
-    start = " ".join(opening[:words]) + ("…" if len(opening) > words else "")
-    what = "the point" if p.kind == "item" else "the paragraph"
-    return f"section “{heading}”, {what} starting “{start}”"
-
-
-def locate(doc: Document, passage_id: str, words: int = 6) -> str:
-    """Where a passage is, in a few words for a printed page: '“Foreword”, paragraph 3', counted as
-    a reader counts on paper (the paragraphs, or the points, of its section; a numbered point by
-    its own number); a long heading is cut short."""
-    p = doc.get(passage_id)
-    heading = doc.heading(p.section).split()
-    where = "“" + " ".join(heading[:words]) + ("…”" if len(heading) > words else "”")
-    if p.kind == "heading":
-        return where
-    if p.marker[:1].isdigit():
-        return f"{where}, point {p.marker.rstrip('.')}"
-    start = doc.by_id[p.section] + 1
-    count = sum(1 for q in doc.passages[start:doc.by_id[passage_id] + 1]
-                if q.kind == p.kind and q.section == p.section)
-    return f"{where}, {'point' if p.kind == 'item' else 'paragraph'} {count}"
 
 
 def render(doc: Document) -> str:

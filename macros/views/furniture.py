@@ -35,11 +35,6 @@ def _page_name(page: Page, path: str) -> str:
     return str(page_title(page.site, page.site.root / "docs", path) or path)
 
 
-EXTRA_FILES = {"meetings": ("data/meetings.ics", "calendar (iCalendar)",
-                             "The Trust's meetings and reports the documents give a day for."),
-               "changes": ("changes.xml", "news feed (Atom)", "The changes, newest first.")}
-
-
 @macro()
 def datasets(page: Page) -> str:
     """The open data index, built to read well on a phone: a short section for each dataset
@@ -66,8 +61,9 @@ def datasets(page: Page) -> str:
                     f"{escape(t.description)} One row each ({len(t.rows)} rows), with the {one}'s id.")
             out.append(download(f"data/{t.url}", "spreadsheet (CSV)", what))
         out.append(download(f"data/{name}.json", "JSON, for programmers"))
-        if name in EXTRA_FILES:
-            out.append(download(*EXTRA_FILES[name]))
+        if name in opendata.EXTRA_FILES:
+            extra = opendata.EXTRA_FILES[name]
+            out.append(download(extra.path, extra.kind, extra.what))
         # What each column holds is for reusing the data: search neither finds nor shows it.
         out += ["", f'<details class="dataset-columns" data-search-exclude><summary>What each column holds: '
                 f'{name.replace("_", " ")}</summary>']
@@ -92,8 +88,8 @@ def calendar_link(page: Page) -> str:
         span += "; one of them was a meeting planned, and the documents do not say whether it took place"
     elif planned:
         span += f"; {planned} of them were meetings planned, and the documents do not say whether they took place"
-    return page.file_link("data/meetings.ics", "The dates of the Trust's meetings and reports that the documents "
-                          "give to the day, as a calendar file (iCalendar)") + f": {span}"
+    return page.file_link(opendata.EXTRA_FILES["meetings"].path, "The dates of the Trust's meetings and reports "
+                          "that the documents give to the day, as a calendar file (iCalendar)") + f": {span}"
 
 
 @macro(dataset="datasets")

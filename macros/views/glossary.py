@@ -2,8 +2,6 @@
 short forms it uses as abbreviations: see Page.finish.)"""
 from __future__ import annotations
 
-from typing import Any
-
 from macros.checks.verify import normalise
 from macros.data.models import Term
 from macros.views.markup import escape
@@ -12,7 +10,7 @@ from macros.views.registry import macro
 from macros.views.trust import gone
 
 
-def spelt_out(page: Page, term: Any) -> str:
+def spelt_out(page: Page, term: Term) -> str:
     """What to say about where a short form's meaning comes from: nothing when a document
     spells it out (the short form and its words in one passage)."""
     full = normalise(term.expansion).lower()

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from macros.data.dates import in_words
+from macros.data.models import Figure, Source
 from macros.data.vocabulary import QUALIFIERS
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
@@ -40,7 +41,7 @@ def number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
-def format_figure(fig: Any) -> str:
+def format_figure(fig: Figure) -> str:
     """A figure's value as a reader would say it: '£1,120,199', 'about £600,000', '42%'."""
     n = number(fig.value)
     shown = {"gbp": f"£{n}", "percent": f"{n}%", "weeks": f"{n} weeks"}.get(fig.unit, n)
@@ -123,7 +124,7 @@ def and_list(words: list[str]) -> str:
     return " and ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def source_name(src: Any) -> str:
+def source_name(src: Source) -> str:
     """A document's short title with its date, said once: 'Children's Trust report, May 2020'."""
     month_year = src.date.month_year
     return escape(src.short_title) + ("" if month_year in src.short_title else f", {in_words(src.date)}")

@@ -13,18 +13,29 @@ import posixpath
 import re
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from functools import cached_property
+from typing import Iterable, Iterator
 
-from macros.checks.front_matter import address
-from macros.checks.verify import normalise
+from macros.addresses import address, describe, locate
+from macros.checks.verify import citations, normalise
 from macros.data.checked import CheckedData
 from macros.data.dates import PartialDate, in_words
-from macros.data.fields import Citation, Point
-from macros.data.models import DATASETS, Figure, Source, Statement
+from macros.data.fields import Citation, OwnPage, Point, Record
+from macros.data.models import DATASETS, Figure, Member, Source, Statement, Term
 from macros.extensions import contents
 from macros.outputs.opendata import OpenData
-from macros.views import full_text
 from macros.views.markup import attr, escape, mark_first_uses
+
+
+def sources_of(record: Record) -> set[str]:
+    """The documents a record cites, itself or in its parts."""
+    return {source for _, _, source in citations(record)}
+
+
+def gone_pattern(site: CheckedData, member: Member) -> re.Pattern[str]:
+    """An organisation's name, or its short form in the glossary, as whole words."""
+    names = [member.name] + ([site.get(Term, member.short_form).term] if member.short_form else [])
+    return re.compile(r"(?<![\w&])(" + "|".join(re.escape(n) for n in names) + r")(?![\w&])")
 
 
 def plural(words: str) -> str:
@@ -35,7 +46,10 @@ def plural(words: str) -> str:
 
 
 class Build:
-    """The data of one build and the indexes the views share; read-only once made."""
+    """The data of one build and the indexes the views share, each worked out once (the slower
+    ones when first asked for). The engine seam (macros/hooks.py) sets two things once it knows
+    them, before any page is rendered: the open data files the build writes (`open_data`, which
+    depend on the site's address) and how the engine reads a link in raw HTML (`links_from_file`)."""
 
     def __init__(self, site: CheckedData, changed: dict[str, dt.date] | None = None, today: dt.date | None = None,
                  open_data: OpenData | None = None):
@@ -58,10 +72,26 @@ class Build:
         for t in site.glossary:
             self.meanings.update({t.term: t.expansion, f"{t.term}s": plural(t.expansion)})
         self._passage_words: dict[str, list[str]] | None = None
-        self.shared: dict[str, Any] = {}  # indexes a view works out once a build, by name
         # Whether the engine reads a link in raw HTML from the page's file, as a Markdown link (Zensical),
         # rather than from its web address (MkDocs): set by macros/hooks.py.
         self.links_from_file = False
+
+    @cached_property
+    def records_by_source(self) -> dict[str, dict[str, list[Record]]]:
+        """The records of each dataset that cite each document, themselves or in their parts: by
+        the document's id, then the dataset's name."""
+        by_source: dict[str, dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
+        for name, ds in self.site.sets.items():
+            for rec in ds.records:
+                for source in sources_of(rec):
+                    by_source[source][name].append(rec)
+        return by_source
+
+    @cached_property
+    def gone(self) -> list[tuple[Member, re.Pattern[str]]]:
+        """Each member organisation that no longer exists, with its name, or its short form in the
+        glossary, as whole words."""
+        return [(m, gone_pattern(self.site, m)) for m in self.site.members if m.gone]
 
     def names_only(self, source_id: str, passage: str) -> bool:
         """Whether a passage is in a part of its document that only names things (the source's
@@ -155,6 +185,11 @@ class Page:
         rel = posixpath.relpath(target, posixpath.dirname(self.src_uri) or ".")
         return rel + (f"#{anchor}" if anchor else "")
 
+    def link_to_record(self, record: Record, own: OwnPage | None = None) -> str:
+        """Relative link from the page to a record's own page: its first (models' own_pages), or the
+        one given (`Source.text_page`)."""
+        return self.link((own or type(record).own_pages[0]).of(record))
+
     # ----- source notes -----
 
     def cite(self, source_id: str, passage: str) -> str:
@@ -165,11 +200,11 @@ class Page:
         if key not in self.notes:
             src = self.site.get(Source, source_id)
             doc = self.site.documents[source_id]
-            href = f"{self.to_root()}reports/{src.id}/text/#{passage}"
+            href = f"{self.to_root()}{address(Source.text_page.of(src))}/#{passage}"
             self.notes[key] = Note(
                 f'From <a href="{attr(href)}">{escape(src.short_title)}, '
-                f"{escape(full_text.describe(doc, passage))}</a>.",
-                f"{escape(src.short_title)}, {escape(full_text.locate(doc, passage))}.")
+                f"{escape(describe(doc, passage))}</a>.",
+                f"{escape(src.short_title)}, {escape(locate(doc, passage))}.")
             if self.build.names_only(source_id, passage):
                 self.sources_named.add(source_id)
             else:

@@ -57,10 +57,9 @@ def indicator_overview(page: Page) -> str:
     out = [finder("indicator-list", "indicators", len(page.site.indicators), [facet]),
            '<div class="finder-list" id="indicator-list" markdown>', ""]
     for ind in indicators:
-        number = f"{escape(ind.number)}: " if ind.number else ""
         area = page.site.get(Area, ind.area).name
         out += [f'<section class="finder-item" data-area="{ind.area}" markdown>', "",
-                f"### [{number}{escape(ind.name)}]({page.link(f'performance/indicators/{ind.id}.md')}) "
+                f"### [{escape(ind.numbered_name)}]({page.link_to_record(ind)}) "
                 f"{{#{ind.id}}}", "",
                 f"{rated(page, ind.ratings[-1])}. Area of focus: {escape(area)}.", "",
                 "</section>", ""]

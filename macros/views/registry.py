@@ -7,7 +7,6 @@ arguments is a plain message, never a traceback. CONTRIBUTING.md's list of macro
 against it (tests/tooling/test_contributing.py)."""
 from __future__ import annotations
 
-import difflib
 import inspect
 import re
 import typing
@@ -32,6 +31,7 @@ from macros.data.models import (
     Source,
     Statement,
 )
+from macros.errors import suggest
 
 UNKNOWN = object()  # an argument the page check cannot know (a variable): checked when called
 
@@ -92,11 +92,6 @@ _TYPES = {bool: "true or false", int: "a whole number", str: "text in quotes"}
 def choices(site: CheckedData) -> dict[str, Any]:
     """What each kind of argument may be, for this build's data."""
     return {name: kind.values(site) for name, kind in KINDS.items()}
-
-
-def suggest(name: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, sorted(options), n=1)
-    return f' Did you mean "{close[0]}"?' if close else ""
 
 
 @dataclass(frozen=True)

@@ -2,17 +2,12 @@
 their passages from a page's own words."""
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Any
-
-from macros.checks.verify import citations
-from macros.data.fields import Record
 from macros.data.models import DATASETS, Source
 from macros.data.vocabulary import TOPICS
 from macros.views import full_text
 from macros.views.figures import FIGURES_HEAD, figure_row
 from macros.views.markup import escape, table
-from macros.views.page import Page
+from macros.views.page import Page, sources_of
 from macros.views.registry import macro
 from macros.views.statements import dated
 
@@ -38,12 +33,12 @@ def sources_list(page: Page) -> str:
     """The documents this site is built from, oldest first, each linking to its page."""
     rows = ["| Date | Document | Written by | Written for |", "| --- | --- | --- | --- |"]
     for s in sorted(page.site.sources, key=lambda s: s.date.first_day):
-        rows.append(f"| {dated(s)} | [{escape(s.title)}]({page.link(f'reports/{s.id}/index.md')}) "
+        rows.append(f"| {dated(s)} | [{escape(s.title)}]({page.link_to_record(s)}) "
                     f"| {escape(s.body)} | {escape(s.to)} |")
     return table(rows, "The documents this site is built from")
 
 
-def _written_by(s: Any) -> str:
+def _written_by(s: Source) -> str:
     return escape(s.body) + (f" ({escape(s.written_by)})" if s.written_by else "")
 
 
@@ -55,7 +50,7 @@ def document_text(page: Page, source_id: str) -> str:
     intro = [
         f"This is the full text of “{escape(s.title)}”, written by {_written_by(s)} for {escape(s.to)}, "
         f"dated {dated(s)}. [What this document is and what this site takes from it]"
-        f"({page.link(f'reports/{s.id}/index.md')}).", "",
+        f"({page.link_to_record(s)}).", "",
         "Every fact on this site links to the paragraph of a document it comes from. When you "
         "follow one of those links, the paragraph is highlighted.", "",
         "!!! note \"How we made this copy\"", "",
@@ -66,24 +61,6 @@ def document_text(page: Page, source_id: str) -> str:
         "are marked “Note from this website”." + (f" {escape(s.notes)}" if s.notes else ""), "",
     ]
     return "\n".join(intro) + "\n" + full_text.render(page.site.documents[source_id])
-
-
-def sources_of(record: Record) -> set[str]:
-    """The documents a record cites, itself or in its parts."""
-    return {source for _, _, source in citations(record)}
-
-
-def records_from(page: Page, source_id: str) -> dict[str, list[Record]]:
-    """The records of each dataset that cite a document (every document's, worked out once a
-    build: each source page asks)."""
-    by_source: dict[str, dict[str, list[Record]]] | None = page.build.shared.get("records by source")
-    if by_source is None:
-        by_source = page.build.shared["records by source"] = defaultdict(lambda: defaultdict(list))
-        for name, ds in page.site.sets.items():
-            for rec in ds.records:
-                for source in sources_of(rec):
-                    by_source[source][name].append(rec)
-    return by_source[source_id]
 
 
 @macro(shows=("sources",), source_id="sources")
@@ -97,7 +74,7 @@ def source_page(page: Page, source_id: str) -> str:
     if s.notes:
         out += ["!!! note \"About our copy of this document\"", "", f"    {escape(s.notes)}", ""]
     out += ["## What this site takes from it", ""]
-    used = records_from(page, source_id)
+    used = page.build.records_by_source[source_id]
     for dataset, model in DATASETS.items():
         for label, target in model.shown_on if used.get(dataset) else ():
             out.append(f"- [{label}]({page.link(target)}): {len(used[dataset])} "

@@ -4,16 +4,15 @@ us about a mistake (shown by overrides/main.html). Every word here is the site's
 data/services.yml comes from the documents."""
 from __future__ import annotations
 
-from typing import Any
-
 from macros.data.checked import CheckedData
 from macros.data.dates import in_words
+from macros.data.models import Service
 from macros.views.markup import attr, escape
 from macros.views.page import Page
 from macros.views.registry import macro
 
 
-def outside_link(service: Any) -> str:
+def outside_link(service: Service) -> str:
     """A link to another website, said to be one in its own words (a reader of the link alone, or
     a screen reader's list of links, knows whose website it opens), marked rel="external" and
     opened in the same tab, as GOV.UK does."""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Sequence, TypeVar
+from typing import Sequence, TypeVar
 
 from macros.data.dates import in_words
 from macros.data.fields import Citation
@@ -13,7 +13,7 @@ from macros.views.registry import macro
 from macros.views.trust import gone_mentioned, still_to_check
 
 
-def dated(src: Any) -> str:
+def dated(src: Source) -> str:
     """A document's date, and when our copy was updated if that is later."""
     return in_words(src.date) + (f" (our copy was updated in or after {in_words(src.updated)})"
                                  if src.updated else "")
@@ -32,7 +32,7 @@ def official(page: Page, items: Sequence[C]) -> tuple[C, list[C]]:
     return newest, sorted((x for x in items if x is not newest), key=date)
 
 
-def statement(page: Page, st: Any) -> str:
+def statement(page: Page, st: Statement) -> str:
     """A statement with its note, then, for an organisation it mentions that no longer exists,
     that it is gone."""
     body = quoted(st.text) if st.quoted else escape(st.text)

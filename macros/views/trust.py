@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import OrderedDict
 
-from macros.data.checked import CheckedData
 from macros.data.dates import PartialDate, in_words
-from macros.data.models import Member, Role, Source, Term, TrustPriority
+from macros.data.models import Member, Role, Source, TrustPriority
 from macros.data.vocabulary import READ_FOR, ROLES, TRUST_MEETING_KINDS, ReadFor
 from macros.views.markup import and_list, escape, quoted, source_name, table
 from macros.views.page import Page
@@ -96,18 +94,10 @@ def gone(page: Page, member: Member, named: bool = False) -> str:
             f"{page.cite(g.source, g.passage)}")
 
 
-def gone_pattern(site: CheckedData, member: Member) -> re.Pattern[str]:
-    """An organisation's name, or its short form in the glossary, as whole words."""
-    names = [member.name] + ([site.get(Term, member.short_form).term] if member.short_form else [])
-    return re.compile(r"(?<![\w&])(" + "|".join(re.escape(n) for n in names) + r")(?![\w&])")
-
-
 def gone_mentioned(page: Page, text: str) -> str:
     """For each organisation that no longer exists that a text mentions, by its name or by its
     short form in the glossary, that it is gone."""
-    if "gone" not in page.build.shared:
-        page.build.shared["gone"] = [(m, gone_pattern(page.site, m)) for m in page.site.members if m.gone]
-    return "".join(gone(page, m, named=True) for m, pattern in page.build.shared["gone"] if pattern.search(text))
+    return "".join(gone(page, m, named=True) for m, pattern in page.build.gone if pattern.search(text))
 
 
 @macro(shows=("members",), group="member-groups")

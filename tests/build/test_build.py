@@ -81,7 +81,7 @@ def test_a_page_written_for_no_known_record_stops_the_build(project):
     err = failed_build(project)
     assert (f"docs/council/work/{work.id}x.md: this page names no record in data/initiatives.yml. Pages here are "
             "named after a record's id") in err
-    assert f"Did you mean {work.id}?" in err
+    assert f'Did you mean "{work.id}"?' in err
 
 
 def test_a_written_page_showing_another_record_or_titled_otherwise_stops_the_build(project):

@@ -478,7 +478,7 @@ def test_every_mention_of_an_organisation_that_no_longer_exists_says_it_is_gone(
     exists: a statement once said what the Oxfordshire Clinical Commissioning Group had done, as if
     it were still there. Documents' own full texts, the record of changes and the officers' guide
     are history or instructions, not the site's statements."""
-    from macros.views.trust import gone_pattern
+    from macros.views.page import gone_pattern
     gone = {m.name: gone_pattern(SITE, m) for m in SITE.members if m.gone}
     assert gone, "the data marks no organisation as gone"
     mentions = 0

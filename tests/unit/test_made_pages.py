@@ -6,8 +6,9 @@ import yaml
 from sample import OLDER, SOURCE, make_site
 from test_record_pages import LISTS
 
+from macros.checks.written_pages import check_written_pages
 from macros.errors import PageError
-from macros.views.record_pages import add_to_menu, check_written_pages, menu_entries, record_pages
+from macros.views.record_pages import add_to_menu, menu_entries, record_pages
 
 INDICATOR = dict(id="reading", source="old", passage="results-1", name="Reading at key stage 2", number="1.1b",
                  title="Results rose", plain="How many pupils read well.", why="Reading matters.",

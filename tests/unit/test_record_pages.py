@@ -4,8 +4,11 @@ import yaml
 from sample import OLDER, SOURCE, make_site
 from test_views import WORK
 
+from macros.checks.written_pages import check_written_pages
+from macros.data.models import DATASETS, Source
 from macros.errors import PageError
-from macros.views.record_pages import add_to_menu, check_written_pages, menu_entries, page_title, record_pages
+from macros.views import MACROS, Build, Page
+from macros.views.record_pages import BODIES, add_to_menu, menu_entries, page_title, record_pages
 
 LISTS = {"council/index.md": "Council", "reports/index.md": "Reports", "performance/indicators/index.md": "Indicators"}
 
@@ -52,7 +55,7 @@ def test_a_page_written_in_docs_is_used_instead_and_must_show_its_record(docs):
     assert 'docs/council/work/hub.md: this page is about "hub"' in said and '{{ initiative_page("hub") }}' in said
     assert 'the title should be "The <b>hub</b>"' in said
     assert "docs/council/work/hubb.md: this page names no record in data/initiatives.yml" in said
-    assert "Did you mean hub?" in said
+    assert 'Did you mean "hub"?' in said
 
 
 def test_menu_entries_follow_the_page_that_lists_them_once(docs):
@@ -73,3 +76,22 @@ def test_a_reports_menu_entry_gives_its_date_once():
     site = make_site(sources=[dict(SOURCE, title="The report of October 2023")])
     [entry] = menu_entries(site)["reports/index.md"]
     assert list(entry) == ["The report of October 2023"]
+
+
+def test_each_page_a_model_makes_is_shown_by_a_macro_given_the_records_id():
+    """What a model's own_pages names is real: a macro whose first id is one of that dataset's
+    records, and a body for pages made around it."""
+    for name, kind in DATASETS.items():
+        for own in kind.own_pages:
+            assert own.shown_by in BODIES, own
+            assert list(MACROS[own.shown_by].kinds.values())[:1] == [name], own
+
+
+def test_a_link_to_a_record_goes_to_its_own_page():
+    site = make_site(sources=[SOURCE], initiatives=WORK)
+    page = Page(Build(site), "council/index.md")
+    assert page.link_to_record(site.initiatives[0]) == "work/hub.md"
+    assert page.link_to_record(site.sources[0]) == "../reports/doc/index.md"
+    assert page.link_to_record(site.sources[0], Source.text_page) == "../reports/doc/text.md"
+    page.cite("doc", site.documents["doc"].passages[0].id)
+    assert 'href="../reports/doc/text/#' in next(iter(page.notes.values())).text
