@@ -25,7 +25,7 @@ from mkdocs.utils.meta import get_data
 from mkdocs_macros.plugin import MacrosPlugin
 
 from macros import hooks
-from macros.checks.front_matter import address
+from macros.addresses import address
 from macros.checks.settings import read_settings
 from macros.data.models import Figure
 from macros.errors import DataError, PageError
