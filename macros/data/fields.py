@@ -182,6 +182,7 @@ class OwnPage:
     shown_by: str  # the macro that shows the record on it, given its id: a page written in its place calls it too
     menu: str = ""  # its menu entry: for a page under the record's first, its words ("Full text"); for a first
     # page with pages under it, the entry over them all ("{dated_title}"); for a page alone, its title
+    found_later: bool = False  # search shows it after the pages that explain the record (a document's full text)
 
     def of(self, record: Record) -> str:
         """The record's page: its path under docs/."""

@@ -55,7 +55,8 @@ class Source(Record):
         "everything this site takes from it.", "source_page", menu="{dated_title}")
     text_page: ClassVar[OwnPage] = OwnPage(
         "reports/{id}/text.md", "{short_title}: the full text", "The full text of the document, with a link to "
-        "every paragraph, so you can check each fact on this site.", "document_text", menu="Full text")
+        "every paragraph, so you can check each fact on this site.", "document_text", menu="Full text",
+        found_later=True)
     own_pages = (about_page, text_page)
     listed_on = "reports/index.md"
     title: Text

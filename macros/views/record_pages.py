@@ -48,7 +48,6 @@ BODIES: dict[str, Callable[[str, str, Record], list[str]]] = {
         heading, "", call, "", _call("indicator_page", record), "", "{{ where_to_go_next() }}"],
     "initiative_page": lambda heading, call, record: [call],  # the macro gives the page its heading
 }
-FOUND_LATER = ("document_text",)  # pages search finds after the pages explaining them
 _unknown = sorted({own.shown_by for kind in DATASETS.values() for own in kind.own_pages} - set(BODIES))
 if _unknown:
     raise MacroError(f"record_pages.BODIES has no page for the macro {', '.join(_unknown)}, which a model's "
@@ -60,7 +59,7 @@ def made_page(record: Record, own: OwnPage, review: dict[str, str]) -> str:
     mistakes), then its body."""
     title = own.fill(own.title, record)
     meta: dict[str, Any] = {"title": title, "description": own.fill(own.described, record), **review}
-    if own.shown_by in FOUND_LATER:
+    if own.found_later:
         meta["search"] = {"boost": 0.001}
     lines = ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())]
     body = BODIES[own.shown_by](f"# {escape(title)}", _call(own.shown_by, record), record)
