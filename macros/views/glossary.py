@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from macros.checks.verify import normalise
+from macros.data.matching import normalise
 from macros.data.models import Term
 from macros.views.markup import escape
 from macros.views.page import Page

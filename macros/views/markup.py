@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from macros.data.dates import in_words
-from macros.data.vocabulary import QUALIFIERS
+from macros.data.vocabulary import QUALIFIERS, UNITS
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
@@ -43,8 +43,7 @@ def number(value: float) -> str:
 def format_figure(fig: Any) -> str:
     """A figure's value as a reader would say it: '£1,120,199', 'about £600,000', '42%'."""
     n = number(fig.value)
-    shown = {"gbp": f"£{n}", "percent": f"{n}%", "weeks": f"{n} weeks"}.get(fig.unit, n)
-    return QUALIFIERS[fig.qualifier] + shown
+    return QUALIFIERS[fig.qualifier].words + UNITS[fig.unit].shown.format(n)
 
 
 def slug(value: str) -> str:

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from macros.checks.front_matter import address
-from macros.checks.verify import normalise
 from macros.data.checked import CheckedData
 from macros.data.dates import PartialDate, in_words
 from macros.data.fields import Citation, Point
+from macros.data.matching import normalise
 from macros.data.models import DATASETS, Figure, Source, Statement
 from macros.extensions import contents
 from macros.outputs.opendata import OpenData

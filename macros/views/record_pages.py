@@ -19,6 +19,7 @@ from typing import Any
 from macros.checks.front_matter import front_matter
 from macros.data.checked import CheckedData, records_with_pages
 from macros.data.loader import join_problems
+from macros.data.macro_calls import macro_calls
 from macros.data.models import DATASETS, Source
 from macros.errors import PageError
 from macros.views.markup import escape
@@ -121,9 +122,6 @@ def add_to_menu(nav: list[Any], entries: dict[str, list[Any]]) -> None:
     visit(nav)
 
 
-_CALL = re.compile(r"\{\{-?\s*(?P<macro>\w+)\(\s*[\"'](?P<id>[^\"']*)[\"']")
-
-
 def check_written_pages(site: CheckedData, docs: Path) -> None:
     """A page an officer writes in place of a made one is named after a record, shows that record
     (a macro given its id, as the made page does) and has the made page's title, so that its menu
@@ -149,8 +147,8 @@ def check_written_pages(site: CheckedData, docs: Path) -> None:
                         "record has gone from the data (the site makes each record's page by itself).")
                     continue
                 made = _made(record, src_uri, {})
-                if not any(call["id"] == record.id for call in _CALL.finditer(path.read_text(encoding="utf-8"))):
-                    shows = next(call.group(0) for call in _CALL.finditer(made) if call["id"] == record.id)
+                if not any(call.first == record.id for call in macro_calls(path.read_text(encoding="utf-8"))):
+                    shows = next(call.written for call in macro_calls(made) if call.first == record.id)
                     problems.append(
                         f'docs/{src_uri}: this page is about "{record.id}" in {dataset.display}, so it should '
                         f"show it, as the page the site would make does with {shows}) }}}}.")

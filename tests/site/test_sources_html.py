@@ -11,7 +11,7 @@ from conftest import ROOT
 
 from macros.data.models import Figure, Source
 from macros.data.checked import load_checked
-from macros.checks.verify import found_in, has_figure
+from macros.data.matching import found_in, has_figure
 from macros.views import Build
 
 SITE = load_checked(ROOT)
