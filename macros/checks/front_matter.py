@@ -15,11 +15,11 @@ Every page starts with front matter like:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
 from macros.data.loader import Dataset, Lines, join_problems, parse_yaml
+from macros.data.macro_calls import macro_calls
 from macros.data.models import Service
 from macros.errors import PageError
 
@@ -129,18 +129,15 @@ def overdue(root: Path, today: dt.date) -> list[tuple[str, str, dt.date]]:
     return sorted(late, key=lambda row: row[2])
 
 
-NEXT = re.compile(r"\{\{\s*where_to_go_next\(")  # a page's "Where to go next" section
-
-
 def check_service_pages(docs: Path, services: Dataset[Service]) -> None:
     """The pages that data/services.yml lists each service on end with "Where to go next"
     ({{ where_to_go_next() }}), and each page that has the section lists at least one service,
     so no link is left out and no section is empty. Raises PageError saying what to do."""
     calls = {}
     for path in sorted(docs.rglob("*.md")):
-        found = NEXT.search(path.read_text(encoding="utf-8"))
+        found = next(macro_calls(path.read_text(encoding="utf-8"), "where_to_go_next"), None)
         if found:
-            calls[path.relative_to(docs).as_posix()] = found.string[:found.start()].count("\n") + 1
+            calls[path.relative_to(docs).as_posix()] = found.line
     problems, listed = [], set()
     for index, service in enumerate(services.records):
         for i, page in enumerate(service.pages):

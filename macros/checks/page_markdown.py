@@ -223,7 +223,7 @@ def check_notes(markdown: str, page: str, line_offset: int, site: CheckedData) -
     """The names of people, age ranges and dates in a sentence of the page's own words that carries
     a note are in a passage the note opens (macros/checks/verify.py, unsupported)."""
     dates = document_dates(site.sources)
-    people = {r.person for r in site.roles}
+    people = site.people()
     for line, words, cited, _ in noted_sentences(markdown):
         passages = [(site.documents[s], p) for s, p in cited
                     if s in site.documents and p in site.documents[s].by_id]

@@ -9,10 +9,9 @@ from pathlib import Path
 from macros.checks.front_matter import front_matter
 from macros.data.checked import CheckedData
 from macros.data.loader import join_problems
+from macros.data.macro_calls import macro_calls
 from macros.data.models import DATASETS
 from macros.errors import PageError, suggest
-
-_CALL = re.compile(r"\{\{-?\s*(?P<macro>\w+)\(\s*[\"'](?P<id>[^\"']*)[\"']")
 
 
 def check_written_pages(site: CheckedData, docs: Path) -> None:
@@ -38,7 +37,7 @@ def check_written_pages(site: CheckedData, docs: Path) -> None:
                         f"{suggest(found['id'] if found else '', records)} Rename the page, or delete it if the "
                         "record has gone from the data (the site makes each record's page by itself).")
                     continue
-                if not any(call["id"] == record.id for call in _CALL.finditer(path.read_text(encoding="utf-8"))):
+                if not any(call.first == record.id for call in macro_calls(path.read_text(encoding="utf-8"))):
                     problems.append(
                         f'docs/{src_uri}: this page is about "{record.id}" in {dataset.display}, so it should '
                         f'show it, as the page the site would make does with {{{{ {own.shown_by}("{record.id}") }}}}.')

@@ -6,8 +6,8 @@ import re
 import sys
 from pathlib import Path
 
-from macros.checks.verify import normalise
 from macros.data.documents import parse, plain
+from macros.data.matching import normalise
 from macros.errors import DataError
 
 

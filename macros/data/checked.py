@@ -1,15 +1,30 @@
-"""Load every data file once per build, and check that records which point at each other match up."""
+"""Load every data file once per build, and check that records which point at each other match up.
+
+The data layer needs nothing from the checks layer for its own models. The one call the other way
+is at the end of `load_checked`: once the data is read and cross-checked, every record is checked
+against the passages it cites (macros/checks/verify.py, check_all), so that no caller can have the
+data without those checks."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, TypeVar
 
 from macros.checks.verify import check_all
 from macros.data.documents import Document, load_documents
-from macros.data.fields import DOCS_PAGE, Location, Record, marked, parts, references
+from macros.data.fields import (
+    DOCS_PAGE,
+    PERSON,
+    Location,
+    Record,
+    field_name,
+    marked_values,
+    parts,
+    references,
+    values,
+)
 from macros.data.loader import Dataset, join_problems, load_dataset
+from macros.data.macro_calls import calls_macro
 from macros.data.models import DATASET_OF, DATASETS, Datasets
 from macros.errors import DataError
 
@@ -35,6 +50,11 @@ class CheckedData(Datasets):
         ds = self.sets[DATASET_OF[kind]]
         return Dataset(ds.path, ds.display, [r for r in ds.records if isinstance(r, kind)], ds.lines)
 
+    def people(self) -> set[str]:
+        """Every person the data names: the values of each field of type PersonName."""
+        return {name for ds in self.sets.values() for record in ds.records
+                for _, _, _, name in marked_values(record, PERSON)}
+
     def get(self, kind: type[R], record_id: str) -> R:
         """The record of this kind with this id (`site.get(Figure, "play-areas")`)."""
         record = self.sets[DATASET_OF[kind]].by_id()[record_id]
@@ -47,10 +67,7 @@ def _references(record: Record) -> Iterator[tuple[Location, str, str]]:
     """Every (location, dataset, id) that a record points to, itself or in its parts."""
     for loc, part, _ in parts(record):
         for name, dataset in references(type(part)).items():
-            value = getattr(part, name)
-            for i, ref in enumerate(value) if isinstance(value, list) else [(None, value)]:
-                if ref is not None:
-                    yield loc + ((name, i) if i is not None else (name,)), dataset, ref
+            yield from ((loc + at, dataset, ref) for at, ref in values(part, name))
 
 
 def records_with_pages(sets: Sets) -> Iterator[tuple[str, Record, list[str]]]:
@@ -65,6 +82,8 @@ def records_with_pages(sets: Sets) -> Iterator[tuple[str, Record, list[str]]]:
 def own_pages(sets: Sets) -> set[str]:
     """The pages the records make for themselves."""
     return {page for _, _, pages in records_with_pages(sets) for page in pages}
+
+
 def check_needed(sets: Sets, docs: Path) -> None:
     """Every dataset has the records its model says the pages cannot do without (`needed`), so an
     empty file or a group taken out is a plain message naming what is missing, never a traceback."""
@@ -75,7 +94,7 @@ def check_needed(sets: Sets, docs: Path) -> None:
                 continue
             calls = " and ".join(f"{{{{ {m}() }}}}" for m in need.shown_by)
             pages = sorted(p.relative_to(docs.parent).as_posix() for p in docs.rglob("*.md") if any(
-                re.search(rf"\{{\{{-?\s*{m}\(", p.read_text(encoding="utf-8")) for m in need.shown_by))
+                calls_macro(p.read_text(encoding="utf-8"), m) for m in need.shown_by))
             problems.append(
                 f"{ds.display}: there is no {need.what[2:]}, and the site cannot be made without one: "
                 f"{calls} show{'s' if len(need.shown_by) == 1 else ''} it"
@@ -101,14 +120,13 @@ def check_references(site: CheckedData) -> None:
                         f"Check the spelling, or add it there first."
                     )
     made = own_pages(sets)
-    for ds in sets.values():  # a field of pages lists them as paths under docs/
+    for ds in sets.values():  # a field of pages gives each as its path under docs/
         for index, record in enumerate(ds.records):
-            for field, i, page in ((field, i, p) for field in marked(type(record), DOCS_PAGE)
-                                   for i, p in enumerate(getattr(record, field))):
+            for loc, _, _, page in marked_values(record, DOCS_PAGE):
                 if not (ds.path.parent.parent / "docs" / page).is_file() and page not in made:
                     problems.append(
-                        f'{ds.display}, line {ds.line(index, field, i)}: record "{record.id}": '
-                        f'there is no page docs/{page}. Write the path as it is under docs/, '
+                        f'{ds.display}, line {ds.line(index, *loc)}: record "{record.id}", field '
+                        f'"{field_name(loc)}": there is no page docs/{page}. Write the path as it is under docs/, '
                         "for example council/index.md."
                     )
     for name, ds in site.sets.items():  # what each model checks across its records

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from string import Formatter
-from typing import TYPE_CHECKING, Annotated, ClassVar, Iterator, Self, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Iterator, Self, get_args, get_origin
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, WithJsonSchema
@@ -15,8 +15,8 @@ from macros.data.dates import FULL_DATE, PartialDate
 from macros.data.vocabulary import OFFICIAL_WEBSITES
 
 if TYPE_CHECKING:
-    from macros.checks.verify import At
     from macros.data.loader import Dataset
+    from macros.data.matching import At
     from macros.data.models import Datasets
 
 
@@ -49,6 +49,11 @@ def _check_address(text: str) -> str:
 Location = tuple[str | int, ...]  # where a value is in a record: the field names and list positions
 
 
+def field_name(loc: Location) -> str:
+    """Where a value is in a record, as a message names it: "ratings > item 1 > rag"."""
+    return " > ".join(str(p) if not isinstance(p, int) else f"item {p + 1}" for p in loc)
+
+
 @dataclass(frozen=True)
 class Mark:
     """A mark on a field's type that says what the field is (`Annotated[str, QUOTED]`); the
@@ -65,9 +70,11 @@ class Refers:
 
 DOCS_PAGE = Mark("a page of the site, as its path under docs/ (checked: the page exists)")
 OWN_WORDS = Mark("words: the site's own, checked for names, ages and dates, unless the model quotes them")
+PASSAGE = Mark("the id of a passage of the document cited (a source's own, on a source): checked, it exists")
+PERSON = Mark("a person's name: the site's own words that give it are checked against their passage")
 
 Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
-PassageId = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+PassageId = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$"), PASSAGE]
 SourceId = Annotated[Id, Refers("sources")]  # a record of data/sources.yml
 AreaId = Annotated[Id, Refers("areas")]
 TermId = Annotated[Id, Refers("glossary")]
@@ -77,7 +84,7 @@ QUOTED = Mark("a document's own words: checked word for word against the passage
 
 Text = Annotated[StrictStr, Field(min_length=1), OWN_WORDS]  # words in the site's own plain English
 Quoted = Annotated[StrictStr, Field(min_length=1), QUOTED]  # a document's own words, quoted
-PersonName = Annotated[StrictStr, Field(min_length=1)]  # checked apart: the surname is in the passage
+PersonName = Annotated[StrictStr, Field(min_length=1), PERSON]  # checked apart: the surname is in the passage
 
 
 def _marks(annotation: object) -> Iterator[object]:
@@ -104,12 +111,34 @@ def types_in(annotation: object) -> Iterator[object]:
         yield from types_in(inner)
 
 
+def models_in(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
+    """A model and every model inside it, once each: a record's citations, points, ratings."""
+    seen: list[type[BaseModel]] = []
+    todo = [model]
+    while todo:
+        kind = todo.pop(0)
+        if kind not in seen:
+            seen.append(kind)
+            yield kind
+            todo += [inner for info in kind.model_fields.values() for inner in types_in(info.annotation)
+                     if isinstance(inner, type) and issubclass(inner, BaseModel)]
+
+
 def marked(model: type[BaseModel], mark: Mark) -> tuple[str, ...]:
     """The fields of a model whose type carries the mark."""
     if (model, mark) not in _MARKED:
         _MARKED[model, mark] = tuple(name for name, info in model.model_fields.items()
                                      if mark in info.metadata or mark in _marks(info.annotation))
     return _MARKED[model, mark]
+
+
+def marked_values(record: BaseModel, mark: Mark) -> Iterator[tuple[Location, BaseModel, str, Any]]:
+    """Every value of a field whose type carries the mark, in a record and in its parts, single or
+    in a list: (where it is in the record, the part, the part's document, the value)."""
+    for loc, part, source in parts(record):
+        for name in marked(type(part), mark):
+            for at, value in values(part, name):
+                yield loc + at, part, source, value
 
 
 def references(model: type[BaseModel]) -> dict[str, str]:
@@ -119,12 +148,24 @@ def references(model: type[BaseModel]) -> dict[str, str]:
             for mark in (*info.metadata, *_marks(info.annotation)) if isinstance(mark, Refers)}
 
 
+def values(part: BaseModel, name: str) -> Iterator[tuple[Location, Any]]:
+    """A field's values, each with where it is in the part: the value, or each item of a list;
+    none when the field is left out."""
+    value = getattr(part, name)
+    if isinstance(value, list):
+        yield from (((name, i), item) for i, item in enumerate(value))
+    elif value is not None:
+        yield (name,), value
+
+
 def parts(value: object, loc: Location = (), source: str = "") -> Iterator[tuple[Location, BaseModel, str]]:
     """A record and every record inside it (a citation, a point, a rating), each with where it is
-    in the record and the document it is from: its own `source`, or else its record's. The one walk
-    over a record's parts: the cross-references, the checks and the source pages use it."""
+    in the record and the document it is from: its own `source`, or else its record's (a record
+    that is a document, `is_document`, is its own). The one walk over a record's parts: the
+    cross-references, the checks and the source pages use it."""
     if isinstance(value, BaseModel):
-        source = getattr(value, "source", None) or source
+        source = getattr(value, "source", None) or (value.id if isinstance(value, Record) and value.is_document
+                                                    else source)
         yield loc, value, source
         for name in type(value).model_fields:
             yield from parts(getattr(value, name), loc + (name,), source)
@@ -207,6 +248,9 @@ class Record(BaseModel):
     own_pages: ClassVar[tuple[OwnPage, ...]] = ()
     listed_on: ClassVar[str] = ""
     needed: ClassVar[tuple[Needed, ...]] = ()  # the records the pages rely on (checked when loading)
+    # Whether each record is a document (sources): its id is the document's, and its own passages
+    # (fields of type PassageId) are passages of it.
+    is_document: ClassVar[bool] = False
     id: Id
     """The record's id: short, and unique in its dataset. Other records, and web addresses on the
     site, use it."""
@@ -230,6 +274,11 @@ class Cites(BaseModel):
     def quoted_fields(self) -> tuple[str, ...]:
         """The fields that quote the passage word for word (their type is `Quoted`)."""
         return marked(type(self), QUOTED)
+
+    def quotations(self) -> Iterator[tuple[Location, str]]:
+        """The words this part shows as the document's own: (field, or field and list index; text)."""
+        for field in self.quoted_fields():
+            yield from ((at, text) for at, text in values(self, field) if text)
 
     def checks(self, at: At) -> Iterator[tuple[Location, str]]:
         """Each problem with what this part states, against the passage it cites (`at`), as (field,

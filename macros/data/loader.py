@@ -15,7 +15,7 @@ import yaml
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from macros.data.fields import Location, Record
+from macros.data.fields import Location, Record, field_name
 from macros.errors import CyppError, DataError
 
 Lines = dict[Location, int]  # the line each value starts on
@@ -206,11 +206,6 @@ def _describe(err: ErrorDetails, value_shown: bool = True) -> str:
     return err["msg"]
 
 
-def _field_name(loc: Location) -> str:
-    parts = [str(p) if not isinstance(p, int) else f"item {p + 1}" for p in loc]
-    return " > ".join(parts)
-
-
 def load_dataset(path: Path, model: type[R], root: Path) -> Dataset[R]:
     """Read and check one data file: a list of records, each checked against `model`."""
     display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
@@ -243,7 +238,7 @@ def load_dataset(path: Path, model: type[R], root: Path) -> Dataset[R]:
                     key = key[:-1]
                 line = sub.get(key, sub[()])
                 problems.append(
-                    f'{display}, line {line}: {label}, field "{_field_name(loc)}": {_describe(e)}.'
+                    f'{display}, line {line}: {label}, field "{field_name(loc)}": {_describe(e)}.'
                     + (f" Allowed fields are: {', '.join(model.model_fields)}."
                        if e["type"] == "extra_forbidden" else "")
                 )

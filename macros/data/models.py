@@ -4,7 +4,7 @@ Records that state a fact name the source document it comes from (`source`, an i
 data/sources.yml) and the passage of that document (`passage`: the id of a paragraph, list item or
 section in sources/<source>.md, shown on the document's page on the site). The fields of type
 `Quoted` are the document's own words: the build checks them word for word against that passage
-(see verify.py). Every `Text` field is the site's own plain English, checked for the names, ages
+(see macros/checks/verify.py). Every `Text` field is the site's own plain English, checked for the names, ages
 and dates it gives.
 
 The line under each field (its docstring) says what the field holds. It is the field's description
@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, ClassVar, Iterator, Optional, Self, get_args, 
 
 from pydantic import Field
 
-from macros.checks.verify import At, cut_short, found_in, has_figure, has_qualifier, has_rating, quotations
 from macros.data import vocabulary as v
 from macros.data.dates import PartialDate
 from macros.data.fields import (
     AreaId,
     Citation,
     Cited,
+    Cites,
     DocsPage,
     FigureId,
     FullDate,
@@ -41,7 +41,9 @@ from macros.data.fields import (
     TermId,
     Text,
     WebAddress,
+    models_in,
 )
+from macros.data.matching import At, cut_short, found_in, has_figure, has_qualifier, has_rating
 
 if TYPE_CHECKING:
     from macros.data.fields import Location
@@ -59,6 +61,7 @@ class Source(Record):
         found_later=True)
     own_pages = (about_page, text_page)
     listed_on = "reports/index.md"
+    is_document = True  # names_only lists passages of the document itself
     title: Text
     """The document's full title."""
     short_title: Text
@@ -201,9 +204,9 @@ class Statement(Cited):
 
     def checks(self, at: At) -> Iterator[tuple[Location, str]]:
         """A quotation that stops part-way through a sentence says so with "…"."""
-        for field, index, quote in quotations(self):
+        for field, quote in self.quotations():
             if found_in(quote, at.text) and (rest := cut_short(quote, at.text)):
-                yield ((field, index) if index is not None else (field,)), (
+                yield field, (
                     f"the quotation “{quote}” stops part-way through a sentence of {at.where}, "
                     f"which goes on “{rest}”. End it with “…” to show that words are left out, "
                     "or quote the sentence to its end.")
@@ -251,9 +254,6 @@ class Role(Cited):
 
     def checks(self, at: At) -> Iterator[tuple[Location, str]]:
         """The person's surname is in the passage cited, or in the passage `named_in`."""
-        if self.named_in and self.named_in not in at.doc.by_id:
-            yield ("named_in",), f'there is no passage "{self.named_in}" in {at.doc.display}.'
-            return
         surname = self.person.split()[-1]
         if surname not in at.doc.text(self.named_in or self.passage):
             named = at.doc.get(self.named_in) if self.named_in else at.passage
@@ -350,7 +350,7 @@ class Figure(Cited):
     def checks(self, at: At) -> Iterator[tuple[Location, str]]:
         """The number is in the passage, with the passage's own "about", "over" or "up to"."""
         if not has_figure(self, at.text):
-            shown = f"{self.value:g}" + {"percent": "%", "gbp": " (pounds)"}.get(self.unit, "")
+            shown = v.UNITS[self.unit].shown.format(f"{self.value:g}")
             yield ("value",), (f"the figure {shown} is not in {at.where}, which it cites."
                                + at.nearest(lambda t: has_figure(self, t)))
         elif not has_qualifier(self, at.text):
@@ -590,3 +590,8 @@ class Datasets:
 DATASETS: dict[str, type[Record]] = {name: get_args(hint)[0] for name, hint in get_type_hints(Datasets).items()}
 # Each model's data file.
 DATASET_OF: dict[type[Record], str] = {model: name for name, model in DATASETS.items()}
+# What the build's count of checks counts, besides quotations and dates: each kind of part that
+# declares what it is counted as (`counted_as`: "figures", "ratings"), in the order of the datasets.
+COUNTED: tuple[str, ...] = tuple(dict.fromkeys(
+    inner.counted_as for model in DATASETS.values() for inner in models_in(model)
+    if issubclass(inner, Cites) and inner.counted_as))

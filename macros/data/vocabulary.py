@@ -89,11 +89,41 @@ READ_FOR = labelled(ReadFor, {
 MemberGroup = Literal["trust-board", "city-partnership"]
 MeetingKind = Literal["board", "joint", "workshop", "steering-group", "health-and-wellbeing-board"]
 TRUST_MEETING_KINDS: tuple[MeetingKind, ...] = ("board", "joint", "workshop", "steering-group")  # the Trust's own
+
+
+class Measure(NamedTuple):
+    """What a figure's number is (data/figures.yml, "unit"): how the site writes it, and how a
+    passage may give it (the kinds of number macros/data/matching.py finds: plain, percent, gbp)."""
+    shown: str  # the number as the site writes it, {} standing for the number: "£{}"
+    written: tuple[str, ...]  # how the passage cited may write it
+
+
+ANY_NUMBER = ("plain", "percent", "gbp")
 Unit = Literal["count", "percent", "gbp", "people", "weeks"]
-# How exact a figure is, and the words put before it ("about £600,000").
+UNITS = labelled(Unit, {
+    "count": Measure("{}", ANY_NUMBER),
+    "percent": Measure("{}%", ("percent",)),
+    "gbp": Measure("£{}", ("gbp",)),
+    "people": Measure("{}", ANY_NUMBER),
+    "weeks": Measure("{} weeks", ANY_NUMBER),
+})
+
+
+class Exactness(NamedTuple):
+    """How exact a figure is (data/figures.yml, "qualifier"): the words the site puts before it
+    ("about £600,000"), and the words the passage cited must have just before the number."""
+    words: str
+    said: str  # a regular expression; "" when the passage need say nothing
+
+
 Qualifier = Literal["exactly", "about", "over", "up-to", "almost"]
-QUALIFIERS = labelled(Qualifier, {"exactly": "", "about": "about ", "over": "over ", "up-to": "up to ",
-                                  "almost": "almost "})
+QUALIFIERS = labelled(Qualifier, {
+    "exactly": Exactness("", ""),
+    "about": Exactness("about ", r"(\b(about|approximately|approx|around|roughly|circa)|(?<![a-z])c\.?)\s?£?"),
+    "over": Exactness("over ", r"\b(over|more than|above)"),
+    "up-to": Exactness("up to ", r"\bup to"),
+    "almost": Exactness("almost ", r"\b(almost|nearly|just under)"),
+})
 AccessibilityKind = Literal["test", "known-issue", "prepared", "reviewed"]
 # The links to other websites (data/services.yml, "url") go to official public services only: a
 # website whose name ends with one of these (councils and government: .gov.uk; the NHS: .nhs.uk).

@@ -2,7 +2,7 @@
 short forms it uses as abbreviations: see Page.finish.)"""
 from __future__ import annotations
 
-from macros.checks.verify import normalise
+from macros.data.matching import normalise
 from macros.data.models import Term
 from macros.views.markup import escape
 from macros.views.page import Page

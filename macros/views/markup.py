@@ -9,7 +9,7 @@ from typing import Any
 
 from macros.data.dates import in_words
 from macros.data.models import Figure, Source
-from macros.data.vocabulary import QUALIFIERS
+from macros.data.vocabulary import QUALIFIERS, UNITS
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
@@ -44,8 +44,7 @@ def number(value: float) -> str:
 def format_figure(fig: Figure) -> str:
     """A figure's value as a reader would say it: '£1,120,199', 'about £600,000', '42%'."""
     n = number(fig.value)
-    shown = {"gbp": f"£{n}", "percent": f"{n}%", "weeks": f"{n} weeks"}.get(fig.unit, n)
-    return QUALIFIERS[fig.qualifier] + shown
+    return QUALIFIERS[fig.qualifier].words + UNITS[fig.unit].shown.format(n)
 
 
 def slug(value: str) -> str:

@@ -17,10 +17,11 @@ from functools import cached_property
 from typing import Iterable, Iterator
 
 from macros.addresses import address, describe, locate
-from macros.checks.verify import citations, normalise
+from macros.checks.verify import citations
 from macros.data.checked import CheckedData
 from macros.data.dates import PartialDate, in_words
 from macros.data.fields import Citation, OwnPage, Point, Record
+from macros.data.matching import normalise
 from macros.data.models import DATASETS, Figure, Member, Source, Statement, Term
 from macros.extensions import contents
 from macros.outputs.opendata import OpenData

@@ -2,7 +2,7 @@
 their passages from a page's own words."""
 from __future__ import annotations
 
-from macros.data.models import DATASETS, Source
+from macros.data.models import COUNTED, DATASETS, Source
 from macros.data.vocabulary import TOPICS
 from macros.views import full_text
 from macros.views.figures import FIGURES_HEAD, figure_row
@@ -22,8 +22,9 @@ def note(page: Page, source_id: str, *passages: str) -> str:
 def checks_summary(page: Page) -> str:
     """What the build checked against the documents' text, in numbers."""
     c = page.site.checked
-    return (f"Each time this site is built, it checks {c['quotations']} quotations word for word, "
-            f"{c['figures']} figures, {c['ratings']} ratings and {c['dates']} dates against the "
+    what = [f"{c['quotations']} quotations word for word", *(f"{c[kind]} {kind}" for kind in COUNTED),
+            f"{c['dates']} dates"]
+    return (f"Each time this site is built, it checks {', '.join(what[:-1])} and {what[-1]} against the "
             f"passages of the documents they come from. If one does not match, the site is not "
             "published until it is put right.")
 

@@ -1,6 +1,5 @@
 """Layer 1, the data: the real data is valid, and each kind of mistake gets a plain message."""
 import re
-import typing
 from pathlib import Path
 
 import pytest
@@ -9,6 +8,7 @@ from edits import error_for, replace_in
 from pydantic import BaseModel
 
 from macros.data.checked import load_checked
+from macros.data.fields import models_in, types_in
 from macros.data.models import DATASETS
 from macros.outputs.schema import modeline
 
@@ -157,31 +157,54 @@ def _header(path: Path) -> str:
     return " ".join(lines)
 
 
-def _fields(model: type[BaseModel]) -> set[str]:
-    """A model's fields and those of the records inside it (a rating, a point, a citation)."""
-    found = set(model.model_fields)
-    for info in model.model_fields.values():
-        inner = [info.annotation]
-        while inner:
-            kind = inner.pop()
-            inner += typing.get_args(kind)
-            if isinstance(kind, type) and issubclass(kind, BaseModel):
-                found |= _fields(kind)
-    return found
+def listed_fields(header: str, name: str) -> list[tuple[str, str]]:
+    """The list of fields in a data file's first lines: after "Fields:", up to the full stop that
+    ends it, each field written once as its name and then, if it needs one, its explanation in
+    brackets, with a comma between one field and the next: `id, date (YYYY-MM-DD), text (plain
+    English).` Gives (the name as written, its explanation)."""
+    text = header[header.index("Fields:") + len("Fields:"):] + " "
+    entries, depth, start = [], 0, 0
+    for at, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and (char == "," or char == "." and text[at + 1] == " "):
+            entries.append(text[start:at].strip())
+            start = at + 1
+            if char == ".":
+                break
+    listed = []
+    for entry in entries:
+        written = re.fullmatch(r"([a-z_]+)(?: \((.*)\))?", entry, re.S)
+        assert written, (f"data/{name}.yml: in its list of fields, “{entry}” is not a field's name followed by its explanation in brackets: write each "
+                         "field once, as name (explanation), with a comma before the next")
+        listed.append((written[1], written[2] or ""))
+    return listed
 
 
 @pytest.mark.parametrize("name", DATASETS)
-def test_each_data_files_first_lines_name_its_fields_as_the_model_has_them(name):
-    """The comment at the top of each data file lists its fields for the officer who edits it: it
-    names every field of the model, and every name written like a field (short_title) is one."""
+def test_each_data_files_first_lines_list_its_fields_as_the_model_has_them(name):
+    """The comment at the top of each data file lists its fields for the officer who edits it: each of
+    the model's fields once, and no other; a field that holds records of its own (a citation, a
+    rating, a point) names their fields in its explanation; and every name written like a field
+    anywhere in those lines (short_title) is one."""
     model = DATASETS[name]
     header = _header(ROOT / "data" / f"{name}.yml")
     assert "Fields:" in header, f"data/{name}.yml: its first lines list no fields"
-    listed = header[header.index("Fields:"):]
-    missing = [f for f in model.model_fields if not re.search(rf"(?<![\w-]){f}(?![\w-])", listed)]
-    assert not missing, f"data/{name}.yml: its first lines do not name the fields {missing}"
-    unknown = sorted(set(re.findall(r"\b[a-z]+(?:_[a-z]+)+\b(?!\()", header)) - _fields(model))  # not a macro()
-    assert not unknown, f"data/{name}.yml: its first lines name fields the model does not have: {unknown}"
+    listed = listed_fields(header, name)
+    names = [field for field, _ in listed]
+    twice = sorted({f for f in names if names.count(f) > 1})
+    assert not twice, f"data/{name}.yml: its first lines list the fields {twice} more than once"
+    missing = [f for f in model.model_fields if f not in names]
+    assert not missing, f"data/{name}.yml: its first lines do not list the fields {missing}"
+    unknown = [f for f in names if f not in model.model_fields]
+    assert not unknown, f"data/{name}.yml: its first lines list fields the model does not have: {unknown}"
+    for field, explained in listed:
+        for inner in types_in(model.model_fields[field].annotation):
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                left_out = [f for f in inner.model_fields if not re.search(rf"(?<![\w-]){f}(?![\w-])", explained)]
+                assert not left_out, f"data/{name}.yml: the explanation of {field} does not name its fields {left_out}"
+    known = {f for inner in models_in(model) for f in inner.model_fields}
+    named = sorted(set(re.findall(r"\b[a-z]+(?:_[a-z]+)+\b(?!\()", header)) - known)  # not a macro()
+    assert not named, f"data/{name}.yml: its first lines name fields the model does not have: {named}"
 
 
 @pytest.mark.parametrize("name", DATASETS)

@@ -7,10 +7,10 @@ import pytest
 from conftest import ROOT
 from edits import error_for, replace_in
 
-from macros.checks.verify import found_in, has_date, numbers
 from macros.data.checked import load_checked
 from macros.data.dates import PartialDate
 from macros.data.documents import parse
+from macros.data.matching import found_in, has_date, numbers
 from macros.errors import DataError
 
 

@@ -114,7 +114,8 @@ def test_a_link_listed_on_a_page_that_does_not_exist_is_named_with_its_line(proj
     at = next(i for i, line in enumerate(lines) if line.startswith("  pages: ["))
     lines[at] = lines[at].replace("[", "[no-such-page.md, ", 1)
     path.write_text("\n".join(lines), encoding="utf-8")
-    assert re.search(r'^data/services.yml, line %d: record "[\w-]+": there is no page docs/no-such-page.md\.' % (at + 1),
+    assert re.search(r'^data/services.yml, line %d: record "[\w-]+", field "pages > item 1": there is no page '
+                     r'docs/no-such-page.md\.' % (at + 1),
                      error_for(project), re.M)
 
 

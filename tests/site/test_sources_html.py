@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, contact_details
 
-from macros.checks.verify import found_in, has_figure
 from macros.data.checked import load_checked
+from macros.data.matching import found_in, has_figure
 from macros.data.models import Figure, Source
 from macros.views import Build
 

@@ -126,3 +126,13 @@ def test_a_page_showing_the_links_must_be_listed(tmp_path):
 def test_pages_and_links_that_agree_pass(tmp_path):
     docs = docs_with(tmp_path, {"send.md": "# SEND\n\n{{ where_to_go_next() }}\n", "other.md": "# Other\n"})
     check_service_pages(docs, load_dataset(write(tmp_path, LINK), Service, tmp_path))
+
+
+def test_a_section_called_with_jinjas_whitespace_control_is_found_like_any_other_call(tmp_path):
+    """A page's macro calls are read one way (macros/data/macro_calls.py): `{{- where_to_go_next() }}`
+    is the section too, once refused as missing, and a page without a listed link is named by its line."""
+    docs = docs_with(tmp_path, {"send.md": "# SEND\n\n{{- where_to_go_next() }}\n",
+                                "other.md": "# Other\n\nWords.\n{{-where_to_go_next( ) }}\n"})
+    with pytest.raises(PageError) as err:
+        check_service_pages(docs, load_dataset(write(tmp_path, LINK), Service, tmp_path))
+    assert str(err.value).startswith("docs/other.md, line 4: {{ where_to_go_next() }} shows the links")
