@@ -308,7 +308,7 @@ def _start_page(state: BuildState, raw: str, markdown: str, offset: int, src_uri
     name = f"docs/{src_uri}"
     meta, lines = read_front_matter(raw, name)
     owner, reviewed, due = review_fields(meta, name, lines)
-    tree = check_page(markdown, name, offset, jinja, known, state.choices, macros)
+    tree = check_page(markdown, name, offset, jinja, known, state.choices, MACROS, macros)
     check_snippets(markdown, name, offset, root, [bases] if isinstance(bases, str) else bases)
     check_links(markdown, src_uri, offset, docs,  # the records' own pages and the open data are files too
                 frozenset(made.src_uri for made in state.made) | frozenset(state.open_data.files))

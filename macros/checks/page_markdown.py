@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 import jinja2
 from jinja2 import meta, nodes
@@ -18,19 +18,22 @@ from macros.checks.verify import document_dates, figures_in, unsupported
 from macros.data.checked import CheckedData
 from macros.data.documents import plain
 from macros.errors import PageError, suggest
-from macros.views import MACROS
-from macros.views.registry import UNKNOWN
+
+if TYPE_CHECKING:  # the registry is the views' (macros/views/registry.py): the build passes it in
+    from macros.views.registry import Macro
+
+UNKNOWN = object()  # an argument the page check cannot know (a variable): checked when the macro is called
 
 
 def _value(node: nodes.Node) -> Any:
     return node.value if isinstance(node, nodes.Const) else UNKNOWN
 
 
-def check_page(markdown: str, page: str, line_offset: int, env: jinja2.Environment,
-               known: set[str], choices: dict[str, Any], macros: Iterable[str] = MACROS) -> nodes.Template:
-    """Raise PageError naming the page and line of the first mistake in its macros (`macros`: the
-    names of every macro, the site's own and the engine's). Returns the page parsed, for the
-    render to compile without parsing it again."""
+def check_page(markdown: str, page: str, line_offset: int, env: jinja2.Environment, known: set[str],
+               choices: dict[str, Any], registry: Mapping[str, Macro], macros: Iterable[str] = ()) -> nodes.Template:
+    """Raise PageError naming the page and line of the first mistake in its macros (`registry`: the
+    site's macros, by name; `macros`: the names of the engine's own). Returns the page parsed, for
+    the render to compile without parsing it again."""
     try:
         tree = env.parse(markdown)
     except jinja2.TemplateSyntaxError as err:
@@ -47,7 +50,7 @@ def check_page(markdown: str, page: str, line_offset: int, env: jinja2.Environme
         first = min((n for n in tree.find_all(nodes.Name) if n.name in unknown),
                     key=lambda n: n.lineno)
         given_to = next((call.node.name for call in tree.find_all(nodes.Call)
-                         if isinstance(call.node, nodes.Name) and call.node.name in MACROS
+                         if isinstance(call.node, nodes.Name) and call.node.name in registry
                          and any(a is first for a in [*call.args, *(k.value for k in call.kwargs)])), None)
         if given_to:  # {{ spreadsheet(initiatives) }}: an id or name without its quotes
             raise PageError(
@@ -61,18 +64,18 @@ def check_page(markdown: str, page: str, line_offset: int, env: jinja2.Environme
         )
     called = {id(call.node) for call in tree.find_all(nodes.Call)}
     for name in tree.find_all(nodes.Name):  # {{ meetings }} would show "<function … at 0x7f…>"
-        if name.ctx == "load" and name.name in macros and id(name) not in called:
-            written = MACROS[name.name].usage() if name.name in MACROS else f"{name.name}()"
+        if name.ctx == "load" and (name.name in registry or name.name in macros) and id(name) not in called:
+            written = registry[name.name].usage() if name.name in registry else f"{name.name}()"
             raise PageError(
                 f'{page}, line {name.lineno + line_offset}: "{name.name}" is a macro, so it is written with '
                 f"brackets, even when it is given nothing: {{{{ {written} }}}}. Without them the page would "
                 "show a name from the site's program instead of what the macro makes.")
     for call in tree.find_all(nodes.Call):
-        if not isinstance(call.node, nodes.Name) or call.node.name not in MACROS:
+        if not isinstance(call.node, nodes.Name) or call.node.name not in registry:
             continue
         if call.dyn_args or call.dyn_kwargs:  # *args or **kwargs: checked when the macro is called
             continue
-        problem = MACROS[call.node.name].problem(
+        problem = registry[call.node.name].problem(
             tuple(_value(a) for a in call.args), {k.key: _value(k.value) for k in call.kwargs}, choices)
         if problem:
             raise PageError(f"{page}, line {call.lineno + line_offset}: {problem}")

@@ -15,6 +15,7 @@ from functools import cached_property
 from types import ModuleType
 from typing import Any, Callable, Iterable, TypeVar
 
+from macros.checks.page_markdown import UNKNOWN
 from macros.data import vocabulary
 from macros.data.checked import CheckedData
 from macros.data.fields import Record
@@ -33,7 +34,6 @@ from macros.data.models import (
 )
 from macros.errors import suggest
 
-UNKNOWN = object()  # an argument the page check cannot know (a variable): checked when called
 
 @dataclass(frozen=True)
 class Kind:

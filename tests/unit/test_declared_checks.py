@@ -2,13 +2,11 @@
 with one of these types is checked wherever it is (a record, or a part of one), single, optional or
 a list, with a plain message naming the file, line, record and field. Small made-up models stand for
 the field an officer or developer would add next."""
-import ast
 import typing
 from pathlib import Path
 from typing import Optional
 
 import pytest
-from conftest import ROOT
 from sample import MONEY, OLDER, SOURCE, make_site
 
 from macros.checks.verify import check_all, check_record, document_dates
@@ -125,16 +123,3 @@ def test_a_figure_as_the_site_writes_it_is_what_the_check_finds_in_a_passage(uni
     assert shown.startswith(QUALIFIERS[qualifier].words) and "600,000" in shown
     assert has_figure(fig, f"There were {shown} last year.") and has_qualifier(fig, f"There were {shown} last year.")
     assert UNITS[unit].shown.format("1") in format_figure(fig.model_copy(update={"value": 1}))
-
-
-def test_the_data_layer_needs_the_checks_layer_only_for_the_one_call_its_docstring_names():
-    """The models' own checks use macros/data/matching.py; only checked.load_checked calls the checks
-    (check_all), and says so."""
-    for path in sorted((ROOT / "macros" / "data").glob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        imports = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
-        checks = sorted(m for m in imports if m.startswith("macros.checks"))
-        if path.name == "checked.py":
-            assert checks == ["macros.checks.verify"] and "check_all" in (ast.get_docstring(tree) or "")
-        else:
-            assert not checks, f"macros/data/{path.name} imports {checks}"

@@ -59,7 +59,7 @@ def test_every_page_passes_its_checks(build, src_uri):
     body = (DOCS / src_uri).read_text(encoding="utf-8")
     markdown = body.split("---\n", 2)[2] if body.startswith("---\n") else body
     env = jinja2.Environment()
-    check_page(markdown, f"docs/{src_uri}", 0, env, set(MACROS), build_choices(build))
+    check_page(markdown, f"docs/{src_uri}", 0, env, set(MACROS), build_choices(build), MACROS)
     check_snippets(markdown, f"docs/{src_uri}", 0, ROOT, ["."])
     check_links(markdown, src_uri, 0, DOCS, build_files(build))  # a page may link to the files the build writes
 

@@ -37,7 +37,7 @@ KNOWN = choices(SITE)
 
 def message(markdown: str, offset: int = 0) -> str:
     with pytest.raises(PageError) as err:
-        check_page(markdown, "docs/page.md", offset, jinja2.Environment(), set(MACROS), KNOWN)
+        check_page(markdown, "docs/page.md", offset, jinja2.Environment(), set(MACROS), KNOWN, MACROS)
     return str(err.value)
 
 
@@ -77,7 +77,7 @@ def test_every_argument_of_every_macro_is_checked_with_its_line(call, said):
 
 def test_an_argument_the_check_cannot_know_is_left_to_the_call():
     check_page('{% set x = "anything" %}{{ figure(x) }}', "docs/page.md", 0, jinja2.Environment(),
-               set(MACROS), KNOWN)
+               set(MACROS), KNOWN, MACROS)
     assert MACROS["figure"].problem(("nope",), {}, KNOWN).startswith('figure("nope") names a figure')
 
 

@@ -1,5 +1,6 @@
 """The package itself: importable without MkDocs, each closed list of values written once, and
 dates that know how exact they are."""
+import ast
 import datetime as dt
 import re
 import subprocess
@@ -110,3 +111,32 @@ def test_readmes_map_of_the_code_names_every_module_in_its_folder():
     for folder, names in named.items():
         for name in names:
             assert (ROOT / "macros" / folder / name).is_file(), f"README names macros/{folder}/{name}"
+
+
+# The package's layers, lowest first: each imports only those before it (macros/hooks.py and
+# __main__.py, at the top, import any). The one exception: loading the data runs the checks.
+LAYERS = ["errors", "data", "addresses", "checks", "outputs", "extensions", "views", "commands"]
+EXCEPTIONS = {("macros/data/checked.py", "macros.checks.verify")}  # load_checked runs check_all
+
+
+def _imports(path: Path) -> set[str]:
+    """The package's modules a module imports when it runs (not those imported for the type checker)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {id(node) for block in ast.walk(tree) if isinstance(block, ast.If)
+                   and getattr(block.test, "id", "") == "TYPE_CHECKING" for node in ast.walk(block)}
+    return {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+            and node.module.startswith("macros.") and id(node) not in typing_only}
+
+
+def test_each_layer_imports_only_the_layers_below_it():
+    """No loops between layers: a newcomer can read the package from the bottom up."""
+    wrong = []
+    for path in sorted((ROOT / "macros").rglob("*.py")):
+        name = path.relative_to(ROOT).as_posix()
+        layer = path.relative_to(ROOT / "macros").parts[0].removesuffix(".py")
+        if layer not in LAYERS:
+            continue
+        allowed = LAYERS[: LAYERS.index(layer) + 1]
+        wrong += [f"{name} imports {module}" for module in sorted(_imports(path))
+                  if module.split(".")[1] not in allowed and (name, module) not in EXCEPTIONS]
+    assert not wrong, "\n".join(wrong)
