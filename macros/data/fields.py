@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from string import Formatter
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Iterator, Self, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Iterator, Mapping, Self, TypeVar, get_args, get_origin
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, WithJsonSchema
@@ -66,6 +66,16 @@ class Refers:
     """A mark on an id's type: the id of a record in another dataset (checked when the data is
     loaded, and a foreign key in the open data)."""
     dataset: str
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A mark on a field of values from a closed list: the finder of the council's work asks about
+    it (macros/views/council.py), in the order of the model's fields."""
+    key: str  # its name in the page's address: ?where=barton
+    question: str  # the question as the finder shows it: "Where in Oxford"
+    answers: Mapping[str, str]  # each value's words, in the order the finder shows them
+    unsaid: str  # what a report may leave unsaid, for "the reports do not say …": "which ages it is for"
 
 
 DOCS_PAGE = Mark("a page of the site, as its path under docs/ (checked: the page exists)")
@@ -141,11 +151,19 @@ def marked_values(record: BaseModel, mark: Mark) -> Iterator[tuple[Location, Bas
                 yield loc + at, part, source, value
 
 
+M = TypeVar("M")
+
+
+def marks_of(model: type[BaseModel], kind: type[M]) -> dict[str, M]:
+    """The fields of a model whose type carries a mark of this kind, each with its mark."""
+    return {name: mark for name, info in model.model_fields.items()
+            for mark in (*info.metadata, *_marks(info.annotation)) if isinstance(mark, kind)}
+
+
 def references(model: type[BaseModel]) -> dict[str, str]:
     """The fields of a model that hold the id (or ids) of records in another dataset, with that
     dataset's name (their type is marked `Refers`)."""
-    return {name: mark.dataset for name, info in model.model_fields.items()
-            for mark in (*info.metadata, *_marks(info.annotation)) if isinstance(mark, Refers)}
+    return {name: mark.dataset for name, mark in marks_of(model, Refers).items()}
 
 
 def values(part: BaseModel, name: str) -> Iterator[tuple[Location, Any]]:

@@ -14,7 +14,7 @@ metadata (data/csv-metadata.json on the site). Write it for a reader of the data
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar, Iterator, Optional, Self, get_args, get_type_hints
+from typing import TYPE_CHECKING, Annotated, ClassVar, Iterator, Optional, Self, get_args, get_type_hints
 
 from pydantic import Field
 
@@ -22,6 +22,7 @@ from macros.data import vocabulary as v
 from macros.data.dates import PartialDate
 from macros.data.fields import (
     AreaId,
+    Asked,
     Citation,
     Cited,
     Cites,
@@ -429,12 +430,15 @@ class Initiative(Cited):
     """Who it works with."""
     figures: list[FigureId] = []
     """The numbers about it: ids of records in the figures dataset."""
-    age_groups: list[v.AgeGroup] = Field(min_length=1)
+    age_groups: Annotated[list[v.AgeGroup], Asked("for", "Who it is for", v.AGE_GROUPS, "which ages it is for")] \
+        = Field(min_length=1)
     """Who it is for, as the site's finder groups it (not-stated where the report does not say)."""
-    themes: list[v.Theme] = Field(min_length=1)
-    """What it is about, as the site's finder groups it (not-stated where the report does not say)."""
-    neighbourhoods: list[v.Neighbourhood] = Field(min_length=1)
+    neighbourhoods: Annotated[list[v.Neighbourhood], Asked("where", "Where in Oxford", v.PLACES_FIRST, "where")] \
+        = Field(min_length=1)
     """Where it is, as the site's finder groups it (not-stated where the report does not say)."""
+    themes: Annotated[list[v.Theme], Asked("about", "What it is about", v.THEMES, "what it is about")] \
+        = Field(min_length=1)
+    """What it is about, as the site's finder groups it (not-stated where the report does not say)."""
     reported: list[Citation] = Field(min_length=1)
     """Where each report mentions it."""
 

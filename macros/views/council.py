@@ -2,6 +2,7 @@
 for each piece."""
 from __future__ import annotations
 
+from macros.data.fields import Asked, marks_of
 from macros.data.models import Figure, Initiative, Source
 from macros.data.vocabulary import AGE_GROUPS, NEIGHBOURHOODS, PLACES_FIRST, THEMES, WHOLE_CITY
 from macros.extensions import contents
@@ -10,13 +11,6 @@ from macros.views.finder import Facet, finder
 from macros.views.markup import escape, first_capital
 from macros.views.page import Page
 from macros.views.registry import macro
-
-# The finder's questions: the key in the page's address (?where=barton), the field of
-# data/initiatives.yml it asks about, the question as shown, and the answers' labels in order.
-# (key in the address, field, question, answers, what the reports may leave unsaid)
-FACETS = [("for", "age_groups", "Who it is for", AGE_GROUPS, "which ages it is for"),
-          ("where", "neighbourhoods", "Where in Oxford", PLACES_FIRST, "where"),
-          ("about", "themes", "What it is about", THEMES, "what it is about")]
 
 
 def where(ini: Initiative) -> str:
@@ -36,15 +30,15 @@ def where(ini: Initiative) -> str:
 
 def _facets(page: Page) -> list[Facet]:
     facets = []
-    for key, field, legend, labels, unsaid in FACETS:
+    for field, asked in marks_of(Initiative, Asked).items():  # the questions, as the model marks its fields
         present = {v for i in page.site.initiatives for v in getattr(i, field)}
-        local = field == "neighbourhoods"  # a place in Oxford: it also shows the city-wide work
-        facet = Facet(key, legend, [(k, v, WHOLE_CITY if local and k not in WHOLE_CITY + ("not-stated",)
-                                     else ()) for k, v in labels.items() if k in present])
+        local = asked.answers is PLACES_FIRST  # a place in Oxford: it also shows the city-wide work
+        facet = Facet(asked.key, asked.question, [(k, v, WHOLE_CITY if local and k not in WHOLE_CITY + ("not-stated",)
+                                                   else ()) for k, v in asked.answers.items() if k in present])
         if "not-stated" in present:  # the count says how many a choice left out for that reason
             facet.unknown = "not-stated"
-            facet.unknown_text = (f"For {{n}} more, the reports do not say {unsaid}: choose "
-                                  f"“{labels['not-stated']}” to see them too.")
+            facet.unknown_text = (f"For {{n}} more, the reports do not say {asked.unsaid}: choose "
+                                  f"“{asked.answers['not-stated']}” to see them too.")
         facets.append(facet)
     place = next(f for f in facets if f.key == "where")
     place.hint = ("Work across Oxford or Oxfordshire is for every part of the city, so it shows "
@@ -61,7 +55,8 @@ def initiative_finder(page: Page) -> str:
     out = [finder("initiative-list", "pieces of work", len(page.site.initiatives), _facets(page)),
            '<div class="finder-list" id="initiative-list" markdown>', ""]
     for ini in page.site.initiatives:
-        data = " ".join(f'data-{key}="{" ".join(getattr(ini, field))}"' for key, field, *_ in FACETS)
+        data = " ".join(f'data-{asked.key}="{" ".join(getattr(ini, field))}"'
+                        for field, asked in marks_of(Initiative, Asked).items())
         out += [f'<section class="finder-item" {data} markdown>', "",
                 f"### [{escape(ini.name)}]({page.link_to_record(ini)}) {{#{ini.id}}}", "",
                 f"{escape(ini.lead)}{page.cited(ini)}", "",
