@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from string import Formatter
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Iterator, Mapping, Self, TypeVar, get_args, get_origin
 from urllib.parse import urlsplit
@@ -105,7 +106,6 @@ def _marks(annotation: object) -> Iterator[object]:
         yield from _marks(inner)
 
 
-_MARKED: dict[tuple[type[BaseModel], Mark], tuple[str, ...]] = {}  # a model's fields never change
 
 
 def of_type(model: type[BaseModel], kind: type) -> tuple[str, ...]:
@@ -134,12 +134,11 @@ def models_in(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
                      if isinstance(inner, type) and issubclass(inner, BaseModel)]
 
 
+@cache  # a model's fields never change
 def marked(model: type[BaseModel], mark: Mark) -> tuple[str, ...]:
     """The fields of a model whose type carries the mark."""
-    if (model, mark) not in _MARKED:
-        _MARKED[model, mark] = tuple(name for name, info in model.model_fields.items()
-                                     if mark in info.metadata or mark in _marks(info.annotation))
-    return _MARKED[model, mark]
+    return tuple(name for name, info in model.model_fields.items()
+                 if mark in info.metadata or mark in _marks(info.annotation))
 
 
 def marked_values(record: BaseModel, mark: Mark) -> Iterator[tuple[Location, BaseModel, str, Any]]:
