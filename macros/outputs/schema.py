@@ -123,4 +123,3 @@ def write_schemas(root: Path) -> list[Path]:
             old.unlink()
             changed.append(old)
     return changed
-
