@@ -244,10 +244,9 @@ def check_record(record: Record, documents: dict[str, Document], dates: dict[str
                     + (first_difference(quote, scope) or nearest(doc, has_quote, quote))
                     + " Copy the document's words exactly, or cite the passage they are in.")
         section = doc.heading(doc.get(cited.passage).section)
-        for field in of_type(type(cited), PartialDate):
-            value = getattr(cited, field)
-            if value is not None and not has_date(value, f"{section} {scope}", dates[source][0]):
-                yield loc + (field,), (f'the date "{value}" is not in {said_where}, which it cites. Give '
+        for at, value in (found for field in of_type(type(cited), PartialDate) for found in values(cited, field)):
+            if not has_date(value, f"{section} {scope}", dates[source][0]):
+                yield loc + at, (f'the date "{value}" is not in {said_where}, which it cites. Give '
                                        "only as much of a date as the passage states (a year, a "
                                        "month or a day), or leave the date out and say in the text "
                                        "what the document says.")
@@ -280,7 +279,7 @@ def check_all(site: CheckedData) -> dict[str, int]:
                 counts["quotations"] += sum(1 for _ in cited.quotations())
                 if cited.counted_as:
                     counts[cited.counted_as] += 1
-                counts["dates"] += sum(getattr(cited, f) is not None for f in of_type(type(cited), PartialDate))
+                counts["dates"] += sum(1 for f in of_type(type(cited), PartialDate) for _ in values(cited, f))
             for loc, message in check_record(record, documents, dates, found, people):
                 problems.append(f'{ds.display}, line {ds.line(index, *loc)}: record "{record.id}", '
                                 f'field "{field_name(loc)}": {message}')

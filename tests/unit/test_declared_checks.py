@@ -12,6 +12,7 @@ from sample import MONEY, OLDER, SOURCE, make_site
 from macros.checks.verify import check_all, check_record, document_dates
 from macros.data import models
 from macros.data.checked import check_references
+from macros.data.dates import PartialDate
 from macros.data.fields import PERSON, Cited, DocsPage, PassageId, PersonName, Point, Record, marked_values, models_in
 from macros.data.loader import Dataset
 from macros.data.matching import has_figure, has_qualifier
@@ -71,6 +72,22 @@ def test_every_passage_id_field_single_or_a_list_or_in_a_part_is_checked_with_th
     assert said["also", 1].startswith('there is no passage "no-such-passage" in sources/doc.md.')
     assert 'make find WORDS="..."' in said["also", 1]
     good = record.model_copy(update={"minutes": "funding-2", "also": ["intro-1"]})
+    assert not list(check_record(good, site.documents, document_dates(site.sources)))
+
+
+class Dated(Cited):
+    """A made-up record with dates given one by one, left out, or as a list: the next date field."""
+    when: Optional[PartialDate] = None
+    also: list[PartialDate] = []
+
+
+def test_every_date_field_single_or_a_list_is_checked_against_the_passage():
+    # A list of dates was once a traceback (each field was read as one date).
+    site = make_site(sources=[SOURCE, OLDER])
+    record = Dated(id="d", source="old", passage="results-1", when="2016", also=["2016", "2019"])
+    said = dict(check_record(record, site.documents, document_dates(site.sources)))
+    assert list(said) == [("also", 1)] and said["also", 1].startswith('the date "2019" is not in')
+    good = Dated.model_validate(dict(id="d", source="old", passage="results-1", when="2016", also=["2016"]))
     assert not list(check_record(good, site.documents, document_dates(site.sources)))
 
 
