@@ -105,5 +105,5 @@ def initiative_page(page: Page, initiative_id: str) -> str:
     out += [f"- {escape(page.site.get(Source, r.source).short_title)}{page.cite(r.source, r.passage)}"
             for r in reported]
     out.append("")
-    out += [f"[All the council's work for children and young people]({page.link('council/index.md')})", ""]
+    out += [f"[All the council's work for children and young people]({page.link(Initiative.listed_on)})", ""]
     return "\n".join(out)

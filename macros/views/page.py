@@ -300,7 +300,8 @@ class Page:
         first_day = max([newest.first_day] + [copy.first_day for _, copy in updated])
         said = f"The details on this page come from {documents} dated {span}."
         ages = sorted(self.months_old(s) for s in self.details.values())
-        old = 0 if self.src_uri.endswith("/text.md") else sum(1 for m in ages if m > 24)
+        full_text = self.src_uri in {Source.text_page.of(s) for s in self.site.sources}  # the document itself
+        old = 0 if full_text else sum(1 for m in ages if m > 24)
         if ages and old == len(ages):
             said += f" All of these details are more than {ages[0] // 12} years old, so things may have changed since."
         elif old * 2 > len(ages):

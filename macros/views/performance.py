@@ -149,7 +149,7 @@ def indicator_page(page: Page, indicator_id: str) -> str:
         out += [f"## What was being done, as the report of {page.site.get(Source, ind.source).date.words} says", ""]
         out += [f"- {escape(a.text)}{page.cited(ind, a)}" for a in ind.actions]
         out.append("")
-    linked = f"[{escape(area.name)}]({page.link('plan/priorities.md', area.id)})"
+    linked = f"[{escape(area.name)}]({page.link(Area.shown_on[0][1], area.id)})"
     if ind.area_given:
         how = (f"The report links it to the area of focus {linked}"
                f"{page.cite(ind.area_given.source, ind.area_given.passage)}.")

@@ -73,7 +73,7 @@ def areas_and_priorities(page: Page) -> str:
 def areas_summary(page: Page) -> str:
     """The areas of focus as a short list linking to their priorities."""
     return "\n".join(
-        f"- **[{escape(a.name)}]({page.link('plan/priorities.md', a.id)})**: {escape(a.intro)}"
+        f"- **[{escape(a.name)}]({page.link(Area.shown_on[0][1], a.id)})**: {escape(a.intro)}"
         for a in areas(page)) + "\n"
 
 

@@ -12,6 +12,7 @@ the pages (on_files) and their menu entries (the config's nav) to MkDocs."""
 from __future__ import annotations
 
 import json
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -19,7 +20,7 @@ from typing import Any, Callable
 from macros.checks.front_matter import REQUIRED, front_matter
 from macros.data.checked import CheckedData, records_with_pages
 from macros.data.fields import OwnPage, Record
-from macros.data.models import DATASETS
+from macros.data.models import DATASETS, Source
 from macros.views.markup import escape
 from macros.views.registry import MacroError
 
@@ -41,9 +42,9 @@ def _call(macro: str, record: Record) -> str:
 # there (the model's OwnPage.shown_by): given the page's heading and that macro's call.
 BODIES: dict[str, Callable[[str, str, Record], list[str]]] = {
     "document_text": lambda heading, call, record: [heading, "", call],  # a report's full text
-    "source_page": lambda heading, call, record: [  # a page about a report
-        heading, "", "[Read the document: the full text, with a link to every paragraph](text.md){ .read-document }",
-        "", call],
+    "source_page": lambda heading, call, record: [  # a page about a report, linking to its full text
+        heading, "", "[Read the document: the full text, with a link to every paragraph]"
+        f"({posixpath.basename(Source.text_page.of(record))}){{ .read-document }}", "", call],
     "indicator_rating": lambda heading, call, record: [
         heading, "", call, "", _call("indicator_page", record), "", "{{ where_to_go_next() }}"],
     "initiative_page": lambda heading, call, record: [call],  # the macro gives the page its heading
