@@ -8,11 +8,13 @@ from __future__ import annotations
 import html
 import textwrap
 
+from macros.data.vocabulary import Rag, labelled
+
 WIDTH = 360          # viewBox width: narrow, so text stays readable on a phone
 BAR_LEFT = 0
 BAR_MAX = 250
 COLOUR = "#1d4f91"   # 8.6:1 against white
-RAG_COLOURS = {"Red": "#8b0a14", "Amber": "#6b3a00", "Green": "#145c2a"}
+RAG_COLOURS = labelled(Rag, {"Red": "#8b0a14", "Amber": "#6b3a00", "Green": "#145c2a"})  # each rating's bar
 
 
 def _esc(value: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.data.dates import PartialDate, in_words
 from macros.data.models import Area, Figure, Indicator, RagRating, Source
-from macros.data.vocabulary import RAGS
+from macros.data.vocabulary import RAGS, Rag, labelled
 from macros.views import charts
 from macros.views.figures import chart, figure_html
 from macros.views.finder import Facet, finder
@@ -17,13 +17,13 @@ from macros.views.trust import still_to_check
 # Each rating's icon, drawn in the text's colour: Material Design Icons' close-octagon, alert and
 # check-circle (as Material for MkDocs ships them), written here rather than looked up by the emoji
 # extension, whose icon index costs every build a fifth of a second.
-RAG_ICONS = {
+RAG_ICONS = labelled(Rag, {
     "Red": "M8.27 3 3 8.27v7.46L8.27 21h7.46L21 15.73V8.27L15.73 3M8.41 7 12 10.59 15.59 7 17 8.41 "
            "13.41 12 17 15.59 15.59 17 12 13.41 8.41 17 7 15.59 10.59 12 7 8.41",
     "Amber": "M13 14h-2V9h2m0 9h-2v-2h2M1 21h22L12 2z",
     "Green": "M12 2C6.5 2 2 6.5 2 12s4.5 10 10 10 10-4.5 10-10S17.5 2 12 2m-2 15-5-5 1.41-1.41L10 "
              "14.17l7.59-7.59L19 8z",
-}
+})
 
 
 @macro(rating="ratings")

@@ -13,12 +13,13 @@ import typing
 from dataclasses import dataclass
 from functools import cached_property
 from types import ModuleType
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, Callable, Literal, TypeVar, get_args, get_origin
+
+from pydantic import BaseModel
 
 from macros.checks.page_markdown import UNKNOWN
-from macros.data import vocabulary
 from macros.data.checked import CheckedData
-from macros.data.fields import Record
+from macros.data.fields import Record, types_in
 from macros.data.models import (
     DATASET_OF,
     DATASETS,
@@ -28,11 +29,17 @@ from macros.data.models import (
     Indicator,
     Initiative,
     Member,
+    RagRating,
     Role,
     Source,
     Statement,
 )
 from macros.errors import suggest
+
+
+class MacroError(TypeError):
+    """A view declared as a macro in a way that cannot work: a developer's mistake, raised when the
+    package is imported, so no build or test runs with it."""
 
 
 @dataclass(frozen=True)
@@ -52,18 +59,27 @@ def _records(model: type[Record], called: str, example: str,
                 lambda site: {r.id for r in site.sets[name].records if which(r)})
 
 
+def _field(model: type[BaseModel], field: str) -> Any:
+    """The type of a model's field; a field the model does not have stops the package loading."""
+    if field not in model.model_fields:
+        raise MacroError(f"registry.KINDS names the field {field}, which {model.__name__} does not have")
+    return model.model_fields[field].annotation
+
+
 def _values(model: type[Record], field: str, called: str, example: str,
             which: Callable[[Any], bool] = lambda value: value is not None, also: str = "") -> Kind:
     """The values one field of a dataset's records has (those `which` picks)."""
-    name = DATASET_OF[model]
+    name, _ = DATASET_OF[model], _field(model, field)
     return Kind(called, f"the {field}: fields in data/{name}.yml{also}", example,
                 lambda site: {getattr(r, field) for r in site.sets[name].records if which(getattr(r, field))})
 
 
-def _choices(model: type[Record], field: str, called: str, example: str, values: Iterable[str],
+def _choices(model: type[BaseModel], field: str, called: str, example: str, dataset: type[Record],
              also: str = "") -> Kind:
-    """The values a field of a dataset may have (a closed list in vocabulary.py)."""
-    return Kind(called, f"the {field}: fields in data/{DATASET_OF[model]}.yml{also}", example,
+    """The values a field may have: its closed list (a Literal in vocabulary.py), in `dataset`'s file."""
+    values = {value for kind in types_in(_field(model, field)) if get_origin(kind) is Literal
+              for value in get_args(kind)}
+    return Kind(called, f"the {field}: fields in data/{DATASET_OF[dataset]}.yml{also}", example,
                 lambda site: set(values))
 
 
@@ -78,11 +94,11 @@ KINDS = {
     "passages": Kind("passage", "the source document", "passage-id",
                      lambda site: {d.id: {p.id for p in d.passages} for d in site.documents.values()}),
     "statement-groups": _values(Statement, "group", "statement group", "group"),
-    "roles": _choices(Role, "role", "role", "chair", vocabulary.ROLES),
+    "roles": _choices(Role, "role", "role", "chair", Role),
     "member-groups": _values(Member, "group", "member group", "trust-board"),
-    "topics": _choices(Event, "topic", "timeline topic", "plan", vocabulary.TOPICS),
+    "topics": _choices(Event, "topic", "timeline topic", "plan", Event),
     "datasets": Kind("data file", "the data/ folder", "initiatives", lambda site: set(site.sets)),
-    "ratings": _choices(Indicator, "rag", "rating", "Amber", vocabulary.RAGS, " (Red, Amber or Green)"),
+    "ratings": _choices(RagRating, "rag", "rating", "Amber", Indicator, " (Red, Amber or Green)"),
     "statement-dates": _values(AccessibilityNote, "kind", "kind of accessibility statement date", "prepared",
                                lambda kind: kind in ("prepared", "reviewed")),
 }
@@ -161,9 +177,6 @@ class Macro:
                 f"{suggest(str(value), known[kind])} The ids are in {where}.")
 
 
-class MacroError(TypeError):
-    """A view declared as a macro in a way that cannot work: a developer's mistake, raised when the
-    package is imported, so no build or test runs with it."""
 
 
 View = TypeVar("View", bound=Callable[..., object])

@@ -13,7 +13,7 @@ import pytest
 
 from macros.data import models, vocabulary
 from macros.data.dates import PartialDate, in_words
-from macros.views import MACROS, figures, performance
+from macros.views import MACROS, figures, performance, registry
 from macros.views.registry import MacroError, collect, macro
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,6 +92,8 @@ def test_a_macro_declared_wrongly_is_a_plain_error_not_an_assertion():
     with pytest.raises(MacroError, match="^@macro on new_view shows datasets that do not exist: figuers$"):
         macro(shows=("figuers",))(new_view)
     assert "new_view" not in MACROS
+    with pytest.raises(MacroError, match="^registry.KINDS names the field serie, which Figure does not have$"):
+        registry._values(models.Figure, "serie", "series of figures", "series-id")
 
 
 def test_readmes_map_of_the_code_names_every_module_in_its_folder():
