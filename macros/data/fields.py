@@ -77,6 +77,9 @@ class Asked:
     question: str  # the question as the finder shows it: "Where in Oxford"
     answers: Mapping[str, str]  # each value's words, in the order the finder shows them
     unsaid: str  # what a report may leave unsaid, for "the reports do not say …": "which ages it is for"
+    everywhere: tuple[str, ...] = ()  # answers that hold wherever: work across the city shows with any place
+    hint: str = ""  # said under the question
+    also: str = ""  # the count of work found through `everywhere`, with {direct} and {also}
 
 
 DOCS_PAGE = Mark("a page of the site, as its path under docs/ (checked: the page exists)")

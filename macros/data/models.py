@@ -433,8 +433,10 @@ class Initiative(Cited):
     age_groups: Annotated[list[v.AgeGroup], Asked("for", "Who it is for", v.AGE_GROUPS, "which ages it is for")] \
         = Field(min_length=1)
     """Who it is for, as the site's finder groups it (not-stated where the report does not say)."""
-    neighbourhoods: Annotated[list[v.Neighbourhood], Asked("where", "Where in Oxford", v.PLACES_FIRST, "where")] \
-        = Field(min_length=1)
+    neighbourhoods: Annotated[list[v.Neighbourhood], Asked(
+        "where", "Where in Oxford", v.PLACES_FIRST, "where", everywhere=v.WHOLE_CITY,
+        hint="Work across Oxford or Oxfordshire is for every part of the city, so it shows with any place you choose.",
+        also="{direct} in the places you chose, and {also} across Oxford or Oxfordshire")] = Field(min_length=1)
     """Where it is, as the site's finder groups it (not-stated where the report does not say)."""
     themes: Annotated[list[v.Theme], Asked("about", "What it is about", v.THEMES, "what it is about")] \
         = Field(min_length=1)

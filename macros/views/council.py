@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.data.fields import Asked, marks_of
 from macros.data.models import Figure, Initiative, Source
-from macros.data.vocabulary import AGE_GROUPS, NEIGHBOURHOODS, PLACES_FIRST, THEMES, WHOLE_CITY
+from macros.data.vocabulary import AGE_GROUPS, NEIGHBOURHOODS, THEMES, WHOLE_CITY
 from macros.extensions import contents
 from macros.views.figures import figure_html, figure_when, over_time
 from macros.views.finder import Facet, finder
@@ -32,18 +32,14 @@ def _facets(page: Page) -> list[Facet]:
     facets = []
     for field, asked in marks_of(Initiative, Asked).items():  # the questions, as the model marks its fields
         present = {v for i in page.site.initiatives for v in getattr(i, field)}
-        local = asked.answers is PLACES_FIRST  # a place in Oxford: it also shows the city-wide work
-        facet = Facet(asked.key, asked.question, [(k, v, WHOLE_CITY if local and k not in WHOLE_CITY + ("not-stated",)
-                                                   else ()) for k, v in asked.answers.items() if k in present])
+        facet = Facet(asked.key, asked.question, [  # an answer also matches the answers that hold everywhere
+            (k, v, asked.everywhere if k not in (*asked.everywhere, "not-stated") else ())
+            for k, v in asked.answers.items() if k in present], hint=asked.hint, also_text=asked.also)
         if "not-stated" in present:  # the count says how many a choice left out for that reason
             facet.unknown = "not-stated"
             facet.unknown_text = (f"For {{n}} more, the reports do not say {asked.unsaid}: choose "
                                   f"“{asked.answers['not-stated']}” to see them too.")
         facets.append(facet)
-    place = next(f for f in facets if f.key == "where")
-    place.hint = ("Work across Oxford or Oxfordshire is for every part of the city, so it shows "
-                  "with any place you choose.")
-    place.also_text = "{direct} in the places you chose, and {also} across Oxford or Oxfordshire"
     return facets
 
 
