@@ -184,8 +184,10 @@ def parts(value: object, loc: Location = (), source: str = "") -> Iterator[tuple
     that is a document, `is_document`, is its own). The one walk over a record's parts: the
     cross-references, the checks and the source pages use it."""
     if isinstance(value, BaseModel):
-        source = getattr(value, "source", None) or (value.id if isinstance(value, Record) and value.is_document
-                                                    else source)
+        if isinstance(value, Citation):  # a citation names its document (a point cites its record's)
+            source = value.source
+        elif isinstance(value, Record) and value.is_document:  # a document is its own
+            source = value.id
         yield loc, value, source
         for name in type(value).model_fields:
             yield from parts(getattr(value, name), loc + (name,), source)
