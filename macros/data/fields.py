@@ -87,8 +87,11 @@ OWN_WORDS = Mark("words: the site's own, checked for names, ages and dates, unle
 PASSAGE = Mark("the id of a passage of the document cited (a source's own, on a source): checked, it exists")
 PERSON = Mark("a person's name: the site's own words that give it are checked against their passage")
 
-Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
-PassageId = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$"), PASSAGE]
+ID, PASSAGE_ID = r"^[a-z0-9][a-z0-9.-]*$", r"^[a-z0-9][a-z0-9-]*$"
+# What an id may be made of, as a message says it, by its type's pattern.
+ID_PATTERNS = {ID: "lower-case letters, digits, dots and hyphens", PASSAGE_ID: "lower-case letters, digits and hyphens"}
+Id = Annotated[StrictStr, Field(pattern=ID)]
+PassageId = Annotated[StrictStr, Field(pattern=PASSAGE_ID), PASSAGE]
 SourceId = Annotated[Id, Refers("sources")]  # a record of data/sources.yml
 AreaId = Annotated[Id, Refers("areas")]
 TermId = Annotated[Id, Refers("glossary")]

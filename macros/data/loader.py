@@ -15,7 +15,7 @@ import yaml
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from macros.data.fields import Location, Record, field_name
+from macros.data.fields import ID_PATTERNS, Location, Record, field_name
 from macros.errors import CyppError, DataError
 
 Lines = dict[Location, int]  # the line each value starts on
@@ -194,7 +194,8 @@ def _describe(err: ErrorDetails, value_shown: bool = True) -> str:
         expected = err.get("ctx", {}).get("expected", "")
         return f"expected one of {expected}{got_text}"
     if kind == "string_pattern_mismatch":
-        return f"expected an id made of lower-case letters, digits, dots and hyphens{got_text}"
+        pattern = err.get("ctx", {}).get("pattern", "")
+        return f"expected an id made of {ID_PATTERNS.get(pattern, 'lower-case letters and digits')}{got_text}"
     if kind in ("string_too_short", "too_short"):
         return "this must not be empty"
     if kind in _TYPE_WORDS:

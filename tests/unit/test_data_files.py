@@ -38,6 +38,9 @@ def test_a_good_file_gives_its_records_and_their_lines(tmp_path):
     ("- id: play-areas\n", "- id: Play Areas\n",
      'data/figures.yml, line 1: record "Play Areas", field "id": expected an id made of lower-case letters, '
      'digits, dots and hyphens but found "Play Areas".'),
+    ("  passage: funding-1\n", "  passage: funding.1\n",  # a passage's id has no dots, a record's may
+     'data/figures.yml, line 6: record "play-areas", field "passage": expected an id made of lower-case letters, '
+     'digits and hyphens but found "funding.1".'),
     ("  label: play areas\n", "  label: yes\n",
      'data/figures.yml, line 2: record "play-areas", field "label": expected text but found true '
      "(put words like yes, no, on or off in quotes)."),
