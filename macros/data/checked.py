@@ -116,7 +116,7 @@ def check_references(site: CheckedData) -> None:
                 if ref not in sets[target].by_id():
                     problems.append(
                         f'{ds.display}, line {ds.line(index, *loc)}: record "{record.id}", field '
-                        f'"{loc[0]}": there is no record "{ref}" in {sets[target].display}. '
+                        f'"{field_name(loc)}": there is no record "{ref}" in {sets[target].display}. '
                         f"Check the spelling, or add it there first."
                     )
     made = own_pages(sets)

@@ -23,7 +23,7 @@ from macros.checks.settings import check_nav, read_settings
 from macros.checks.verify import check_record, document_dates
 from macros.commands import find
 from macros.data.checked import CheckedData, check_needed, check_references, load_checked
-from macros.data.fields import parts, references
+from macros.data.fields import field_name, parts, references
 from macros.data.loader import Dataset, read_yaml
 from macros.data.models import DATASETS, Event, Role, Statement
 from macros.errors import CyppError, DataError, PageError
@@ -511,6 +511,6 @@ def test_every_reference_to_another_dataset_is_checked(name, index, where, targe
     wrong = type(ds.records[index]).model_validate(raw)
     records = [wrong if i == index else r for i, r in enumerate(ds.records)]
     sets = {**SITE.sets, name: Dataset(ds.path, ds.display, records, ds.lines)}
-    with pytest.raises(DataError, match=rf'field "{where[0]}": there is no record "no-such-record" in '
-                                        rf"data/{target}\.yml\. Check the spelling"):
+    with pytest.raises(DataError, match=rf'field "{re.escape(field_name(where))}": there is no record '
+                                        rf'"no-such-record" in data/{target}\.yml\. Check the spelling'):
         check_references(CheckedData(root=ROOT, sets=sets, documents={}, checked={}))
