@@ -52,6 +52,7 @@ from macros.data.models import Service, Term
 from macros.errors import CyppError, PageError
 from macros.extensions import finish
 from macros.outputs import material_search, opendata
+from macros.outputs.opendata import OpenData
 from macros.views import MACROS, Build, Macro, Page, choices
 from macros.views.record_pages import RecordPage, add_to_menu, menu_entries, record_pages
 from macros.views.services import tell_us
@@ -75,7 +76,7 @@ class Loaded:
     site: CheckedData
     build: Build
     choices: dict[str, Any]
-    open_data: dict[str, Any]  # the open data files, by the site's address they are made for
+    open_data: dict[str, OpenData]  # the open data files, by the site's address they are made for
     zensical: BuildState | None = None  # Zensical's state of the build, kept between its pages
 
 
@@ -101,21 +102,21 @@ def loaded(root: Path) -> Loaded:
     return _loaded
 
 
-def open_data(data: Loaded, site_url: str) -> Any:
+def open_data(data: Loaded, site_url: str) -> OpenData:
     """The open data files for the site's address (made once for each address)."""
     if site_url not in data.open_data:
         data.open_data[site_url] = opendata.build(data.site, site_url)
-    data.build.open_data = data.open_data[site_url]  # the data page lists them
-    return data.build.open_data
+    return data.open_data[site_url]
 
 
 @dataclass
 class BuildState:
     build: Build
     choices: dict[str, Any]
-    open_data: Any  # the open data files, the calendar and the feed: files of the build
+    open_data: OpenData  # the open data files, the calendar and the feed: files of the build
     glossary: list[Term]  # its words are added to the search index after the build
     made: list[RecordPage]  # the records' own pages, added to MkDocs' files (on_files)
+    links_from_file: bool = False  # the engine reads a link in raw HTML from the page's file (Zensical)
     line_offset: int = 0  # the lines of the page's front matter, before the Markdown
     parsed: tuple[str, Any] | None = None  # the page's Markdown and its Jinja tree, from the check
     jinja: Any = None  # mkdocs-macros' Jinja environment, once it renders the checked trees
@@ -318,7 +319,8 @@ def _start_page(state: BuildState, raw: str, markdown: str, offset: int, src_uri
     state.line_offset = offset
     finish.start(Page(state.build, src_uri, owner=owner, reviewed=reviewed, due=due,
                       updated=state.build.changed.get(made.data_file if made else name),
-                      reviewed_with=made.reviewed_with if made else None))
+                      reviewed_with=made.reviewed_with if made else None, open_data=state.open_data,
+                      links_from_file=state.links_from_file))
     return tree
 
 
@@ -459,10 +461,9 @@ def _zensical_page(env: Any) -> None:
     except CyppError as err:
         print(f"{err.heading}\n{err}", file=sys.stderr)
         raise
-    data.build.links_from_file = True  # Zensical reads a link in raw HTML from the page's file
-    if data.zensical is None:
+    if data.zensical is None:  # Zensical reads a link in raw HTML from the page's file
         data.zensical = BuildState(data.build, data.choices, open_data(data, env.conf.get("site_url") or ""),
-                                   data.site.glossary, record_pages(data.site, root / "docs"))
+                                   data.site.glossary, record_pages(data.site, root / "docs"), links_from_file=True)
     state = data.zensical
     for name, macro in MACROS.items():
         env.macro(_bound(state, macro), name)

@@ -40,7 +40,7 @@ def datasets(page: Page) -> str:
     """The open data index, built to read well on a phone: a short section for each dataset
     with what it holds, when its data file last changed (git), and each of its files with its
     real size (the bytes this build writes), then what each column of its CSV files holds."""
-    data = page.build.open_data or opendata.build(page.site, "")
+    data = page.open_data or opendata.build(page.site, "")
     def download(path: str, kind: str, what: str = "") -> str:
         size = opendata.file_size(len(data.files[path]))
         return (f"- {page.file_link(path, posixpath.basename(path))}: {kind}, {size}"

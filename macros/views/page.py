@@ -48,14 +48,11 @@ def plural(words: str) -> str:
 
 class Build:
     """The data of one build and the indexes the views share, each worked out once (the slower
-    ones when first asked for). The engine seam (macros/hooks.py) sets two things once it knows
-    them, before any page is rendered: the open data files the build writes (`open_data`, which
-    depend on the site's address) and how the engine reads a link in raw HTML (`links_from_file`)."""
+    ones when first asked for); read-only once made. What depends on the engine (how it reads a
+    link, the site's address) is the page's (`Page`)."""
 
-    def __init__(self, site: CheckedData, changed: dict[str, dt.date] | None = None, today: dt.date | None = None,
-                 open_data: OpenData | None = None):
+    def __init__(self, site: CheckedData, changed: dict[str, dt.date] | None = None, today: dt.date | None = None):
         self.site = site
-        self.open_data = open_data  # the open data files this build writes (the data page lists them)
         self.today = today or dt.date.today()  # the evidence's age is worked out on the day of the build
         self.changed = changed or {}  # file path → date of its last change in git
         self.groups: dict[str, list[Statement]] = defaultdict(list)  # statements by group, in file order
@@ -73,9 +70,6 @@ class Build:
         for t in site.glossary:
             self.meanings.update({t.term: t.expansion, f"{t.term}s": plural(t.expansion)})
         self._passage_words: dict[str, list[str]] | None = None
-        # Whether the engine reads a link in raw HTML from the page's file, as a Markdown link (Zensical),
-        # rather than from its web address (MkDocs): set by macros/hooks.py.
-        self.links_from_file = False
 
     @cached_property
     def records_by_source(self) -> dict[str, dict[str, list[Record]]]:
@@ -156,6 +150,10 @@ class Page:
     due: dt.date | None = None
     updated: dt.date | None = None
     reviewed_with: str | None = None  # a page made from a record: the page listing it, reviewed with it
+    open_data: OpenData | None = None  # the open data files the build writes, for the site's address
+    # Whether the engine reads a link in raw HTML from the page's file, as a Markdown link (Zensical),
+    # rather than from its web address (MkDocs)
+    links_from_file: bool = False
     notes: OrderedDict[str, Note] = field(default_factory=OrderedDict)
     note_uses: dict[str, int] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)  # the datasets shown, offered for reuse
@@ -177,8 +175,8 @@ class Page:
     def to_root(self) -> str:
         """Relative path to the site's root, for a link in raw HTML: from the page's web address
         (MkDocs leaves such links as they are), or from the page's file, where the engine reads
-        them as it reads Markdown links (Zensical: Build.links_from_file)."""
-        where = posixpath.dirname(self.src_uri) if self.build.links_from_file else address(self.src_uri)
+        them as it reads Markdown links (Zensical: links_from_file)."""
+        where = posixpath.dirname(self.src_uri) if self.links_from_file else address(self.src_uri)
         return "../" * len([p for p in where.split("/") if p])
 
     def link(self, target: str, anchor: str = "") -> str:

@@ -331,9 +331,8 @@ class ZensicalEnv:
 
 @pytest.fixture
 def zensical(monkeypatch, env):
-    """Zensical's state starts afresh, and MkDocs' link style is back after the test."""
+    """Zensical's state of the build starts afresh."""
     monkeypatch.setattr(hooks.loaded(env.build_state.build.site.root), "zensical", None)
-    monkeypatch.setattr(env.build_state.build, "links_from_file", False)
 
 
 def test_zensical_starts_each_page_with_the_macros_and_links_from_the_pages_file(copy, staged, env, write, zensical):
