@@ -138,3 +138,22 @@ def test_zensical_pages_have_zensicals_own_search_not_materials_search_box(sites
         assert header.select("button.md-search__button"), page
         assert not header.select("form.md-search__form"), page
         assert not header.select("button.site-header__search"), page
+
+
+# What macros/hooks.py and macros/extensions/finish.py rely on in Zensical's internals, and the
+# version that was checked (the unit layer's RELIES_ON, tests/unit/test_engine_seam.py, for the others).
+ZENSICAL_CHECKED = ("0.1.2", "define_env called before each page's macros, with an env whose class's module "
+                             "is zensical's; its macros a Markdown preprocessor at priority 35 (finish.py runs at 33)")
+
+
+def test_zensicals_internals_the_package_relies_on_are_those_of_the_version_checked():
+    checked, what = ZENSICAL_CHECKED
+    python = ENGINES["zensical"] / "python"
+    if not python.exists():
+        pytest.fail("No environment for zensical: make test makes it (make .venv-zensical/bin/.installed).")
+    installed = subprocess.run([str(python), "-c", "import importlib.metadata as m; print(m.version('zensical'))"],
+                               capture_output=True, text=True, timeout=60).stdout.strip()
+    pinned = (ROOT / "requirements-zensical.txt").read_text(encoding="utf-8")
+    assert installed == checked and f"zensical=={checked}\n" in pinned, (
+        f"macros/ relies on Zensical's {what}, checked with zensical {checked}, but {installed} is installed: "
+        "on upgrading, check it still holds and change ZENSICAL_CHECKED here")
