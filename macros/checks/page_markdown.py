@@ -170,7 +170,7 @@ _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}|\{%.*?%\}|\{#.*
 # Where the words a note stands for begin: a new paragraph, list item, heading, table row or note
 # box, the end of the sentence before, or the note before it in the same sentence.
 _START = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-*+] |\d+\. |#{1,6} |!!! |\||///)|[.!?][\"”’)]*\s|<br>|"
-                    r"\{\{-?\s*note\([^)]*\)\s*-?\}\}")
+                    + _NOTE.pattern)
 
 
 def _blank(match: re.Match[str]) -> str:
