@@ -69,7 +69,6 @@ class Build:
         self.meanings: dict[str, str] = {}
         for t in site.glossary:
             self.meanings.update({t.term: t.expansion, f"{t.term}s": plural(t.expansion)})
-        self._passage_words: dict[str, list[str]] | None = None
 
     @cached_property
     def records_by_source(self) -> dict[str, dict[str, list[Record]]]:
@@ -104,21 +103,25 @@ class Build:
             section = parent
         return True
 
+    @cached_property
+    def passage_words(self) -> dict[str, list[str]]:
+        """The words of every passage that uses each short form (or its plural), evened out, by the
+        short form: the passages are searched once for all of them."""
+        found_in: dict[str, list[str]] = defaultdict(list)
+        terms = re.compile(r"(?<!\w)(" + "|".join(re.escape(t.term) for t in sorted(
+            self.site.glossary, key=lambda t: -len(t.term))) + r")s?(?!\w)")
+        for d in self.site.documents.values():
+            for p in d.passages:
+                if p.kind == "note":
+                    continue
+                words = normalise(p.text)
+                for found in dict.fromkeys(self._terms_in(terms, words)):
+                    found_in[found].append(words)
+        return found_in
+
     def passages_using(self, term: str) -> list[str]:
-        """The words of every passage that uses a short form (or its plural), evened out. The
-        passages are searched once for every short form, when the first is asked for."""
-        if self._passage_words is None:
-            self._passage_words = defaultdict(list)
-            terms = re.compile(r"(?<!\w)(" + "|".join(re.escape(t.term) for t in sorted(
-                self.site.glossary, key=lambda t: -len(t.term))) + r")s?(?!\w)")
-            for d in self.site.documents.values():
-                for p in d.passages:
-                    if p.kind == "note":
-                        continue
-                    words = normalise(p.text)
-                    for found in dict.fromkeys(self._terms_in(terms, words)):
-                        self._passage_words[found].append(words)
-        return self._passage_words.get(term, [])
+        """The words of every passage that uses a short form (or its plural), evened out."""
+        return self.passage_words.get(term, [])
 
     @staticmethod
     def _terms_in(terms: re.Pattern[str], words: str) -> Iterator[str]:
